@@ -1,0 +1,27 @@
+package org.originbridge.origin.determination;
+
+import java.util.List;
+import java.util.Optional;
+import org.originbridge.origin.code.HsCode;
+import org.originbridge.origin.rule.Rule;
+
+/**
+ * The answer for one good.
+ *
+ * @param originating  whether the good qualifies as originating
+ * @param hsCode       the good's HS code
+ * @param ruleApplied  the product-specific rule applied
+ * @param ruleSource   where that rule came from
+ * @param rvc          the RVC figures with the chosen method (always computable: FOB is required)
+ * @param alternatives each top-level alternative of the rule, met or not, with reasons
+ * @param deMinimis    the de minimis test, when a CTC failed for some material and it was considered
+ * @param reasons      the overall reasons (summary first)
+ */
+public record Determination(boolean originating, HsCode hsCode, Rule ruleApplied, RuleSource ruleSource,
+                            RvcFigures rvc, List<AlternativeResult> alternatives,
+                            Optional<DeMinimisResult> deMinimis, List<String> reasons) {
+    public Determination {
+        alternatives = List.copyOf(alternatives);
+        reasons = List.copyOf(reasons);
+    }
+}
