@@ -1,0 +1,71 @@
+package org.originbridge.platform.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.originbridge.platform.avro.AvroTrust;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every OriginBridge service shares, added with the lowest precedence so a service's
+ * application.yml, the environment or the command line can override any of them.
+ * Environment variables named in docs/CONVENTIONS.md feed them.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    public static final String SOURCE_NAME = "originbridgePlatformDefaults";
+
+    static {
+        AvroTrust.trustEventPackages();
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+    }
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        // HTTP: loopback unless told otherwise; problem+json errors; graceful shutdown.
+        d.put("server.address", "${SERVER_ADDRESS:127.0.0.1}");
+        d.put("server.shutdown", "graceful");
+        d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        d.put("spring.mvc.problemdetails.enabled", "true");
+
+        // Kafka clients, all through Boot's spring.kafka.* (client metrics come for free).
+        d.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}");
+        d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        d.put("spring.kafka.producer.value-serializer", "io.apicurio.registry.serde.avro.AvroKafkaSerializer");
+        d.put("spring.kafka.producer.acks", "all");
+        d.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        d.put("spring.kafka.producer.properties.linger.ms", "5");
+        d.put("spring.kafka.consumer.group-id", "${spring.application.name}");
+        d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        d.put("spring.kafka.consumer.value-deserializer",
+                "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        d.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
+                "io.apicurio.registry.serde.avro.AvroKafkaDeserializer");
+        d.put("spring.kafka.consumer.properties.apicurio.registry.use-specific-avro-reader", "true");
+        d.put("spring.kafka.listener.observation-enabled", "true");
+        d.put("spring.kafka.template.observation-enabled", "true");
+
+        // Apicurio serdes in Confluent mode: 0x00 + 4-byte content id + Avro binary, subject <topic>-value.
+        d.put("spring.kafka.properties.apicurio.registry.url", "${REGISTRY_URL:http://127.0.0.1:8081/apis/registry/v2}");
+        d.put("spring.kafka.properties.apicurio.registry.auto-register", "true");
+        d.put("spring.kafka.properties.apicurio.registry.use-id", "contentId");
+        d.put("spring.kafka.properties.apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler");
+        d.put("spring.kafka.properties.apicurio.registry.headers.enabled", "false");
+
+        // Actuator + Prometheus with a common application tag.
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.metrics.tags.application", "${spring.application.name}");
+
+        d.put("originbridge.security.api-keys", "${ORIGINBRIDGE_API_KEYS:}");
+        return d;
+    }
+}

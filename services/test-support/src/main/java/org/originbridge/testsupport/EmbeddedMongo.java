@@ -1,0 +1,38 @@
+package org.originbridge.testsupport;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server, in memory, speaking as MongoDB 5.0) on a free
+ * loopback port, one per JVM. Production points MONGODB_URI at a real MongoDB instead.
+ */
+public final class EmbeddedMongo {
+
+    private static MongoServer server;
+    private static String connectionString;
+
+    private EmbeddedMongo() {
+    }
+
+    public static synchronized String connectionString() {
+        if (server == null) {
+            MemoryBackend backend = new MemoryBackend();
+            backend.version(ServerVersion.MONGO_5_0);
+            server = new MongoServer(backend);
+            InetSocketAddress address = server.bind();
+            connectionString = "mongodb://127.0.0.1:" + address.getPort();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-stop"));
+        }
+        return connectionString;
+    }
+
+    /** Points spring.mongodb.uri at the server, with a database of the caller's choice. */
+    public static void registerProperties(DynamicPropertyRegistry properties, String database) {
+        properties.add("spring.mongodb.uri", () -> connectionString() + "/" + database);
+    }
+}
