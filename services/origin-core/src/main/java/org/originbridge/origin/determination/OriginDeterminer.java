@@ -203,10 +203,10 @@ public final class OriginDeterminer {
                 String materialPart = m.hsCode().prefix(level.digits());
                 if (materialPart.equals(productPart)) {
                     failing.add(m);
-                    reasons.add(label(m) + " (" + originText(m) + ") does not change " + level.noun() + ": "
+                    reasons.add(label(m) + ", " + originText(m) + ", does not change " + level.noun() + ": "
                             + materialPart + " -> " + productPart);
                 } else {
-                    reasons.add(label(m) + " (" + originText(m) + ") changes " + level.noun() + ": "
+                    reasons.add(label(m) + ", " + originText(m) + ", changes " + level.noun() + ": "
                             + materialPart + " -> " + productPart);
                 }
             }
