@@ -28,7 +28,6 @@ import org.apache.avro.io.EncoderFactory;
 public final class ConfluentWire {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-    private static final Pattern SCHEMA = Pattern.compile("\"schema\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final String ccompatUrl;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -74,11 +73,7 @@ public final class ConfluentWire {
         }
         int id = buffer.getInt();
         String response = send(HttpRequest.newBuilder(URI.create(ccompatUrl + "/schemas/ids/" + id)).GET().build());
-        Matcher m = SCHEMA.matcher(response);
-        if (!m.find()) {
-            throw new IllegalStateException("registry answered without a schema: " + response);
-        }
-        Schema writer = new Schema.Parser().parse(unescape(m.group(1)));
+        Schema writer = new Schema.Parser().parse(stringField(response, "schema"));
         try {
             return new GenericDatumReader<GenericRecord>(writer).read(null,
                     DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
@@ -106,17 +101,26 @@ public final class ConfluentWire {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    private static String unescape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
+    /** The value of a top-level JSON string field, unescaped (enough for the registry's small answers). */
+    private static String stringField(String json, String name) {
+        int key = json.indexOf("\"" + name + "\"");
+        int open = key < 0 ? -1 : json.indexOf('"', json.indexOf(':', key) + 1);
+        if (open < 0) {
+            throw new IllegalStateException("registry answered without " + name + ": " + json);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = open + 1; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c == '\\' && i + 1 < json.length()) {
+                char n = json.charAt(++i);
                 switch (n) {
                     case 'n' -> out.append('\n');
                     case 't' -> out.append('\t');
                     case 'u' -> {
-                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        out.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
                         i += 4;
                     }
                     default -> out.append(n);
@@ -125,6 +129,6 @@ public final class ConfluentWire {
                 out.append(c);
             }
         }
-        return out.toString();
+        throw new IllegalStateException("unterminated string " + name + " in: " + json);
     }
 }
