@@ -1,0 +1,58 @@
+package org.originbridge.sandbox;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the sandbox can be told at start. Tokens have no default anywhere in the
+ * repository: they come from the environment ({@code SANDBOX_ASW_TOKENS},
+ * {@code SANDBOX_CCPIT_TOKENS}, {@code SANDBOX_DCSA_TOKENS}) or from a test.
+ */
+@Validated
+@ConfigurationProperties("sandbox")
+public record SandboxProperties(
+        @Valid @NotNull Latency latency,
+        @DecimalMin("0.0") @DecimalMax("1.0") double failureRate,
+        @Valid @NotNull RateLimit rateLimit,
+        @Valid @NotNull Asw asw,
+        @Valid @NotNull Ccpit ccpit,
+        @Valid @NotNull Dcsa dcsa,
+        @Valid @NotNull ClockSettings clock) {
+
+    /** Artificial latency added to every party endpoint, uniformly drawn in [min, max]. */
+    public record Latency(@NotNull @DefaultValue("20ms") Duration min, @NotNull @DefaultValue("80ms") Duration max) {}
+
+    /** Requests per second across all party endpoints; 0 switches the limiter off. */
+    public record RateLimit(@PositiveOrZero @DefaultValue("0") long perSecond) {}
+
+    /** Comma-separated bearer tokens accepted from ASW clients (customs brokers, our service). */
+    public record Asw(@DefaultValue("") String clientTokens) {}
+
+    /**
+     * {@code applicantId=token} pairs, comma-separated: CCPIT accepts an application only from the
+     * applicant itself. {@code step} is the time between two status changes.
+     */
+    public record Ccpit(@DefaultValue("") String applicantTokens, @NotNull @DefaultValue("2s") Duration step) {}
+
+    /**
+     * DCSA feed: {@code step} between two simulated events; {@code deliveryInterval} between two
+     * webhook delivery rounds; tokens are optional (empty = the feed is open, as many carrier
+     * sandboxes are); callbacks only go to the listed hosts.
+     */
+    public record Dcsa(
+            @DefaultValue("") String clientTokens,
+            @NotNull @DefaultValue("2s") Duration step,
+            @NotNull @DefaultValue("500ms") Duration deliveryInterval,
+            @DefaultValue({"127.0.0.1", "localhost", "::1", "[::1]"}) List<String> callbackAllowedHosts) {}
+
+    /** Whether {@code POST /sandbox/clock/advance} may move the sandbox's clock forward. */
+    public record ClockSettings(@DefaultValue("true") boolean adjustable) {}
+}

@@ -1,0 +1,25 @@
+package org.originbridge.sandbox.asw;
+
+import jakarta.validation.Valid;
+import org.originbridge.sandbox.web.SandboxClock;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** ASEAN Single Window verification: {@code POST /asw/v1/verifications}. Contract: /openapi/asw.yaml. */
+@RestController
+@RequestMapping("/asw/v1")
+public class AswController {
+
+    private final AswVerifier verifier;
+
+    public AswController(SandboxClock clock) {
+        this.verifier = new AswVerifier(clock);
+    }
+
+    @PostMapping("/verifications")
+    public VerificationResult verify(@Valid @RequestBody VerificationRequest request) {
+        return verifier.verify(request);
+    }
+}

@@ -1,0 +1,121 @@
+package org.originbridge.sandbox.ccpit;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.originbridge.sandbox.SandboxProperties;
+import org.originbridge.sandbox.auth.PartyAuthFilter;
+import org.originbridge.sandbox.web.BadRequestException;
+import org.originbridge.sandbox.web.NotFoundException;
+import org.originbridge.sandbox.web.SandboxClock;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * CCPIT origin platform: submit an application, follow its status, revoke (for tests), and the
+ * public certificate lookup. Contract: /openapi/ccpit.yaml. Authentication (the applicant's own
+ * token matching {@code X-Applicant-Id}) is checked by {@link PartyAuthFilter}.
+ */
+@RestController
+@RequestMapping("/ccpit/v1")
+public class CcpitController {
+
+    public record SubmissionView(String applicationId, ApplicationStatus status) {}
+
+    public record ApplicationView(
+            String applicationId,
+            String declarationId,
+            ApplicationStatus status,
+            String certificateNumber,
+            String serialNumber,
+            String queryUrl,
+            String verificationCode,
+            String reason,
+            Instant updatedAt) {}
+
+    public record CertificateView(
+            String certificateNumber,
+            ApplicationStatus status,
+            String exporterName,
+            String importingCountry,
+            List<String> hsCodes,
+            String serialNumber,
+            Instant updatedAt) {}
+
+    public record RevokeRequest(String reason) {}
+
+    private final CcpitRegistry registry;
+
+    public CcpitController(SandboxClock clock, SandboxProperties properties) {
+        this.registry = new CcpitRegistry(clock, properties.ccpit().step());
+    }
+
+    @PostMapping("/applications")
+    public ResponseEntity<SubmissionView> submit(
+            @RequestHeader(PartyAuthFilter.APPLICANT_HEADER) String applicantId,
+            @RequestHeader("Idempotency-Key") String idempotencyKey,
+            @Valid @RequestBody ApplicationRequest request) {
+        if (!idempotencyKey.equals(request.declarationId())) {
+            throw new BadRequestException("Idempotency-Key", "must equal declarationId");
+        }
+        CcpitRegistry.Submission submission = registry.submit(applicantId.trim(), idempotencyKey, request);
+        Application application = submission.application();
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/ccpit/v1/applications/{id}").build(application.applicationId());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(location)
+                .header("Idempotent-Replayed", Boolean.toString(submission.replayed()))
+                .body(new SubmissionView(application.applicationId(), application.status()));
+    }
+
+    @GetMapping("/applications/{applicationId}")
+    public ApplicationView application(
+            @RequestHeader(PartyAuthFilter.APPLICANT_HEADER) String applicantId, @PathVariable String applicationId) {
+        return view(registry.get(applicantId.trim(), applicationId));
+    }
+
+    @PostMapping("/applications/{applicationId}/revoke")
+    public ApplicationView revoke(
+            @RequestHeader(PartyAuthFilter.APPLICANT_HEADER) String applicantId,
+            @PathVariable String applicationId,
+            @RequestBody(required = false) RevokeRequest request) {
+        return view(registry.revoke(applicantId.trim(), applicationId, request == null ? null : request.reason()));
+    }
+
+    /** Public lookup by certificate number and verification code (no token, as on the printed certificate's site). */
+    @GetMapping("/certificates/{certificateNumber}")
+    public CertificateView certificate(@PathVariable String certificateNumber, @RequestParam String verificationCode) {
+        Application a = registry.lookup(certificateNumber, verificationCode)
+                .orElseThrow(() -> new NotFoundException("no certificate " + certificateNumber + " with this verification code"));
+        return new CertificateView(a.certificateNumber(), a.status(), a.exporterName(), a.importingCountry(), a.hsCodes(),
+                a.serialNumber(), a.updatedAt());
+    }
+
+    private static ApplicationView view(Application a) {
+        boolean certificate = a.certificateVisible();
+        String queryUrl = certificate
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().path("/ccpit/v1/certificates/{n}")
+                        .build(a.certificateNumber()).toString()
+                : null;
+        return new ApplicationView(
+                a.applicationId(),
+                a.declarationId(),
+                a.status(),
+                certificate ? a.certificateNumber() : null,
+                a.serialNumber(),
+                queryUrl,
+                certificate ? a.verificationCode() : null,
+                a.reason(),
+                a.updatedAt());
+    }
+}

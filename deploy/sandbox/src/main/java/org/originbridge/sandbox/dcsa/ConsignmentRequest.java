@@ -1,0 +1,19 @@
+package org.originbridge.sandbox.dcsa;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** {@code POST /dcsa/v2/sandbox/consignments}: a voyage to simulate. */
+public record ConsignmentRequest(
+        @NotBlank @Size(max = 20) String transportDocumentReference,
+        @NotBlank @Size(max = 35) String bookingReference,
+        @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{4}[0-9]{7}", message = "must be an ISO 6346 container number such as MSKU1234565")
+                String> equipmentReferences,
+        @NotNull @Size(min = 2, max = 10, message = "must list 2 to 10 ports") List<@NotNull @Pattern(regexp = "[A-Z]{2}[A-Z2-9]{3}", message = "must be a UN/LOCODE such as CNYSA")
+                String> route,
+        @NotNull @Pattern(regexp = "[0-9]{7}", message = "must be a 7-digit IMO number") String vesselIMO,
+        @NotBlank @Size(max = 50) String carrierVoyageNumber) {}

@@ -1,0 +1,4 @@
+package org.originbridge.sandbox.web;
+
+/** One bad input field in a problem+json answer. */
+public record FieldError(String field, String message) {}
