@@ -1,0 +1,58 @@
+package org.originbridge.intake.config;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.originbridge.intake.domain.DeclarationOutcomes;
+import org.originbridge.intake.domain.DeclarationScreening;
+import org.originbridge.intake.domain.IntakeMetrics;
+import org.originbridge.intake.domain.OriginPreChecker;
+import org.originbridge.intake.domain.SubmissionChannel;
+import org.originbridge.intake.domain.SubmitDeclaration;
+import org.originbridge.origin.declaration.DeclarationValidator;
+import org.originbridge.origin.determination.OriginDeterminer;
+import org.originbridge.origin.json.DeterminationJson;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java use cases to their adapters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeProperties.class)
+public class IntakeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OriginDeterminer originDeterminer() {
+        return OriginDeterminer.withDefaultTable();
+    }
+
+    @Bean
+    DeterminationJson determinationJson(OriginDeterminer determiner) {
+        return new DeterminationJson(determiner);
+    }
+
+    @Bean
+    IntakeMetrics intakeMetrics(MeterRegistry registry) {
+        return new MicrometerIntakeMetrics(registry);
+    }
+
+    @Bean
+    DeclarationScreening declarationScreening(OriginDeterminer determiner, DeclarationOutcomes outcomes,
+            IntakeMetrics metrics, Clock clock) {
+        return new DeclarationScreening(new DeclarationValidator(clock), new OriginPreChecker(determiner), outcomes,
+                metrics, clock);
+    }
+
+    @Bean
+    SubmitDeclaration submitDeclaration(SubmissionChannel channel, Clock clock) {
+        return new SubmitDeclaration(channel, clock);
+    }
+}

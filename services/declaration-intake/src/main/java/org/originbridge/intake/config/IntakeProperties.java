@@ -1,0 +1,31 @@
+package org.originbridge.intake.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * declaration-intake settings.
+ *
+ * @param statusBaseUrl  base URL of status-query; the 202 answer points to {@code <it>/api/v1/declarations/<id>}
+ *                       (STATUS_BASE_URL)
+ * @param publishTimeout how long the HTTP API waits for the broker's acknowledgement of a submission
+ */
+@Validated
+@ConfigurationProperties("originbridge.intake")
+public record IntakeProperties(
+        @DefaultValue("http://127.0.0.1:8080") @NotNull URI statusBaseUrl,
+        @DefaultValue("10s") @NotNull Duration publishTimeout) {
+
+    /** The status URL of one declaration. */
+    public URI statusUrl(String declarationId) {
+        String base = statusBaseUrl.toString().replaceAll("/+$", "");
+        return URI.create(base + "/api/v1/declarations/"
+                + java.net.URLEncoder.encode(declarationId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+}
