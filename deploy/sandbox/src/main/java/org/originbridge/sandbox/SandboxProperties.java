@@ -19,13 +19,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(
-        @Valid @NotNull Latency latency,
-        @DecimalMin("0.0") @DecimalMax("1.0") double failureRate,
-        @Valid @NotNull RateLimit rateLimit,
-        @Valid @NotNull Asw asw,
-        @Valid @NotNull Ccpit ccpit,
-        @Valid @NotNull Dcsa dcsa,
-        @Valid @NotNull ClockSettings clock) {
+        @Valid @NotNull @DefaultValue Latency latency,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0") double failureRate,
+        @Valid @NotNull @DefaultValue RateLimit rateLimit,
+        @Valid @NotNull @DefaultValue Asw asw,
+        @Valid @NotNull @DefaultValue Ccpit ccpit,
+        @Valid @NotNull @DefaultValue Dcsa dcsa,
+        @Valid @NotNull @DefaultValue ClockSettings clock) {
 
     /** Artificial latency added to every party endpoint, uniformly drawn in [min, max]. */
     public record Latency(@NotNull @DefaultValue("20ms") Duration min, @NotNull @DefaultValue("80ms") Duration max) {}

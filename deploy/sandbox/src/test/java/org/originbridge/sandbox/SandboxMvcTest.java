@@ -44,6 +44,7 @@ class SandboxMvcTest {
     @AfterEach
     void calmDown() {
         chaos.apply(new ChaosSettings(Duration.ZERO, Duration.ZERO, 0, 0));
+        chaos.failNext(0, 503);
     }
 
     static String aswBody(String declarationId, String coRef, String importing) {
@@ -138,6 +139,19 @@ class SandboxMvcTest {
                 .andExpect(header().exists("Retry-After"));
 
         mvc.perform(put("/sandbox/chaos").contentType(MediaType.APPLICATION_JSON).content("{\"failureRate\":2}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theNextRequestsCanBeScriptedToFailThenRecover() throws Exception {
+        mvc.perform(put("/sandbox/chaos").contentType(MediaType.APPLICATION_JSON).content("{\"failNext\":2,\"failNextStatus\":503}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.failNext").value(2));
+        mvc.perform(asw(aswBody("D-FN", "CO-FN", "MY"))).andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"));
+        mvc.perform(asw(aswBody("D-FN", "CO-FN", "MY"))).andExpect(status().isServiceUnavailable());
+        mvc.perform(asw(aswBody("D-FN", "CO-FN", "MY"))).andExpect(status().isOk());
+        mvc.perform(put("/sandbox/chaos").contentType(MediaType.APPLICATION_JSON).content("{\"failNext\":1,\"failNextStatus\":418}"))
                 .andExpect(status().isBadRequest());
     }
 

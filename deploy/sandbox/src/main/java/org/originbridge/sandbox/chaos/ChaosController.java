@@ -7,18 +7,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET/PUT /sandbox/chaos}: read or change the chaos at run time (absent fields keep their value). */
+/**
+ * {@code GET/PUT /sandbox/chaos}: read or change the chaos at run time (absent fields keep their
+ * value). {@code failNext}/{@code failNextStatus} script the next N party requests to fail.
+ */
 @RestController
 @RequestMapping("/sandbox/chaos")
 public class ChaosController {
 
     /** Wire shape; milliseconds keep the JSON readable. */
-    public record ChaosView(Long latencyMinMs, Long latencyMaxMs, Double failureRate, Long rateLimitPerSecond) {
-
-        static ChaosView of(ChaosSettings s) {
-            return new ChaosView(s.latencyMin().toMillis(), s.latencyMax().toMillis(), s.failureRate(), s.rateLimitPerSecond());
-        }
-    }
+    public record ChaosView(Long latencyMinMs, Long latencyMaxMs, Double failureRate, Long rateLimitPerSecond,
+            Integer failNext, Integer failNextStatus) {}
 
     private final ChaosControl chaos;
 
@@ -28,7 +27,7 @@ public class ChaosController {
 
     @GetMapping
     public ChaosView current() {
-        return ChaosView.of(chaos.settings());
+        return view(chaos.settings());
     }
 
     @PutMapping
@@ -39,6 +38,15 @@ public class ChaosController {
                 change.latencyMaxMs() != null ? Duration.ofMillis(change.latencyMaxMs()) : now.latencyMax(),
                 change.failureRate() != null ? change.failureRate() : now.failureRate(),
                 change.rateLimitPerSecond() != null ? change.rateLimitPerSecond() : now.rateLimitPerSecond());
-        return ChaosView.of(chaos.apply(next));
+        if (change.failNext() != null || change.failNextStatus() != null) {
+            chaos.failNext(change.failNext() != null ? change.failNext() : chaos.failNextRemaining(),
+                    change.failNextStatus() != null ? change.failNextStatus() : chaos.failNextStatus());
+        }
+        return view(chaos.apply(next));
+    }
+
+    private ChaosView view(ChaosSettings s) {
+        return new ChaosView(s.latencyMin().toMillis(), s.latencyMax().toMillis(), s.failureRate(), s.rateLimitPerSecond(),
+                chaos.failNextRemaining(), chaos.failNextStatus());
     }
 }

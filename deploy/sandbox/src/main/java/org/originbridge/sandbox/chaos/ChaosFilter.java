@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Applies chaos to every party endpoint (ASW, CCPIT, DCSA), before authentication as a real
- * gateway would: a forced failure from {@code X-Sandbox-Fail}, then the rate limit, then the
- * latency, then the random failure rate.
+ * gateway would: a forced failure from {@code X-Sandbox-Fail}, then a scripted "fail the next N
+ * requests" failure, then the rate limit, then the latency, then the random failure rate.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -46,6 +46,11 @@ public class ChaosFilter extends OncePerRequestFilter {
         String forced = request.getHeader(FORCE_HEADER);
         if (forced != null && !forced.isBlank()) {
             forcedFailure(forced.trim(), request, response);
+            return;
+        }
+        Optional<Integer> scripted = chaos.takeFailNext();
+        if (scripted.isPresent()) {
+            forcedFailure(Integer.toString(scripted.get()), request, response);
             return;
         }
         Optional<Duration> wait = chaos.tryAcquire();
