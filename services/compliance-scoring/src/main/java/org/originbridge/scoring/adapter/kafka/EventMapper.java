@@ -1,0 +1,103 @@
+package org.originbridge.scoring.adapter.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.originbridge.events.asw.VerificationCompleted;
+import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.events.intake.DeclarationAccepted;
+import org.originbridge.events.intake.DeclarationRejected;
+import org.originbridge.events.logistics.EventClassifier;
+import org.originbridge.events.logistics.LogisticsNodeEvent;
+import org.originbridge.events.scoring.ScoreBand;
+import org.originbridge.events.scoring.ScoreFactor;
+import org.originbridge.events.scoring.SupplierComplianceScore;
+import org.originbridge.platform.errors.InvalidRecordException;
+import org.originbridge.platform.errors.InvalidRecordException.Problem;
+import org.originbridge.scoring.domain.AswOutcome;
+import org.originbridge.scoring.domain.Consignment;
+import org.originbridge.scoring.domain.IntakeOutcome;
+import org.originbridge.scoring.domain.IssuanceOutcome;
+import org.originbridge.scoring.domain.LogisticsObservation;
+import org.originbridge.scoring.domain.NodeEvent;
+import org.originbridge.scoring.domain.SupplierScore;
+
+/** Avro events <-> domain. Missing identifiers are bad data: {@link InvalidRecordException} naming the field. */
+public final class EventMapper {
+
+    private EventMapper() {
+    }
+
+    public static Consignment consignment(DeclarationAccepted event) {
+        require(List.of(field("declarationId", event.getDeclarationId()), field("supplierId", event.getSupplierId())));
+        var c = event.getDeclaration() == null ? null : event.getDeclaration().getConsignment();
+        return new Consignment(event.getDeclarationId(), event.getSupplierId(),
+                c == null ? null : c.getTransportDocumentReference(), c == null ? null : c.getBookingReference(),
+                c == null ? List.of() : c.getEquipmentReferences(), c == null ? null : c.getPortOfLoading(),
+                c == null ? null : c.getPortOfDischarge(), event.getAcceptedAt());
+    }
+
+    public static IntakeOutcome rejected(DeclarationRejected event) {
+        require(List.of(field("declarationId", event.getDeclarationId()), field("supplierId", event.getSupplierId())));
+        return new IntakeOutcome(event.getDeclarationId(), false, event.getRejectedAt());
+    }
+
+    public static AswOutcome verification(VerificationCompleted event) {
+        require(List.of(field("declarationId", event.getDeclarationId()), field("supplierId", event.getSupplierId())));
+        return new AswOutcome(event.getDeclarationId(), AswOutcome.Result.valueOf(event.getOutcome().name()),
+                event.getVerifiedAt());
+    }
+
+    public static IssuanceOutcome issuance(IssuanceStatusChanged event) {
+        require(List.of(field("declarationId", event.getDeclarationId()), field("supplierId", event.getSupplierId())));
+        if (event.getSequence() < 1) {
+            throw new InvalidRecordException("sequence", "must be >= 1, was " + event.getSequence());
+        }
+        return new IssuanceOutcome(event.getDeclarationId(), IssuanceOutcome.Status.valueOf(event.getStatus().name()),
+                event.getSequence(), event.getChangedAt());
+    }
+
+    public static LogisticsObservation observation(LogisticsNodeEvent event) {
+        require(List.of(field("eventId", event.getEventId()), field("eventCode", event.getEventCode())));
+        NodeEvent node = new NodeEvent(event.getEventId(), event.getEventCode(),
+                event.getEventClassifier() == EventClassifier.ACT, event.getUnLocationCode(), event.getEventDateTime(),
+                event.getRetractedEventId());
+        return new LogisticsObservation(node, event.getTransportDocumentReference(), event.getBookingReference(),
+                event.getEquipmentReference());
+    }
+
+    public static SupplierComplianceScore toAvro(SupplierScore score) {
+        return SupplierComplianceScore.newBuilder()
+                .setSupplierId(score.supplierId())
+                .setScore(score.score())
+                .setBand(ScoreBand.valueOf(score.band().name()))
+                .setPreviousScore(score.previousScore())
+                .setFactors(score.factors().stream().map(f -> ScoreFactor.newBuilder().setCode(f.code())
+                        .setName(f.name()).setWeight(f.weight()).setValue(f.value())
+                        .setExplanation(f.explanation()).build()).toList())
+                .setVersion(score.version())
+                .setAsOf(score.asOf())
+                .setValidUntil(score.validUntil())
+                .setSource(score.source())
+                .build();
+    }
+
+    private record Field(String name, String value) {
+    }
+
+    private static Field field(String name, String value) {
+        return new Field(name, value);
+    }
+
+    private static void require(List<Field> fields) {
+        List<Problem> problems = new ArrayList<>();
+        for (Field f : fields) {
+            if (f.value() == null || f.value().isBlank()) {
+                problems.add(new Problem(f.name(), "is required"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRecordException(problems);
+        }
+    }
+}

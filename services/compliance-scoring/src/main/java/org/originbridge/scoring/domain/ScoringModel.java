@@ -1,0 +1,252 @@
+package org.originbridge.scoring.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The supplier compliance scoring model: five factors, each a value 0-100 with a base weight and a
+ * human explanation. A factor without evidence gets weight 0 and its base weight is shared among
+ * the factors that have evidence (proportionally, largest remainder), so the weights always add
+ * up to 100. Score = round(sum(weight x value) / 100). Band: EXCELLENT >= 85, GOOD >= 70,
+ * FAIR >= 50, POOR below; UNRATED while fewer than {@link ScoringPolicy#minimumDeclarations()}
+ * declarations have an intake outcome. Pure and deterministic: the same evidence gives the same card.
+ */
+public final class ScoringModel {
+
+    public static final String INTAKE_ACCEPTANCE = "INTAKE_ACCEPTANCE";
+    public static final String ASW_VERIFICATION = "ASW_VERIFICATION";
+    public static final String ECO_ISSUANCE = "ECO_ISSUANCE";
+    public static final String DIRECT_CONSIGNMENT = "DIRECT_CONSIGNMENT";
+    public static final String RECENCY = "RECENCY";
+
+    /** Base weights (percent) in factor order; they add up to 100. */
+    static final int W_INTAKE = 30;
+    static final int W_ASW = 25;
+    static final int W_ISSUANCE = 20;
+    static final int W_CONSIGNMENT = 15;
+    static final int W_RECENCY = 10;
+
+    private static final Set<String> DEPARTURE = Set.of("DEPA", "LOAD");
+    private static final Set<String> ARRIVAL = Set.of("ARRI", "DISC");
+    /** The container was stripped or stuffed: the goods were handled. */
+    private static final Set<String> HANDLING = Set.of("STRP", "STUF");
+
+    private final ScoringPolicy policy;
+
+    public ScoringModel(ScoringPolicy policy) {
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    public ScoringPolicy policy() {
+        return policy;
+    }
+
+    /** @return the card, or null when there is no evidence at all */
+    public ScoreCard score(SupplierEvidence evidence) {
+        Instant asOf = evidence.latestEvidenceAt().orElse(null);
+        if (asOf == null) {
+            return null;
+        }
+        List<Draft> drafts = List.of(intake(evidence), asw(evidence), issuance(evidence), consignment(evidence),
+                recency(evidence, asOf));
+        int[] weights = weights(drafts);
+        List<ScoreFactor> factors = new ArrayList<>();
+        long weighted = 0;
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            String explanation = d.hasEvidence() ? d.explanation()
+                    : d.explanation() + "; its weight is shared among the factors with evidence";
+            factors.add(new ScoreFactor(d.code(), d.name(), weights[i], d.value(), explanation));
+            weighted += (long) weights[i] * d.value();
+        }
+        int score = (int) ((weighted + 50) / 100);
+        int decided = evidence.intake().size();
+        ScoreBand band = decided < policy.minimumDeclarations() ? ScoreBand.UNRATED : ScoreBand.of(score);
+        return new ScoreCard(score, band, factors, asOf);
+    }
+
+    // ------------------------------------------------------------------ factors
+
+    private Draft intake(SupplierEvidence evidence) {
+        int total = evidence.intake().size();
+        int accepted = (int) evidence.intake().stream().filter(IntakeOutcome::accepted).count();
+        if (total == 0) {
+            return Draft.none(INTAKE_ACCEPTANCE, "Intake acceptance", W_INTAKE, "No intake outcome yet");
+        }
+        int value = percent(accepted, total);
+        return new Draft(INTAKE_ACCEPTANCE, "Intake acceptance", W_INTAKE, value, true,
+                accepted + " of " + total + " declaration" + plural(total)
+                        + " passed intake validation and the origin pre-check (" + value + "%)");
+    }
+
+    private Draft asw(SupplierEvidence evidence) {
+        long verified = evidence.asw().stream().filter(a -> a.result() == AswOutcome.Result.VERIFIED).count();
+        long notVerified = evidence.asw().stream().filter(a -> a.result() == AswOutcome.Result.NOT_VERIFIED).count();
+        long failed = evidence.asw().size() - verified - notVerified;
+        String failedNote = failed == 0 ? ""
+                : "; " + failed + " check" + plural(failed) + " could not be completed (technical failure, not counted)";
+        int counted = (int) (verified + notVerified);
+        if (counted == 0) {
+            return Draft.none(ASW_VERIFICATION, "ASW verification", W_ASW, "No completed ASW verification yet" + failedNote);
+        }
+        int value = percent(verified, counted);
+        return new Draft(ASW_VERIFICATION, "ASW verification", W_ASW, value, true,
+                verified + " of " + counted + " declaration" + plural(counted)
+                        + " verified against the ASEAN Single Window (" + value + "%)" + failedNote);
+    }
+
+    private Draft issuance(SupplierEvidence evidence) {
+        long issued = count(evidence, IssuanceOutcome.Status.ISSUED);
+        long rejected = count(evidence, IssuanceOutcome.Status.REJECTED);
+        long revoked = count(evidence, IssuanceOutcome.Status.REVOKED);
+        long open = evidence.issuance().stream().filter(i -> i.status().open()).count();
+        long failed = count(evidence, IssuanceOutcome.Status.FAILED);
+        StringBuilder notes = new StringBuilder();
+        if (open > 0) {
+            notes.append("; ").append(open).append(" application").append(plural(open)).append(" still open");
+        }
+        if (failed > 0) {
+            notes.append("; ").append(failed).append(" request").append(plural(failed))
+                    .append(" could not be submitted (not counted)");
+        }
+        long denominator = issued + rejected + 2 * revoked;
+        if (denominator == 0) {
+            return Draft.none(ECO_ISSUANCE, "e-CO issuance", W_ISSUANCE, "No final e-CO issuance outcome yet" + notes);
+        }
+        int value = percent(issued, denominator);
+        return new Draft(ECO_ISSUANCE, "e-CO issuance", W_ISSUANCE, value, true,
+                issued + " issued, " + rejected + " rejected, " + revoked
+                        + " revoked (a revocation counts twice): " + issued + " / " + denominator + " = " + value + "%"
+                        + notes);
+    }
+
+    private Draft consignment(SupplierEvidence evidence) {
+        int complete = 0;
+        int incomplete = 0;
+        int handled = 0;
+        Set<String> handlingSeen = new LinkedHashSet<>();
+        for (ConsignmentEvidence c : evidence.consignments()) {
+            List<NodeEvent> events = c.evidence();
+            if (events.isEmpty()) {
+                continue;
+            }
+            List<NodeEvent> inTransit = events.stream()
+                    .filter(e -> HANDLING.contains(e.code()) && isTransit(c, e.location())).toList();
+            if (!inTransit.isEmpty()) {
+                handled++;
+                inTransit.forEach(e -> handlingSeen.add(e.code() + " at " + e.location()));
+                continue;
+            }
+            boolean departed = events.stream().anyMatch(e -> DEPARTURE.contains(e.code()) && at(c.portOfLoading(), e));
+            boolean arrived = events.stream().anyMatch(e -> ARRIVAL.contains(e.code()) && at(c.portOfDischarge(), e));
+            if (departed && arrived) {
+                complete++;
+            } else {
+                incomplete++;
+            }
+        }
+        int total = complete + incomplete + handled;
+        if (total == 0) {
+            return Draft.none(DIRECT_CONSIGNMENT, "Direct consignment (Art 3.15)", W_CONSIGNMENT,
+                    "No actual port event for any consignment yet");
+        }
+        int value = percent(100L * complete + 50L * incomplete, 100L * total);
+        StringBuilder text = new StringBuilder()
+                .append(total).append(" consignment").append(plural(total)).append(" with port events: ")
+                .append(complete).append(" complete (departure and arrival, no handling in transit: 100), ")
+                .append(incomplete).append(" missing a departure or arrival milestone (50), ")
+                .append(handled).append(" handled in transit (0)");
+        if (!handlingSeen.isEmpty()) {
+            text.append(": ").append(String.join(", ", handlingSeen));
+        }
+        text.append("; average ").append(value);
+        return new Draft(DIRECT_CONSIGNMENT, "Direct consignment (Art 3.15)", W_CONSIGNMENT, value, true, text.toString());
+    }
+
+    private Draft recency(SupplierEvidence evidence, Instant asOf) {
+        int total = evidence.intake().size();
+        long days = policy.recencyWindow().toDays();
+        if (total == 0) {
+            return Draft.none(RECENCY, "Recency", W_RECENCY, "No declaration decided yet");
+        }
+        Instant from = asOf.minus(policy.recencyWindow());
+        long recent = evidence.intake().stream().filter(i -> !i.at().isBefore(from)).count();
+        int value = percent(recent, total);
+        return new Draft(RECENCY, "Recency", W_RECENCY, value, true,
+                recent + " of " + total + " declaration" + plural(total) + " decided within the " + days
+                        + " days before the latest evidence (" + value + "%)");
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    /** Base weights of the factors with evidence scaled to 100 (largest remainder, ties to the earlier factor). */
+    static int[] weights(List<Draft> drafts) {
+        int[] weights = new int[drafts.size()];
+        int active = drafts.stream().filter(Draft::hasEvidence).mapToInt(Draft::baseWeight).sum();
+        if (active == 0) {
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = drafts.get(i).baseWeight();
+            }
+            return weights;
+        }
+        int[] remainders = new int[drafts.size()];
+        int assigned = 0;
+        for (int i = 0; i < drafts.size(); i++) {
+            if (drafts.get(i).hasEvidence()) {
+                int scaled = drafts.get(i).baseWeight() * 100;
+                weights[i] = scaled / active;
+                remainders[i] = scaled % active;
+                assigned += weights[i];
+            } else {
+                remainders[i] = -1;
+            }
+        }
+        while (assigned < 100) {
+            int best = -1;
+            for (int i = 0; i < remainders.length; i++) {
+                if (remainders[i] >= 0 && (best < 0 || remainders[i] > remainders[best])) {
+                    best = i;
+                }
+            }
+            weights[best]++;
+            remainders[best] = -1;
+            assigned++;
+        }
+        return weights;
+    }
+
+    /** round(100 x part / whole), halves up, in integers. */
+    static int percent(long part, long whole) {
+        return (int) ((200 * part + whole) / (2 * whole));
+    }
+
+    private static long count(SupplierEvidence evidence, IssuanceOutcome.Status status) {
+        return evidence.issuance().stream().filter(i -> i.status() == status).count();
+    }
+
+    private static boolean at(String port, NodeEvent event) {
+        return port == null || port.equals(event.location());
+    }
+
+    /** Somewhere other than the declared ports of loading and discharge (unknown when both are unknown). */
+    private static boolean isTransit(ConsignmentEvidence c, String location) {
+        if (location == null || (c.portOfLoading() == null && c.portOfDischarge() == null)) {
+            return false;
+        }
+        return !location.equals(c.portOfLoading()) && !location.equals(c.portOfDischarge());
+    }
+
+    private static String plural(long n) {
+        return n == 1 ? "" : "s";
+    }
+
+    record Draft(String code, String name, int baseWeight, int value, boolean hasEvidence, String explanation) {
+        static Draft none(String code, String name, int baseWeight, String explanation) {
+            return new Draft(code, name, baseWeight, 0, false, explanation);
+        }
+    }
+}

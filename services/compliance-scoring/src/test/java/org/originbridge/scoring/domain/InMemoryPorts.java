@@ -1,0 +1,102 @@
+package org.originbridge.scoring.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** In-memory fakes of the ports, with the same guarded-write semantics as the MongoDB adapters. */
+final class InMemoryPorts {
+
+    private InMemoryPorts() {
+    }
+
+    static final class Records implements SupplierRecords {
+        final Map<String, SupplierRecord> stored = new HashMap<>();
+        int staleWritesToSimulate;
+
+        @Override
+        public synchronized Optional<SupplierRecord> find(String supplierId) {
+            return Optional.ofNullable(stored.get(supplierId));
+        }
+
+        @Override
+        public synchronized boolean save(SupplierRecord next, long expectedRevision) {
+            if (staleWritesToSimulate > 0) {
+                staleWritesToSimulate--;
+                return false;
+            }
+            SupplierRecord current = stored.get(next.supplierId());
+            long currentRevision = current == null ? 0 : current.revision();
+            if (currentRevision != expectedRevision) {
+                return false;
+            }
+            long emitted = current == null ? next.emittedVersion() : current.emittedVersion();
+            stored.put(next.supplierId(), new SupplierRecord(next.supplierId(), next.revision(), next.evidence(),
+                    next.latest(), emitted));
+            return true;
+        }
+
+        @Override
+        public synchronized void markEmitted(String supplierId, long version) {
+            SupplierRecord r = stored.get(supplierId);
+            if (r != null && r.emittedVersion() < version) {
+                stored.put(supplierId, new SupplierRecord(supplierId, r.revision(), r.evidence(), r.latest(), version));
+            }
+        }
+    }
+
+    static final class Directory implements ConsignmentDirectory {
+        final Map<String, Consignment> consignments = new LinkedHashMap<>();
+        final Map<String, LogisticsObservation> events = new LinkedHashMap<>();
+
+        @Override
+        public void register(Consignment consignment) {
+            consignments.put(consignment.declarationId(), consignment);
+        }
+
+        @Override
+        public Optional<Consignment> resolve(LogisticsObservation o) {
+            return Stream.<java.util.function.Predicate<Consignment>>of(
+                            c -> o.transportDocumentReference() != null
+                                    && o.transportDocumentReference().equals(c.transportDocumentReference()),
+                            c -> o.bookingReference() != null && o.bookingReference().equals(c.bookingReference()),
+                            c -> o.equipmentReference() != null && c.equipmentReferences().contains(o.equipmentReference()))
+                    .map(p -> consignments.values().stream().filter(p)
+                            .max(Comparator.comparing(Consignment::acceptedAt)))
+                    .flatMap(Optional::stream).findFirst();
+        }
+
+        @Override
+        public void remember(LogisticsObservation observation) {
+            events.put(observation.event().eventId(), observation);
+        }
+
+        @Override
+        public List<LogisticsObservation> eventsFor(Consignment c) {
+            return events.values().stream().filter(o -> Objects.equals(o.transportDocumentReference(),
+                            c.transportDocumentReference()) && o.transportDocumentReference() != null
+                    || Objects.equals(o.bookingReference(), c.bookingReference()) && o.bookingReference() != null
+                    || c.equipmentReferences().contains(o.equipmentReference())).toList();
+        }
+    }
+
+    static final class Publisher implements ScorePublisher {
+        final List<SupplierScore> sent = new ArrayList<>();
+        int failuresToSimulate;
+
+        @Override
+        public void publish(SupplierScore score) {
+            if (failuresToSimulate > 0) {
+                failuresToSimulate--;
+                throw new IllegalStateException("broker unavailable (simulated)");
+            }
+            sent.add(score);
+        }
+    }
+}
