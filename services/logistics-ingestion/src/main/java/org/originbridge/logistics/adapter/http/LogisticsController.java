@@ -1,0 +1,69 @@
+package org.originbridge.logistics.adapter.http;
+
+import java.util.List;
+
+import org.originbridge.logistics.domain.IngestNodeEvents;
+import org.originbridge.logistics.domain.IngestionMetrics.Channel;
+import org.originbridge.logistics.domain.WebhookSignature;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inbound logistics events: DCSA JSON pushed with our API key, DCSA subscription callbacks
+ * (public path, HMAC-signed with DCSA_WEBHOOK_SECRET) and EDIFACT COARRI/CODECO interchanges.
+ * Each answers 202 with the ids of the events published, 400 problem+json naming every bad field.
+ */
+@RestController
+@RequestMapping("/api/v1/logistics")
+public class LogisticsController {
+
+    /** The answer of an accepted ingest. */
+    public record Accepted(int accepted, List<String> eventIds) {
+        static Accepted of(List<String> ids) {
+            return new Accepted(ids.size(), ids);
+        }
+    }
+
+    private final IngestNodeEvents ingest;
+    private final JsonBodies json;
+    private final WebhookSignature signature;
+
+    public LogisticsController(IngestNodeEvents ingest, JsonBodies json, WebhookSignature signature) {
+        this.ingest = ingest;
+        this.json = json;
+        this.signature = signature;
+    }
+
+    @PostMapping(path = "/dcsa-events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Accepted dcsaEvents(@RequestBody(required = false) byte[] body) {
+        return Accepted.of(ingest.acceptDcsa(Channel.DCSA_API, json.parse(body)));
+    }
+
+    /** Verifies the signature over the raw bytes before anything reads them. */
+    @PostMapping(path = "/dcsa-callbacks")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Accepted dcsaCallback(@RequestBody(required = false) byte[] body,
+            @RequestHeader(name = WebhookSignature.HEADER, required = false) String notificationSignature) {
+        byte[] raw = body == null ? new byte[0] : body;
+        if (!signature.verify(raw, notificationSignature)) {
+            ingest.refusedUnsigned(Channel.DCSA_CALLBACK);
+            throw new SignatureRejectedException(notificationSignature == null
+                    ? "missing " + WebhookSignature.HEADER + " header"
+                    : WebhookSignature.HEADER + " does not match the body");
+        }
+        return Accepted.of(ingest.acceptDcsa(Channel.DCSA_CALLBACK, json.parse(raw)));
+    }
+
+    @PostMapping(path = "/edifact", consumes = {MediaType.TEXT_PLAIN_VALUE, "application/edifact"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Accepted edifact(@RequestBody(required = false) byte[] body) {
+        return Accepted.of(ingest.acceptEdifact(body == null ? new byte[0] : body));
+    }
+}

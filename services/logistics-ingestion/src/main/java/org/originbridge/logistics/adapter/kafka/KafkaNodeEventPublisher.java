@@ -1,0 +1,31 @@
+package org.originbridge.logistics.adapter.kafka;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.originbridge.logistics.domain.NodeEvent;
+import org.originbridge.logistics.domain.NodeEventPublisher;
+import org.originbridge.platform.Topics;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Publishes to {@code logistics-node-events}, keyed by transport document, else booking, else
+ * equipment reference, and waits until the broker acknowledged every record (acks=all).
+ */
+public class KafkaNodeEventPublisher implements NodeEventPublisher {
+
+    private final KafkaTemplate<String, Object> template;
+
+    public KafkaNodeEventPublisher(KafkaTemplate<String, Object> template) {
+        this.template = template;
+    }
+
+    @Override
+    public void publish(List<NodeEvent> events) {
+        List<CompletableFuture<SendResult<String, Object>>> sends = events.stream()
+                .map(e -> template.send(Topics.LOGISTICS_NODE_EVENTS, e.key(), NodeEventAvroMapper.toAvro(e)))
+                .toList();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    }
+}

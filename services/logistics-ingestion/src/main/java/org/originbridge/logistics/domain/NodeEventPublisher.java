@@ -1,0 +1,10 @@
+package org.originbridge.logistics.domain;
+
+import java.util.List;
+
+/** Port: publishes normalised events, keyed by {@link NodeEvent#key()}; returns once all are acknowledged. */
+public interface NodeEventPublisher {
+
+    /** @throws RuntimeException when any event could not be published (the caller must not report success) */
+    void publish(List<NodeEvent> events);
+}
