@@ -49,6 +49,17 @@ public record DeterminationRequest(HsCode hsCode, BigDecimal fobValue, Currency 
                 RvcMethod.BUILD_DOWN, BuildUpCosts.NONE, materials, false, false, false, List.of());
     }
 
+    /** A build-down request for one goods item and its bill of materials; rule from the table unless set. */
+    public static DeterminationRequest of(HsCode hsCode, BigDecimal fobValue, Currency currency, List<Material> materials) {
+        return new DeterminationRequest(hsCode, fobValue, currency, null, null, RvcMethod.BUILD_DOWN, BuildUpCosts.NONE,
+                materials, false, false, false, List.of());
+    }
+
+    public DeterminationRequest withRvcMethod(RvcMethod method) {
+        return new DeterminationRequest(hsCode, fobValue, currency, netWeightKg, rule, method, costs, materials,
+                whollyObtained, chemicalReaction, minimalOperationsOnly, operations);
+    }
+
     public DeterminationRequest withRule(Rule newRule) {
         return new DeterminationRequest(hsCode, fobValue, currency, netWeightKg, newRule, rvcMethod, costs, materials,
                 whollyObtained, chemicalReaction, minimalOperationsOnly, operations);

@@ -99,6 +99,10 @@ public final class OriginDeterminer {
             }
             reasons.add("rule from " + (source.kind() == RuleSource.Kind.REQUEST ? "the request"
                     : "the rule table (HS " + source.hsPrefix() + "; " + source.provenance() + ")"));
+            if (materials.stream().noneMatch(m -> !m.indirect())) {
+                reasons.add("no bill of materials was given: a change in tariff classification is judged on no "
+                        + "non-originating materials and VNM is 0; check that this is intended");
+            }
             long undetermined = materials.stream().filter(m -> !m.indirect() && m.origin() == MaterialOrigin.UNDETERMINED).count();
             if (undetermined > 0) {
                 reasons.add(undetermined + " material(s) of undetermined origin treated as non-originating");

@@ -382,6 +382,15 @@ class OriginDeterminerTest {
     }
 
     @Test
+    void anEmptyBillOfMaterialsIsFlagged() {
+        Determination d = determine(DeterminationRequest.of(org.originbridge.origin.code.HsCode.parse("940360"),
+                new java.math.BigDecimal("100.00"), java.util.Currency.getInstance("USD"), List.of())
+                .withRule(RuleParser.parse("CTH")).withRvcMethod(RvcMethod.BUILD_DOWN));
+        assertThat(d.originating()).isTrue();
+        assertThat(d.reasons()).anyMatch(r -> r.startsWith("no bill of materials was given"));
+    }
+
+    @Test
     void resultListsEveryTopLevelAlternative() {
         Determination d = determine("CC or CTH and RVC40 or PE", "940360", "100.00",
                 m("a", "940190", "30.00", NON_ORIGINATING));
