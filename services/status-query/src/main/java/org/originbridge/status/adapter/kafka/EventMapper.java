@@ -1,0 +1,168 @@
+package org.originbridge.status.adapter.kafka;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.originbridge.events.asw.CheckResult;
+import org.originbridge.events.asw.VerificationCompleted;
+import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.events.common.Money;
+import org.originbridge.events.common.Party;
+import org.originbridge.events.intake.Consignment;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.events.intake.FieldProblem;
+import org.originbridge.events.intake.GoodsItem;
+import org.originbridge.events.intake.ItemDetermination;
+import org.originbridge.events.intake.OriginPreCheck;
+import org.originbridge.events.logistics.LogisticsNodeEvent;
+import org.originbridge.events.scoring.ScoreFactor;
+import org.originbridge.events.scoring.SupplierComplianceScore;
+import org.originbridge.platform.errors.InvalidRecordException;
+import org.originbridge.status.domain.DeclarationData;
+import org.originbridge.status.domain.IntakeRecord;
+import org.originbridge.status.domain.IssuanceRecord;
+import org.originbridge.status.domain.LogisticsEvent;
+import org.originbridge.status.domain.SupplierScore;
+import org.originbridge.status.domain.VerificationRecord;
+
+/** Avro events to the read side's domain records; bad data raises {@link InvalidRecordException} naming the field. */
+public final class EventMapper {
+
+    private EventMapper() {
+    }
+
+    public static DeclarationData declaration(DeclarationSubmitted d) {
+        if (d == null) {
+            return null;
+        }
+        return new DeclarationData(
+                d.getDocumentType() == null ? null : d.getDocumentType().name(),
+                d.getReferenceNumber(), d.getIssueDate(),
+                party(d.getExporter()), party(d.getProducer()), party(d.getImporter()),
+                d.getDestinationCountry(),
+                d.getGoods() == null ? List.of() : d.getGoods().stream().map(EventMapper::goods).toList(),
+                consignment(d.getConsignment()),
+                d.getApprovedExporterCode(),
+                d.getCertification() == null ? null : d.getCertification().getIssuingBody());
+    }
+
+    private static DeclarationData.Party party(Party p) {
+        return p == null ? null : new DeclarationData.Party(p.getName(), p.getAddress(), p.getCountry());
+    }
+
+    private static DeclarationData.Goods goods(GoodsItem g) {
+        Money fob = g.getFobValue();
+        return new DeclarationData.Goods(g.getItemNumber(), g.getDescription(), g.getHsCode(), g.getOriginCriterion(),
+                g.getOriginCountry(), text(g.getQuantity()), g.getQuantityUnit(), text(g.getGrossWeightKg()),
+                fob == null ? null : text(fob.getAmount()), fob == null ? null : fob.getCurrency());
+    }
+
+    private static DeclarationData.Consignment consignment(Consignment c) {
+        return c == null ? null
+                : new DeclarationData.Consignment(c.getInvoiceNumber(), c.getInvoiceDate(), c.getDepartureDate(),
+                        c.getVesselOrFlight(), c.getVoyageNumber(), c.getPortOfLoading(), c.getPortOfDischarge(),
+                        c.getTransportDocumentReference(), c.getBookingReference(), c.getEquipmentReferences());
+    }
+
+    public static IntakeRecord.PreCheck preCheck(OriginPreCheck p) {
+        if (p == null) {
+            return null;
+        }
+        return new IntakeRecord.PreCheck(p.getStatus() == null ? null : p.getStatus().name(), p.getSummary(),
+                p.getItems() == null ? List.of() : p.getItems().stream().map(EventMapper::item).toList());
+    }
+
+    private static IntakeRecord.ItemResult item(ItemDetermination i) {
+        return new IntakeRecord.ItemResult(i.getItemNumber(), i.getHsCode(), i.getOriginating(), i.getRuleApplied(),
+                text(i.getRvcPercent()), i.getReasons());
+    }
+
+    public static List<IntakeRecord.Problem> problems(List<FieldProblem> problems) {
+        return problems == null ? List.of()
+                : problems.stream().map(p -> new IntakeRecord.Problem(p.getField(), p.getCode(), p.getMessage())).toList();
+    }
+
+    public static VerificationRecord verification(VerificationCompleted v) {
+        return new VerificationRecord(v.getOutcome() == null ? null : v.getOutcome().name(), v.getAswReference(),
+                v.getDocumentHash(), check(v.getDocumentIntegrity()), check(v.getIssuanceStatus()),
+                check(v.getIssuerIdentity()), v.getVerificationCode(), v.getReason(), v.getVerifiedAt());
+    }
+
+    private static VerificationRecord.Check check(CheckResult c) {
+        return c == null ? null
+                : new VerificationRecord.Check(c.getStatus() == null ? null : c.getStatus().name(), c.getReason());
+    }
+
+    public static IssuanceRecord issuance(IssuanceStatusChanged i) {
+        if (i.getSequence() < 1) {
+            throw new InvalidRecordException("sequence", "must be >= 1, was " + i.getSequence());
+        }
+        return new IssuanceRecord(i.getStatus() == null ? null : i.getStatus().name(),
+                i.getPreviousStatus() == null ? null : i.getPreviousStatus().name(), i.getSequence(),
+                i.getApplicationId(), i.getCertificateNumber(), i.getSerialNumber(), i.getQueryUrl(), i.getQrToken(),
+                i.getReason(), i.getChangedAt());
+    }
+
+    public static LogisticsEvent logistics(LogisticsNodeEvent e) {
+        require(e.getEventId(), "eventId");
+        if (e.getTransportDocumentReference() == null && e.getBookingReference() == null
+                && e.getEquipmentReference() == null) {
+            throw new InvalidRecordException("transportDocumentReference",
+                    "an event needs a transport document, booking or equipment reference to be joined");
+        }
+        return new LogisticsEvent(e.getEventId(), name(e.getSource()), name(e.getEventType()),
+                name(e.getEventClassifier()), e.getEventCode(), e.getEventDateTime(), e.getEventCreatedDateTime(),
+                e.getUnLocationCode(), e.getNodeName(), e.getModeOfTransport(), e.getVesselImo(),
+                e.getCarrierVoyageNumber(), e.getEquipmentReference(), e.getTransportDocumentReference(),
+                e.getBookingReference(), e.getRetractedEventId());
+    }
+
+    public static SupplierScore score(SupplierComplianceScore s) {
+        List<InvalidRecordException.Problem> problems = new ArrayList<>();
+        if (s.getScore() < 0 || s.getScore() > 100) {
+            problems.add(new InvalidRecordException.Problem("score", "must be 0-100, was " + s.getScore()));
+        }
+        if (s.getVersion() < 0) {
+            problems.add(new InvalidRecordException.Problem("version", "must be >= 0, was " + s.getVersion()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRecordException(problems);
+        }
+        return new SupplierScore(s.getSupplierId(), s.getScore(), name(s.getBand()), s.getPreviousScore(),
+                s.getFactors() == null ? List.of() : s.getFactors().stream().map(EventMapper::factor).toList(),
+                s.getVersion(), s.getAsOf(), s.getValidUntil(), s.getSource());
+    }
+
+    private static SupplierScore.Factor factor(ScoreFactor f) {
+        return new SupplierScore.Factor(f.getCode(), f.getName(), f.getWeight(), f.getValue(), f.getExplanation());
+    }
+
+    /** The ids every keyed event must carry. */
+    public static void requireIds(String declarationId, String supplierId) {
+        List<InvalidRecordException.Problem> problems = new ArrayList<>();
+        if (declarationId == null || declarationId.isBlank()) {
+            problems.add(new InvalidRecordException.Problem("declarationId", "missing"));
+        }
+        if (supplierId == null || supplierId.isBlank()) {
+            problems.add(new InvalidRecordException.Problem("supplierId", "missing"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRecordException(problems);
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRecordException(field, "missing");
+        }
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static String text(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

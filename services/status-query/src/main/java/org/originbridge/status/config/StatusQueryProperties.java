@@ -1,0 +1,37 @@
+package org.originbridge.status.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of status-query.
+ *
+ * @param tokens the JWS token types this service checks (must match what the signing services use)
+ * @param list   paging of the declaration list
+ */
+@Validated
+@ConfigurationProperties("originbridge.status")
+public record StatusQueryProperties(@Valid @NotNull @DefaultValue Tokens tokens, @Valid @NotNull @DefaultValue Paging list) {
+
+    /**
+     * @param verificationCodeType type (JWS {@code typ}) of the verification codes asw-verification signs
+     * @param qrTokenType          type of the tokens behind the e-CO's dynamic QR code (ccpit-sync)
+     */
+    public record Tokens(@NotBlank @DefaultValue("originbridge-verification-code") String verificationCodeType,
+            @NotBlank @DefaultValue("originbridge-qr") String qrTokenType) {
+    }
+
+    /**
+     * @param defaultLimit page size when the request gives none
+     * @param maxLimit     largest page size a request may ask for
+     */
+    public record Paging(@Min(1) @DefaultValue("20") int defaultLimit, @Min(1) @Max(1000) @DefaultValue("100") int maxLimit) {
+    }
+}

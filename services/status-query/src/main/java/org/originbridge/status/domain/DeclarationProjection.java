@@ -1,0 +1,31 @@
+package org.originbridge.status.domain;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** Everything the read model holds about one declaration (logistics and scores live apart). */
+public record DeclarationProjection(
+        String declarationId,
+        String supplierId,
+        String referenceNumber,
+        String destinationCountry,
+        IntakeRecord intake,
+        DeclarationData declaration,
+        VerificationRecord verification,
+        IssuanceRecord issuance,
+        List<IssuanceRecord.HistoryEntry> issuanceHistory,
+        Instant updatedAt) {
+
+    public DeclarationProjection {
+        issuanceHistory = issuanceHistory == null ? List.of()
+                : issuanceHistory.stream()
+                        .sorted(Comparator.comparing(IssuanceRecord.HistoryEntry::sequence,
+                                Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .toList();
+    }
+
+    public boolean issued() {
+        return issuance != null && IssuanceRecord.ISSUED.equals(issuance.status());
+    }
+}

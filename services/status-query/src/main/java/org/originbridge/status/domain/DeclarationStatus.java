@@ -1,0 +1,28 @@
+package org.originbridge.status.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The consolidated view of one declaration. */
+public record DeclarationStatus(
+        String declarationId,
+        String supplierId,
+        String referenceNumber,
+        String destinationCountry,
+        IntakeRecord intake,
+        DeclarationData declaration,
+        VerificationRecord verification,
+        Issuance issuance,
+        List<LogisticsEvent> milestones,
+        Score supplierScore,
+        Instant updatedAt) {
+
+    /** Issuance status plus its history. */
+    public record Issuance(IssuanceRecord current, List<IssuanceRecord.HistoryEntry> history) {
+    }
+
+    /** The supplier's score with band and factors; {@code current} is false once validUntil has passed. */
+    public record Score(Integer score, String band, Integer previousScore, List<SupplierScore.Factor> factors,
+            Long version, Instant asOf, Instant validUntil, String source, boolean current) {
+    }
+}

@@ -1,0 +1,172 @@
+package org.originbridge.status.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.originbridge.status.domain.Fixtures.T0;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.originbridge.status.domain.DeclarationFilter;
+import org.originbridge.status.domain.DeclarationProjection;
+import org.originbridge.status.domain.Fixtures;
+import org.originbridge.status.domain.IntakeRecord;
+import org.originbridge.status.domain.ProjectionResult;
+import org.originbridge.status.domain.References;
+import org.originbridge.testsupport.EmbeddedMongo;
+
+/**
+ * The idempotency of the projection: the guarded upserts against a MongoDB wire server. Applying
+ * the same event twice, or an older version after a newer one, changes nothing.
+ */
+class MongoStatusStoreTest {
+
+    private static MongoClient client;
+    private MongoStatusStore store;
+    private String id;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(EmbeddedMongo.connectionString());
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        store = new MongoStatusStore(client.getDatabase("store-test-" + UUID.randomUUID()));
+        store.createIndexes();
+        id = "DECL-" + UUID.randomUUID();
+    }
+
+    @Test
+    void intakeFactsAreAppliedOnceAndAnOutcomeBeatsTheSubmissionItAnswers() {
+        IntakeRecord submitted = IntakeRecord.of(IntakeRecord.SUBMITTED, T0, null, null);
+        IntakeRecord accepted = IntakeRecord.of(IntakeRecord.ACCEPTED, T0,
+                null, new IntakeRecord.PreCheck("PERFORMED", "1 of 1 items originating", List.of()));
+
+        assertThat(store.recordIntake(id, "SUP-1", "REF-1", submitted, Fixtures.declaration("REF-1")))
+                .isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordIntake(id, "SUP-1", "REF-1", accepted, Fixtures.declaration("REF-1")))
+                .isEqualTo(ProjectionResult.APPLIED);
+        Document afterAccepted = store.rawDeclaration(id);
+
+        assertThat(store.recordIntake(id, "SUP-1", "REF-1", accepted, Fixtures.declaration("REF-1")))
+                .isEqualTo(ProjectionResult.STALE);
+        assertThat(store.recordIntake(id, "SUP-1", "REF-1", submitted, Fixtures.declaration("REF-1")))
+                .isEqualTo(ProjectionResult.STALE);
+        assertThat(store.rawDeclaration(id)).isEqualTo(afterAccepted);
+
+        DeclarationProjection p = store.findDeclaration(id).orElseThrow();
+        assertThat(p.intake().outcome()).isEqualTo("ACCEPTED");
+        assertThat(p.intake().preCheck().summary()).isEqualTo("1 of 1 items originating");
+        assertThat(p.declaration().goods().get(0).quantity()).isEqualTo("1200.000");
+        assertThat(p.declaration().consignment().departureDate()).isEqualTo("2026-11-21");
+        assertThat(p.destinationCountry()).isEqualTo("VN");
+        assertThat(p.updatedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void issuanceKeepsTheHighestSequenceAndTheWholeHistoryWhateverTheOrder() {
+        assertThat(store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(1, "REQUESTED", T0)))
+                .isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(3, "ISSUED", T0.plusSeconds(20))))
+                .isEqualTo(ProjectionResult.APPLIED);
+        Document afterIssued = store.rawDeclaration(id);
+        // a late lower sequence only completes the history
+        assertThat(store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(2, "UNDER_REVIEW", T0.plusSeconds(10))))
+                .isEqualTo(ProjectionResult.STALE);
+        // a duplicate changes nothing at all
+        Document beforeDuplicate = store.rawDeclaration(id);
+        assertThat(store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(3, "ISSUED", T0.plusSeconds(20))))
+                .isEqualTo(ProjectionResult.STALE);
+        assertThat(store.rawDeclaration(id)).isEqualTo(beforeDuplicate);
+        assertThat(beforeDuplicate.get("issuance")).isEqualTo(afterIssued.get("issuance"));
+
+        DeclarationProjection p = store.findDeclaration(id).orElseThrow();
+        assertThat(p.issuance().status()).isEqualTo("ISSUED");
+        assertThat(p.issuance().certificateNumber()).isEqualTo("CCPIT-2026-0001");
+        assertThat(p.issuanceHistory()).extracting(h -> h.status()).containsExactly("REQUESTED", "UNDER_REVIEW", "ISSUED");
+        assertThat(store.findByQrToken("qr-token")).map(DeclarationProjection::declarationId).contains(id);
+    }
+
+    @Test
+    void aRevocationKeepsTheCertificateReferences() {
+        store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(1, "ISSUED", T0));
+        store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(2, "REVOKED", T0.plusSeconds(60)));
+        DeclarationProjection p = store.findDeclaration(id).orElseThrow();
+        assertThat(p.issuance().status()).isEqualTo("REVOKED");
+        assertThat(p.issuance().qrToken()).isEqualTo("qr-token");
+    }
+
+    @Test
+    void verificationIsKeptOnceUnlessALaterOneComes() {
+        assertThat(store.recordVerification(id, "SUP-1", "REF-1", Fixtures.verification("code-1", T0)))
+                .isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordVerification(id, "SUP-1", "REF-1", Fixtures.verification("code-1", T0)))
+                .isEqualTo(ProjectionResult.STALE);
+        assertThat(store.recordVerification(id, "SUP-1", "REF-1", Fixtures.verification("code-0", T0.minusSeconds(5))))
+                .isEqualTo(ProjectionResult.STALE);
+        assertThat(store.findDeclaration(id).orElseThrow().verification().verificationCode()).isEqualTo("code-1");
+        assertThat(store.recordVerification(id, "SUP-1", "REF-1", Fixtures.verification("code-2", T0.plusSeconds(5))))
+                .isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.findDeclaration(id).orElseThrow().verification().verificationCode()).isEqualTo("code-2");
+    }
+
+    @Test
+    void factsArrivingBeforeTheDeclarationAreMergedWithIt() {
+        store.recordVerification(id, "SUP-1", "REF-1", Fixtures.verification("code-1", T0.plusSeconds(30)));
+        store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(1, "REQUESTED", T0.plusSeconds(40)));
+        store.recordIntake(id, "SUP-1", "REF-1", IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null),
+                Fixtures.declaration("REF-1"));
+        DeclarationProjection p = store.findDeclaration(id).orElseThrow();
+        assertThat(p.intake().outcome()).isEqualTo("ACCEPTED");
+        assertThat(p.verification().verificationCode()).isEqualTo("code-1");
+        assertThat(p.issuance().status()).isEqualTo("REQUESTED");
+        assertThat(p.updatedAt()).isEqualTo(T0.plusSeconds(40));
+    }
+
+    @Test
+    void scoresKeepTheHighestVersion() {
+        assertThat(store.recordScore(Fixtures.score("SUP-9", 70, 2))).isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordScore(Fixtures.score("SUP-9", 90, 1))).isEqualTo(ProjectionResult.STALE);
+        assertThat(store.recordScore(Fixtures.score("SUP-9", 70, 2))).isEqualTo(ProjectionResult.STALE);
+        assertThat(store.score("SUP-9").orElseThrow().score()).isEqualTo(70);
+        assertThat(store.recordScore(Fixtures.score("SUP-9", 85, 3))).isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.score("SUP-9").orElseThrow().band()).isEqualTo("EXCELLENT");
+        assertThat(store.score("SUP-9").orElseThrow().factors()).hasSize(1);
+    }
+
+    @Test
+    void logisticsEventsAreDeduplicatedByEventIdAndFoundByAnyReference() {
+        assertThat(store.recordLogisticsEvent(Fixtures.event("E1", "DEPA", T0, "TD-REF-1", null)))
+                .isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordLogisticsEvent(Fixtures.event("E1", "DEPA", T0, "TD-REF-1", null)))
+                .isEqualTo(ProjectionResult.STALE);
+        store.recordLogisticsEvent(Fixtures.event("E2", "ARRI", T0.plusSeconds(3600), "TD-OTHER", null));
+        assertThat(store.logisticsEvents(List.of(References.transportDocument("TD-REF-1"))))
+                .extracting(e -> e.eventId()).containsExactly("E1");
+    }
+
+    @Test
+    void listFiltersAndPagesById() {
+        for (int i = 1; i <= 5; i++) {
+            store.recordIntake("D-" + i, i % 2 == 0 ? "SUP-EVEN" : "SUP-ODD", "R-" + i,
+                    IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null), Fixtures.declaration("R-" + i));
+        }
+        assertThat(store.list(new DeclarationFilter("SUP-ODD", null, null, null, null), null, 10))
+                .extracting(DeclarationProjection::declarationId).containsExactly("D-1", "D-3", "D-5");
+        assertThat(store.list(new DeclarationFilter(null, "ACCEPTED", "VN", null, null), "D-2", 2))
+                .extracting(DeclarationProjection::declarationId).containsExactly("D-3", "D-4");
+        assertThat(store.list(new DeclarationFilter(null, "REJECTED", null, null, null), null, 10)).isEmpty();
+    }
+}
