@@ -1,0 +1,38 @@
+package org.originbridge.asw.adapter.kafka;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.originbridge.asw.domain.VerificationPublisher;
+import org.originbridge.asw.domain.VerificationResult;
+import org.originbridge.platform.Topics;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes to {@code asw-verifications}, key = declaration id, and waits for the broker's
+ * acknowledgement so that the input offset is committed only after the output is durable.
+ */
+public class KafkaVerificationPublisher implements VerificationPublisher {
+
+    private final KafkaTemplate<String, Object> template;
+    private final Duration timeout;
+
+    public KafkaVerificationPublisher(KafkaTemplate<String, Object> template, Duration timeout) {
+        this.template = template;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void publish(VerificationResult result) {
+        try {
+            template.send(Topics.ASW_VERIFICATIONS, result.declarationId(), VerificationCompletedMapper.toAvro(result))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing the verification of " + result.declarationId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish the verification of " + result.declarationId(), e);
+        }
+    }
+}

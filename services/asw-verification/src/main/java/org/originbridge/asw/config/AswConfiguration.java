@@ -1,0 +1,58 @@
+package org.originbridge.asw.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.originbridge.asw.adapter.http.RestClientAswGateway;
+import org.originbridge.asw.adapter.kafka.KafkaVerificationPublisher;
+import org.originbridge.asw.adapter.signing.JwsVerificationCodes;
+import org.originbridge.asw.domain.AswGateway;
+import org.originbridge.asw.domain.VerifyDeclaration;
+import org.originbridge.platform.resilience.ExternalCall;
+import org.originbridge.platform.signing.TokenSigner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.ObjectMapper;
+
+/** Wires the use case to its adapters. */
+@Configuration(proxyBeanMethods = false)
+class AswConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ExternalCall aswExternalCall(AswProperties properties, MeterRegistry meters) {
+        return new ExternalCall("asw", properties.retry().toSettings(), meters);
+    }
+
+    @Bean
+    AswGateway aswGateway(AswProperties properties, ExternalCall aswExternalCall, ObjectMapper json) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        factory.setReadTimeout(properties.readTimeout());
+        RestClient http = RestClient.builder()
+                .baseUrl(properties.baseUrl().toString())
+                .requestFactory(factory)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.clientToken())
+                .build();
+        return new RestClientAswGateway(http, aswExternalCall, json);
+    }
+
+    @Bean
+    VerifyDeclaration verifyDeclaration(AswGateway aswGateway, TokenSigner tokenSigner, KafkaTemplate<String, Object> template,
+            AswProperties properties, MeterRegistry meters, Clock clock) {
+        return new VerifyDeclaration(
+                aswGateway,
+                new JwsVerificationCodes(tokenSigner, properties.verificationCodeTtl()),
+                new KafkaVerificationPublisher(template, properties.publishTimeout()),
+                new MicrometerVerificationMetrics(meters),
+                clock);
+    }
+}

@@ -1,0 +1,87 @@
+package org.originbridge.asw;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.originbridge.asw.domain.Declaration;
+import org.originbridge.events.common.Money;
+import org.originbridge.events.common.Party;
+import org.originbridge.events.intake.Consignment;
+import org.originbridge.events.intake.DeclarationAccepted;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.events.intake.GoodsItem;
+import org.originbridge.events.intake.IssuingBodyCertification;
+import org.originbridge.events.intake.OriginPreCheck;
+import org.originbridge.events.intake.PreCheckStatus;
+import org.originbridge.events.intake.ProofOfOriginType;
+
+/** Shared test data: one certificate of origin from China to Malaysia, as Avro and as domain. */
+public final class TestDeclarations {
+
+    public static final LocalDate ISSUE_DATE = LocalDate.of(2026, 11, 20);
+
+    private TestDeclarations() {}
+
+    public static Declaration declaration(String declarationId, String coReferenceNumber) {
+        return new Declaration(declarationId, "SUP-1", "CERTIFICATE_OF_ORIGIN", coReferenceNumber, ISSUE_DATE,
+                new Declaration.Party("Shenzhen Widgets Co.", "1 Industrial Rd, Shenzhen", "CN"),
+                null,
+                new Declaration.Party("KL Imports Sdn Bhd", "Jalan 1, Kuala Lumpur", "MY"),
+                "MY",
+                List.of(new Declaration.Item(1, "Power transformers", "850440", "CTH", "CN", new BigDecimal("100.000"), "PCE",
+                        new BigDecimal("250.500"), new BigDecimal("12000.00"), "USD")),
+                new Declaration.Shipment("INV-1", LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 21), "MAERSK KAMPALA",
+                        "2411W", "CNYSA", "MYPKG", "TRD-1"),
+                null,
+                "CCPIT Shenzhen");
+    }
+
+    public static DeclarationAccepted accepted(String declarationId, String coReferenceNumber, String exporterName,
+            String importingCountry) {
+        DeclarationSubmitted submitted = DeclarationSubmitted.newBuilder()
+                .setDeclarationId(declarationId)
+                .setSupplierId("SUP-1")
+                .setDocumentType(ProofOfOriginType.CERTIFICATE_OF_ORIGIN)
+                .setReferenceNumber(coReferenceNumber)
+                .setIssueDate(ISSUE_DATE)
+                .setExporter(party(exporterName, "1 Industrial Rd, Shenzhen", "CN"))
+                .setImporter(party("KL Imports Sdn Bhd", "Jalan 1, Kuala Lumpur", importingCountry))
+                .setDestinationCountry(importingCountry)
+                .setGoods(List.of(GoodsItem.newBuilder()
+                        .setItemNumber(1)
+                        .setDescription("Power transformers")
+                        .setHsCode("850440")
+                        .setOriginCriterion("CTH")
+                        .setOriginCountry("CN")
+                        .setQuantity(new BigDecimal("100.000"))
+                        .setQuantityUnit("PCE")
+                        .setGrossWeightKg(new BigDecimal("250.500"))
+                        .setFobValue(Money.newBuilder().setAmount(new BigDecimal("12000.00")).setCurrency("USD").build())
+                        .build()))
+                .setConsignment(Consignment.newBuilder()
+                        .setInvoiceNumber("INV-1")
+                        .setInvoiceDate(LocalDate.of(2026, 11, 18))
+                        .setDepartureDate(LocalDate.of(2026, 11, 21))
+                        .setVesselOrFlight("MAERSK KAMPALA")
+                        .setVoyageNumber("2411W")
+                        .setPortOfLoading("CNYSA")
+                        .setPortOfDischarge("MYPKG")
+                        .setTransportDocumentReference("TRD-1")
+                        .build())
+                .setCertification(IssuingBodyCertification.newBuilder().setIssuingBody("CCPIT Shenzhen").build())
+                .setSubmittedAt(Instant.parse("2026-11-21T08:00:00Z"))
+                .build();
+        return DeclarationAccepted.newBuilder()
+                .setDeclarationId(declarationId)
+                .setSupplierId("SUP-1")
+                .setAcceptedAt(Instant.parse("2026-11-21T08:00:01Z"))
+                .setDeclaration(submitted)
+                .setOriginPreCheck(OriginPreCheck.newBuilder().setStatus(PreCheckStatus.PERFORMED).build())
+                .build();
+    }
+
+    private static Party party(String name, String address, String country) {
+        return Party.newBuilder().setName(name).setAddress(address).setCountry(country).build();
+    }
+}

@@ -1,0 +1,109 @@
+package org.originbridge.asw.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.client.ExpectedCount.times;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.header;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.method;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
+import static org.springframework.test.web.client.response.MockRestResponseCreators.withStatus;
+import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.originbridge.asw.TestDeclarations;
+import org.originbridge.asw.domain.AswGateway;
+import org.originbridge.asw.domain.AswRequest;
+import org.originbridge.asw.domain.Check;
+import org.originbridge.platform.resilience.ExternalCall;
+import org.originbridge.platform.resilience.ExternalCallSettings;
+import org.originbridge.platform.resilience.TransientExternalFailure;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.client.MockRestServiceServer;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+class RestClientAswGatewayTest {
+
+    static final String URL = "http://asw.test/asw/v1/verifications";
+    static final String VERIFIED = """
+            {"aswReference":"ASW-MY-ABC","outcome":"VERIFIED","verifiedAt":"2026-11-22T08:00:00Z",
+             "checks":{"documentIntegrity":{"status":"VALID","reason":"hash registered"},
+                       "issuanceStatus":{"status":"VALID","reason":"issued"},
+                       "issuerIdentity":{"status":"VALID","reason":"CN is a Party"}}}
+            """;
+
+    MockRestServiceServer server;
+    RestClientAswGateway gateway;
+    final AswRequest request = new AswRequest("DECL-1", "CO-1", "CERTIFICATE_OF_ORIGIN", "CN", "MY", "Shenzhen Widgets Co.",
+            List.of("850440"), TestDeclarations.ISSUE_DATE, "ab".repeat(32));
+
+    @BeforeEach
+    void setUp() {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://asw.test").defaultHeader("Authorization", "Bearer t");
+        server = MockRestServiceServer.bindTo(builder).build();
+        ExternalCall call = new ExternalCall("asw",
+                new ExternalCallSettings(3, Duration.ofMillis(1), Duration.ofMillis(2), 50f, 20, Duration.ofSeconds(1)),
+                new SimpleMeterRegistry());
+        gateway = new RestClientAswGateway(builder.build(), call, JsonMapper.builder().build());
+    }
+
+    @Test
+    void sendsTheContractsRequestAndMapsTheAnswer() {
+        server.expect(requestTo(URL)).andExpect(method(HttpMethod.POST))
+                .andExpect(header("Authorization", "Bearer t"))
+                .andExpect(jsonPath("$.coReferenceNumber").value("CO-1"))
+                .andExpect(jsonPath("$.issueDate").value("2026-11-20"))
+                .andExpect(jsonPath("$.hsCodes[0]").value("850440"))
+                .andExpect(jsonPath("$.documentHash").value("ab".repeat(32)))
+                .andRespond(withSuccess(VERIFIED, MediaType.APPLICATION_JSON));
+
+        AswGateway.Answered answered = (AswGateway.Answered) gateway.verify(request);
+
+        assertThat(answered.answer().verified()).isTrue();
+        assertThat(answered.answer().aswReference()).isEqualTo("ASW-MY-ABC");
+        assertThat(answered.answer().issuerIdentity()).isEqualTo(new Check(Check.Status.VALID, "CN is a Party"));
+        assertThat(answered.answer().verifiedAt()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
+        server.verify();
+    }
+
+    @Test
+    void aTransient503IsRetriedThenSucceeds() {
+        server.expect(times(2), requestTo(URL)).andRespond(withStatus(HttpStatus.SERVICE_UNAVAILABLE));
+        server.expect(requestTo(URL)).andRespond(withSuccess(VERIFIED, MediaType.APPLICATION_JSON));
+
+        assertThat(gateway.verify(request)).isInstanceOf(AswGateway.Answered.class);
+        server.verify();
+    }
+
+    @Test
+    void exhaustedRetriesAreThrownForTheContainerToRetry() {
+        server.expect(times(3), requestTo(URL)).andRespond(withStatus(HttpStatus.TOO_MANY_REQUESTS));
+
+        assertThatThrownBy(() -> gateway.verify(request)).isInstanceOf(TransientExternalFailure.class);
+        server.verify();
+    }
+
+    @Test
+    void aPermanent4xxIsARefusalNamingTheBadFields() {
+        server.expect(times(1), requestTo(URL)).andRespond(withStatus(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body("""
+                        {"title":"Bad Request","status":400,"detail":"invalid request",
+                         "errors":[{"field":"exporterName","message":"size must be between 0 and 200"}]}
+                        """));
+
+        AswGateway.Refused refused = (AswGateway.Refused) gateway.verify(request);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.reason()).isEqualTo("invalid request; exporterName: size must be between 0 and 200");
+        server.verify();
+    }
+}
