@@ -24,6 +24,12 @@ public class ScoringConfiguration {
         return client.getDatabase(name == null || name.isBlank() ? DEFAULT_DATABASE : name);
     }
 
+    /** Named like Boot's own indicator so Boot's (which needs {@code hello}) backs off. */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase scoringDatabase) {
+        return new MongoPingHealthIndicator(scoringDatabase);
+    }
+
     @Bean
     MongoSupplierRecords supplierRecords(MongoDatabase scoringDatabase) {
         return new MongoSupplierRecords(scoringDatabase);

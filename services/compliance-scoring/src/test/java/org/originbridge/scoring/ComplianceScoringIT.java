@@ -1,0 +1,222 @@
+package org.originbridge.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.originbridge.events.asw.CheckResult;
+import org.originbridge.events.asw.CheckStatus;
+import org.originbridge.events.asw.VerificationCompleted;
+import org.originbridge.events.asw.VerificationOutcome;
+import org.originbridge.events.ccpit.IssuanceStatus;
+import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.events.intake.Consignment;
+import org.originbridge.events.intake.DeclarationAccepted;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.events.intake.OriginPreCheck;
+import org.originbridge.events.intake.PreCheckStatus;
+import org.originbridge.events.logistics.EventClassifier;
+import org.originbridge.events.logistics.EventSource;
+import org.originbridge.events.logistics.LogisticsNodeEvent;
+import org.originbridge.events.logistics.NodeEventType;
+import org.originbridge.events.scoring.ScoreBand;
+import org.originbridge.events.scoring.ScoreFactor;
+import org.originbridge.events.scoring.SupplierComplianceScore;
+import org.originbridge.platform.Topics;
+import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service against a real broker, a real registry and a MongoDB wire server: facts in, scores
+ * out, a duplicate emits nothing, bad data goes to the dead-letter topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "originbridge.security.api-keys=it-key")
+class ComplianceScoringIT {
+
+    private static final Instant DAY0 = Instant.parse("2026-10-01T00:00:00Z");
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry);
+        EmbeddedMongo.registerProperties(registry, "compliance-scoring-it");
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void factsFromEveryTopicBecomeOneExplainedScoreAndADuplicateEmitsNothing() throws Exception {
+        String supplier = "SUP-IT-" + UUID.randomUUID();
+        String d1 = supplier + "-D1";
+        // Given a port event that arrives before its declaration (joined later by booking reference)
+        send(Topics.LOGISTICS_NODE_EVENTS, "BK-" + d1, portEvent(supplier + "-E1", "DEPA", "CNSHA", 2, null, "BK-" + d1));
+        // When three declarations are accepted, the first verified, its consignment arrives and its e-CO is issued
+        send(Topics.DECLARATIONS_ACCEPTED, d1, accepted(supplier, d1, 1));
+        send(Topics.DECLARATIONS_ACCEPTED, supplier + "-D2", accepted(supplier, supplier + "-D2", 1));
+        send(Topics.DECLARATIONS_ACCEPTED, supplier + "-D3", accepted(supplier, supplier + "-D3", 1));
+        send(Topics.ASW_VERIFICATIONS, d1, verification(supplier, d1, 3));
+        send(Topics.LOGISTICS_NODE_EVENTS, "TD-" + d1, portEvent(supplier + "-E2", "ARRI", "MYPKG", 6, "TD-" + d1, null));
+        send(Topics.ECO_ISSUANCE_STATUS, d1, issued(supplier, d1, 4));
+
+        // Then the latest score has every factor at 100 with the base weights, and is EXCELLENT
+        SupplierComplianceScore score = TopicProbe.awaitRecord(Topics.SUPPLIER_COMPLIANCE_SCORES,
+                SupplierComplianceScore.class, r -> r.key().equals(supplier) && r.value().getFactors().stream()
+                        .allMatch(f -> f.getWeight() > 0), TIMEOUT).value();
+        assertThat(score.getScore()).isEqualTo(100);
+        assertThat(score.getBand()).isEqualTo(ScoreBand.EXCELLENT);
+        assertThat(score.getFactors()).extracting(ScoreFactor::getCode).containsExactly("INTAKE_ACCEPTANCE",
+                "ASW_VERIFICATION", "ECO_ISSUANCE", "DIRECT_CONSIGNMENT", "RECENCY");
+        assertThat(score.getFactors()).extracting(ScoreFactor::getWeight).containsExactly(30, 25, 20, 15, 10);
+        assertThat(score.getFactors().get(3).getExplanation()).startsWith("1 consignment with port events: 1 complete");
+        assertThat(score.getAsOf()).isEqualTo(DAY0.plus(Duration.ofDays(6)));
+        assertThat(score.getValidUntil()).isEqualTo(DAY0.plus(Duration.ofDays(96)));
+        assertThat(score.getSource()).isEqualTo("originbridge-compliance-scoring");
+
+        List<SupplierComplianceScore> before = scoresOf(supplier);
+        assertThat(before).extracting(SupplierComplianceScore::getVersion)
+                .as("one emission per change, versions 1..n without gaps or repeats")
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, before.size()).boxed().toList());
+        assertThat(before.get(before.size() - 1)).isEqualTo(score);
+
+        // When the same accepted declaration is delivered again
+        double unchanged = unchangedAccepted();
+        send(Topics.DECLARATIONS_ACCEPTED, supplier + "-D2", accepted(supplier, supplier + "-D2", 1));
+        await().atMost(TIMEOUT).until(() -> unchangedAccepted() > unchanged);
+
+        // Then nothing new was emitted
+        assertThat(scoresOf(supplier)).isEqualTo(before);
+
+        // And the score is served over HTTP with an API key only
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/suppliers/" + supplier + "/score");
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri).header("X-Api-Key", "it-key").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"band\":\"EXCELLENT\"", "\"version\":" + score.getVersion(), "\"emitted\":true");
+        assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).as("MongoDB and Kafka health against the wire server").contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void aVerificationWithoutSupplierGoesToTheDeadLetterTopic() {
+        String declaration = "DLT-" + UUID.randomUUID();
+        send(Topics.ASW_VERIFICATIONS, declaration, verification("", declaration, 1));
+
+        ConsumerRecord<String, byte[]> dead = TopicProbe.awaitRawRecord(
+                Topics.deadLetter(Topics.ASW_VERIFICATIONS, "compliance-scoring"),
+                r -> declaration.equals(r.key()), TIMEOUT);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value()))
+                .contains("supplierId: is required");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private double unchangedAccepted() {
+        Counter counter = meters.find("originbridge.scoring.outcomes").tags("event", "declaration-accepted",
+                "outcome", "unchanged").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static void send(String topic, String key, Object value) {
+        TopicProbe.sendAvro(topic, key, value);
+    }
+
+    private static Instant day(int n) {
+        return DAY0.plus(Duration.ofDays(n));
+    }
+
+    private static DeclarationAccepted accepted(String supplier, String id, int day) {
+        DeclarationSubmitted submitted = DeclarationSubmitted.newBuilder().setDeclarationId(id).setSupplierId(supplier)
+                .setConsignment(Consignment.newBuilder().setTransportDocumentReference("TD-" + id)
+                        .setBookingReference("BK-" + id).setEquipmentReferences(List.of("MSCU-" + id))
+                        .setPortOfLoading("CNSGH").setPortOfDischarge("MYPKG").build())
+                .setSubmittedAt(day(day)).build();
+        return DeclarationAccepted.newBuilder().setDeclarationId(id).setSupplierId(supplier).setAcceptedAt(day(day))
+                .setDeclaration(submitted)
+                .setOriginPreCheck(OriginPreCheck.newBuilder().setStatus(PreCheckStatus.PERFORMED).build()).build();
+    }
+
+    private static VerificationCompleted verification(String supplier, String id, int day) {
+        CheckResult valid = CheckResult.newBuilder().setStatus(CheckStatus.VALID).build();
+        return VerificationCompleted.newBuilder().setDeclarationId(id).setSupplierId(supplier)
+                .setOutcome(VerificationOutcome.VERIFIED).setDocumentHash("00").setDocumentIntegrity(valid)
+                .setIssuanceStatus(valid).setIssuerIdentity(valid).setVerifiedAt(day(day)).build();
+    }
+
+    private static IssuanceStatusChanged issued(String supplier, String id, int day) {
+        return IssuanceStatusChanged.newBuilder().setDeclarationId(id).setSupplierId(supplier)
+                .setStatus(IssuanceStatus.ISSUED).setPreviousStatus(IssuanceStatus.UNDER_REVIEW).setSequence(3)
+                .setChangedAt(day(day)).build();
+    }
+
+    private static LogisticsNodeEvent portEvent(String eventId, String code, String location, int day,
+            String transportDocument, String booking) {
+        return LogisticsNodeEvent.newBuilder().setEventId(eventId).setSource(EventSource.DCSA)
+                .setEventType(NodeEventType.TRANSPORT).setEventClassifier(EventClassifier.ACT).setEventCode(code)
+                .setEventDateTime(day(day)).setEventCreatedDateTime(day(day)).setUnLocationCode(location)
+                .setTransportDocumentReference(transportDocument).setBookingReference(booking)
+                .setReceivedAt(day(day)).build();
+    }
+
+    /** Every score of the supplier on the topic, in order, read up to the current end of the topic. */
+    private static List<SupplierComplianceScore> scoresOf(String supplier) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
+                "apicurio.registry.url", RealInfrastructure.registryUrl(),
+                "apicurio.registry.use-specific-avro-reader", "true",
+                "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler",
+                "apicurio.registry.headers.enabled", "false");
+        List<SupplierComplianceScore> scores = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SUPPLIER_COMPLIANCE_SCORES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (supplier.equals(r.key()) && r.value() instanceof SupplierComplianceScore s) {
+                        scores.add(s);
+                    }
+                }
+            }
+        }
+        return scores;
+    }
+}
