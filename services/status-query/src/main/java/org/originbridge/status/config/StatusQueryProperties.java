@@ -24,7 +24,7 @@ public record StatusQueryProperties(@Valid @NotNull @DefaultValue Tokens tokens,
      * @param verificationCodeType type (JWS {@code typ}) of the verification codes asw-verification signs
      * @param qrTokenType          type of the tokens behind the e-CO's dynamic QR code (ccpit-sync)
      */
-    public record Tokens(@NotBlank @DefaultValue("originbridge-verification-code") String verificationCodeType,
+    public record Tokens(@NotBlank @DefaultValue("asw-verification") String verificationCodeType,
             @NotBlank @DefaultValue("originbridge-qr") String qrTokenType) {
     }
 

@@ -1,0 +1,257 @@
+package org.originbridge.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.originbridge.events.ccpit.IssuanceStatus;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.platform.Topics;
+import org.originbridge.platform.signing.TokenSigner;
+import org.originbridge.status.config.StatusQueryProperties;
+import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * status-query against the real broker, registry and a MongoDB wire server: every event type is
+ * produced with the services' serializer and the REST views are asserted, including duplicates
+ * and replays that must change nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "originbridge.security.api-keys=it-key",
+        "originbridge.signing.secret=status-query-it-secret-0123456789abcdef",
+        "originbridge.kafka.retry.max-attempts=1"})
+class StatusQueryIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry);
+        EmbeddedMongo.registerProperties(registry, "status-query-it");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TokenSigner signer;
+    @Autowired
+    StatusQueryProperties properties;
+    @Autowired
+    MeterRegistry meters;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void everyTopicEndsUpInTheConsolidatedViewAndThePublicEntries() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        DeclarationSubmitted d = AvroEvents.submitted("DECL-" + suffix, "SUP-" + suffix, "REF-" + suffix);
+        String id = d.getDeclarationId();
+        String code = signer.sign(properties.tokens().verificationCodeType(), id,
+                Map.of("referenceNumber", d.getReferenceNumber()), Duration.ofDays(365));
+        String qr = signer.sign(properties.tokens().qrTokenType(), id,
+                Map.of("certificateNumber", "CCPIT-" + d.getReferenceNumber()), Duration.ofDays(365));
+
+        // a logistics event arriving before its declaration is joined at read time
+        TopicProbe.sendAvro(Topics.LOGISTICS_NODE_EVENTS, "TD-" + d.getReferenceNumber(),
+                AvroEvents.logistics("EV-DEPA-" + suffix, "DEPA", AvroEvents.T0.plusSeconds(86_400), "TD-" + d.getReferenceNumber(), null));
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, d);
+        await().atMost(WAIT).until(() -> get("/api/v1/declarations/" + id).statusCode() == 200);
+        assertThat(json(get("/api/v1/declarations/" + id)).at("/intake/outcome").asString()).isIn("SUBMITTED", "ACCEPTED");
+
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, AvroEvents.accepted(d));
+        TopicProbe.sendAvro(Topics.ASW_VERIFICATIONS, id, AvroEvents.verified(d, code));
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, AvroEvents.issuance(d, 1, IssuanceStatus.REQUESTED, null));
+        TopicProbe.sendAvro(Topics.SUPPLIER_COMPLIANCE_SCORES, d.getSupplierId(), AvroEvents.score(d.getSupplierId(), 84, 1));
+        TopicProbe.sendAvro(Topics.LOGISTICS_NODE_EVENTS, "TD-" + d.getReferenceNumber(),
+                AvroEvents.logistics("EV-GTIN-" + suffix, "GTIN", AvroEvents.T0.plusSeconds(3_600), "TD-" + d.getReferenceNumber(), null));
+        TopicProbe.sendAvro(Topics.LOGISTICS_NODE_EVENTS, "TD-" + d.getReferenceNumber(),
+                AvroEvents.logistics("EV-WRONG-" + suffix, "ARRI", AvroEvents.T0.plusSeconds(7_200), "TD-" + d.getReferenceNumber(), null));
+        TopicProbe.sendAvro(Topics.LOGISTICS_NODE_EVENTS, "TD-" + d.getReferenceNumber(),
+                AvroEvents.logistics("EV-RETRACT-" + suffix, "ARRI", AvroEvents.T0.plusSeconds(7_200), "TD-" + d.getReferenceNumber(),
+                        "EV-WRONG-" + suffix));
+
+        // the importer cannot retrieve an e-CO that is not issued
+        await().atMost(WAIT).until(() -> "REQUESTED".equals(
+                json(get("/api/v1/declarations/" + id)).at("/issuance/current/status").asString(null)));
+        HttpResponse<String> notIssued = get("/api/v1/importer/declarations/" + id + "/eco");
+        assertThat(notIssued.statusCode()).isEqualTo(409);
+        assertThat(notIssued.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, AvroEvents.issuance(d, 2, IssuanceStatus.ISSUED, qr));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode view = json(get("/api/v1/declarations/" + id));
+            assertThat(view.at("/intake/outcome").asString()).isEqualTo("ACCEPTED");
+            assertThat(view.at("/intake/preCheck/summary").asString()).isEqualTo("1 of 1 items originating");
+            assertThat(view.at("/verification/outcome").asString()).isEqualTo("VERIFIED");
+            assertThat(view.at("/verification/verificationCode").asString()).isEqualTo(code);
+            assertThat(view.at("/issuance/current/status").asString()).isEqualTo("ISSUED");
+            assertThat(view.at("/issuance/history")).hasSize(2);
+            assertThat(view.at("/supplierScore/score").asInt()).isEqualTo(84);
+            assertThat(view.at("/supplierScore/band").asString()).isEqualTo("EXCELLENT");
+            assertThat(view.at("/supplierScore/factors/0/explanation").asString()).isEqualTo("84% of declarations verified");
+            assertThat(view.at("/milestones")).hasSize(2);
+            assertThat(view.at("/milestones/0/eventCode").asString()).isEqualTo("GTIN");
+            assertThat(view.at("/milestones/1/eventCode").asString()).isEqualTo("DEPA");
+        });
+
+        // the website's entry: no key, OpenAttestation-style answer, nothing about the importer
+        HttpResponse<String> verification = getPublic("/api/v1/public/verifications/" + d.getReferenceNumber()
+                + "?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
+        assertThat(verification.statusCode()).isEqualTo(200);
+        JsonNode report = json(verification);
+        assertThat(report.at("/summary/all").asString()).isEqualTo("VALID");
+        assertThat(report.at("/summary/documentIntegrity").asString()).isEqualTo("VALID");
+        assertThat(report.at("/summary/issuanceStatus").asString()).isEqualTo("VALID");
+        assertThat(report.at("/summary/issuerIdentity").asString()).isEqualTo("VALID");
+        assertThat(report.at("/fragments")).hasSize(3);
+        assertThat(report.at("/declaration/exporterName").asString()).isEqualTo("Ningbo Bright Lamps Co., Ltd.");
+        assertThat(report.at("/declaration/issuanceStatus").asString()).isEqualTo("ISSUED");
+        assertThat(verification.body()).doesNotContain("Saigon Lighting").doesNotContain("940540");
+
+        String otherCode = signer.sign(properties.tokens().verificationCodeType(), "OTHER", Map.of(), Duration.ofDays(1));
+        JsonNode wrong = json(getPublic("/api/v1/public/verifications/" + d.getReferenceNumber() + "?code=" + otherCode));
+        assertThat(wrong.at("/summary/all").asString()).isEqualTo("INVALID");
+        assertThat(wrong.at("/declaration/exporterName").isNull()).isTrue();
+        assertThat(getPublic("/api/v1/public/verifications/NO-SUCH-REF?code=" + code).statusCode()).isEqualTo(404);
+        assertThat(getPublic("/api/v1/public/verifications/" + d.getReferenceNumber()).statusCode()).isEqualTo(400);
+
+        JsonNode qrCheck = json(getPublic("/api/v1/public/qr/" + qr));
+        assertThat(qrCheck.at("/valid").asBoolean()).isTrue();
+        assertThat(qrCheck.at("/issuanceStatus").asString()).isEqualTo("ISSUED");
+        assertThat(qrCheck.at("/certificateNumber").asString()).isEqualTo("CCPIT-" + d.getReferenceNumber());
+        assertThat(json(getPublic("/api/v1/public/qr/" + code)).at("/valid").asBoolean())
+                .as("a verification code is not a QR token").isFalse();
+
+        HttpResponse<String> eco = get("/api/v1/importer/declarations/" + id + "/eco");
+        assertThat(eco.statusCode()).isEqualTo(200);
+        assertThat(json(eco).at("/certificateNumber").asString()).isEqualTo("CCPIT-" + d.getReferenceNumber());
+        assertThat(json(eco).at("/declaration/importer/name").asString()).isEqualTo("Saigon Lighting JSC");
+
+        JsonNode list = json(get("/api/v1/declarations?supplierId=" + d.getSupplierId() + "&issuance=issued&limit=5"));
+        assertThat(list.at("/items")).hasSize(1);
+        assertThat(list.at("/items/0/declarationId").asString()).isEqualTo(id);
+        assertThat(list.at("/items/0/verificationOutcome").asString()).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void duplicatesAndReplaysChangeNothing() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        DeclarationSubmitted d = AvroEvents.submitted("DECL-" + suffix, "SUP-" + suffix, "REF-" + suffix);
+        String id = d.getDeclarationId();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, AvroEvents.accepted(d));
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, AvroEvents.issuance(d, 1, IssuanceStatus.REQUESTED, null));
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, AvroEvents.issuance(d, 2, IssuanceStatus.UNDER_REVIEW, null));
+        TopicProbe.sendAvro(Topics.SUPPLIER_COMPLIANCE_SCORES, d.getSupplierId(), AvroEvents.score(d.getSupplierId(), 61, 5));
+        TopicProbe.sendAvro(Topics.LOGISTICS_NODE_EVENTS, "TD-" + d.getReferenceNumber(),
+                AvroEvents.logistics("EV-" + suffix, "DEPA", AvroEvents.T0, "TD-" + d.getReferenceNumber(), null));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode view = json(get("/api/v1/declarations/" + id));
+            assertThat(view.at("/issuance/current/status").asString()).isEqualTo("UNDER_REVIEW");
+            assertThat(view.at("/supplierScore/score").asInt()).isEqualTo(61);
+            assertThat(view.at("/milestones")).hasSize(1);
+        });
+        String before = get("/api/v1/declarations/" + id).body();
+        double staleBefore = staleCount();
+
+        // replays: an older issuance, the same issuance again, an older score, the same logistics
+        // event, the same acceptance, a submission older than the acceptance
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, AvroEvents.issuance(d, 1, IssuanceStatus.REQUESTED, null));
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, AvroEvents.issuance(d, 2, IssuanceStatus.UNDER_REVIEW, null));
+        TopicProbe.sendAvro(Topics.SUPPLIER_COMPLIANCE_SCORES, d.getSupplierId(), AvroEvents.score(d.getSupplierId(), 99, 4));
+        TopicProbe.sendAvro(Topics.LOGISTICS_NODE_EVENTS, "TD-" + d.getReferenceNumber(),
+                AvroEvents.logistics("EV-" + suffix, "DEPA", AvroEvents.T0, "TD-" + d.getReferenceNumber(), null));
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, AvroEvents.accepted(d));
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, d);
+
+        await().atMost(WAIT).until(() -> staleCount() >= staleBefore + 6);
+        assertThat(get("/api/v1/declarations/" + id).body()).isEqualTo(before);
+    }
+
+    @Test
+    void protectedEndpointsNeedAKeyAndUnknownDeclarationsAreProblems() throws Exception {
+        HttpResponse<String> noKey = http.send(HttpRequest.newBuilder(uri("/api/v1/declarations/X")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noKey.statusCode()).isEqualTo(401);
+        HttpResponse<String> unknown = get("/api/v1/declarations/NO-SUCH-DECLARATION");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(get("/api/v1/importer/declarations/NO-SUCH-DECLARATION/eco").statusCode()).isEqualTo(404);
+        HttpResponse<String> tooMany = get("/api/v1/declarations?limit=101");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(json(tooMany).at("/errors/0/field").asString()).isEqualTo("limit");
+    }
+
+    @Test
+    void aRecordThatIsNotAvroGoesToThisServicesDeadLetterTopic() {
+        String key = "POISON-" + UUID.randomUUID();
+        TopicProbe.sendRaw(Topics.ASW_VERIFICATIONS, key, "not avro at all".getBytes(StandardCharsets.UTF_8));
+        var dead = TopicProbe.awaitRawRecord(Topics.deadLetter(Topics.ASW_VERIFICATIONS, "status-query"),
+                r -> key.equals(r.key()), WAIT);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
+    }
+
+    @Test
+    void healthIncludesMongoDb() throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).at("/status").asString()).isEqualTo("UP");
+    }
+
+    private double staleCount() {
+        return meters.find("originbridge.status.projection.outcomes").tag("outcome", "stale").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", "it-key").GET().build());
+    }
+
+    private HttpResponse<String> getPublic(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,121 @@
+package org.originbridge.status.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.originbridge.status.domain.Fixtures.T0;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class StatusQueriesTest {
+
+    /** A read store held in maps. */
+    static final class MapStore implements StatusReadStore {
+        final Map<String, DeclarationProjection> declarations = new HashMap<>();
+        final List<LogisticsEvent> events = new ArrayList<>();
+        final Map<String, SupplierScore> scores = new HashMap<>();
+
+        @Override
+        public Optional<DeclarationProjection> findDeclaration(String id) {
+            return Optional.ofNullable(declarations.get(id));
+        }
+
+        @Override
+        public Optional<DeclarationProjection> findByReferenceNumber(String ref) {
+            return declarations.values().stream().filter(d -> ref.equals(d.referenceNumber())).findFirst();
+        }
+
+        @Override
+        public Optional<DeclarationProjection> findByQrToken(String token) {
+            return declarations.values().stream()
+                    .filter(d -> d.issuance() != null && token.equals(d.issuance().qrToken())).findFirst();
+        }
+
+        @Override
+        public List<LogisticsEvent> logisticsEvents(Collection<String> refs) {
+            return events.stream().filter(e -> e.references().stream().anyMatch(refs::contains)).toList();
+        }
+
+        @Override
+        public Optional<SupplierScore> score(String supplierId) {
+            return Optional.ofNullable(scores.get(supplierId));
+        }
+
+        @Override
+        public List<DeclarationProjection> list(DeclarationFilter filter, String afterId, int limit) {
+            return declarations.values().stream().sorted((a, b) -> a.declarationId().compareTo(b.declarationId()))
+                    .filter(d -> afterId == null || d.declarationId().compareTo(afterId) > 0).limit(limit).toList();
+        }
+    }
+
+    private final MapStore store = new MapStore();
+    private final StatusQueries queries = new StatusQueries(store, token -> TokenCheck.Result.valid(Map.of()),
+            token -> token.startsWith("bad") ? TokenCheck.Result.invalid("signature does not verify")
+                    : TokenCheck.Result.valid(Map.of()),
+            Clock.fixed(T0.plusSeconds(86_400 * 60), ZoneOffset.UTC));
+
+    private void put(IssuanceRecord issuance) {
+        store.declarations.put("DECL-1", new DeclarationProjection("DECL-1", "SUP-1", "REF-1", "VN",
+                IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null), Fixtures.declaration("REF-1"),
+                Fixtures.verification("code-1", T0), issuance, issuance == null ? List.of() : List.of(issuance.historyEntry()), T0));
+    }
+
+    @Test
+    void consolidatesMilestonesOfEveryConsignmentReferenceAndTheSupplierScore() {
+        put(Fixtures.issuance(1, "REQUESTED", T0));
+        store.events.add(Fixtures.event("E2", "ARRI", T0.plusSeconds(90_000), "TD-REF-1", null));
+        store.events.add(Fixtures.event("E1", "DEPA", T0, "TD-REF-1", null));
+        store.events.add(new LogisticsEvent("E0", "DCSA", "EQUIPMENT", "ACT", "LOAD", T0.minusSeconds(600), T0, "CNYSA",
+                null, null, null, null, "MSCU1234565", null, null, null));
+        store.events.add(Fixtures.event("X1", "DEPA", T0, "TD-SOMEONE-ELSE", null));
+        store.scores.put("SUP-1", Fixtures.score("SUP-1", 82, 4));
+
+        DeclarationStatus status = queries.status("DECL-1").orElseThrow();
+
+        assertThat(status.milestones()).extracting(LogisticsEvent::eventId).containsExactly("E0", "E1", "E2");
+        assertThat(status.supplierScore().score()).isEqualTo(82);
+        assertThat(status.supplierScore().band()).isEqualTo("EXCELLENT");
+        assertThat(status.supplierScore().current()).as("valid 30 days, now is day 60").isFalse();
+        assertThat(status.issuance().current().status()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void theEcoIsOnlyHandedOutOnceIssued() {
+        assertThat(queries.eco("DECL-1")).isInstanceOf(StatusQueries.EcoResult.Unknown.class);
+        put(Fixtures.issuance(2, "UNDER_REVIEW", T0));
+        assertThat(queries.eco("DECL-1")).isEqualTo(new StatusQueries.EcoResult.NotIssued("UNDER_REVIEW"));
+        put(Fixtures.issuance(3, "ISSUED", T0));
+        StatusQueries.EcoResult.Issued issued = (StatusQueries.EcoResult.Issued) queries.eco("DECL-1");
+        assertThat(issued.eco().certificateNumber()).isEqualTo("CCPIT-2026-0001");
+        assertThat(issued.eco().declaration().importer().name()).isEqualTo("Saigon Lighting JSC");
+    }
+
+    @Test
+    void aQrTokenMustBeSignedAndBelongToAnEco() {
+        put(Fixtures.issuance(3, "ISSUED", T0));
+        assertThat(queries.checkQr("qr-token").valid()).isTrue();
+        assertThat(queries.checkQr("qr-token").certificateNumber()).isEqualTo("CCPIT-2026-0001");
+        assertThat(queries.checkQr("bad-token").reason()).contains("signature does not verify");
+        assertThat(queries.checkQr("other-token").valid()).isFalse();
+    }
+
+    @Test
+    void pagesCarryAContinuationOnlyWhenMoreFollow() {
+        for (String id : List.of("A", "B", "C")) {
+            store.declarations.put(id, new DeclarationProjection(id, "SUP-1", null, null, null, null, null, null, null, T0));
+        }
+        StatusQueries.Page first = queries.list(new DeclarationFilter(null, null, null, null, null), null, 2);
+        assertThat(first.items()).extracting(DeclarationSummary::declarationId).containsExactly("A", "B");
+        assertThat(first.continueAfter()).isEqualTo("B");
+        StatusQueries.Page second = queries.list(new DeclarationFilter(null, null, null, null, null), "B", 2);
+        assertThat(second.items()).extracting(DeclarationSummary::declarationId).containsExactly("C");
+        assertThat(second.continueAfter()).isNull();
+    }
+}
