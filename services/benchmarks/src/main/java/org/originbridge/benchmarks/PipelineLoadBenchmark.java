@@ -1,0 +1,434 @@
+package org.originbridge.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.HdrHistogram.Histogram;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.platform.Topics;
+import org.originbridge.testsupport.ConfluentWire;
+
+/**
+ * Load benchmark of the live pipeline (run on demand against {@code bin/originbridge up}; never in
+ * {@code mvn verify}). Produces N valid declarations in Confluent wire format onto
+ * {@code coo-declarations-submitted}, as an external producer does, and measures with HdrHistogram the
+ * latency from the send to the declaration's {@code coo-declarations-accepted} record and to its
+ * {@code asw-verifications} record, plus the sustained throughput of each stage. Prints the numbers;
+ * exits 0 when every declaration was accepted and verified, 1 when some were rejected or did not arrive
+ * in time, 2 when the stack is not reachable, 64 on a usage error. Talks to loopback addresses only.
+ *
+ * <pre>java -cp ... org.originbridge.benchmarks.PipelineLoadBenchmark [--count 2000] [--rate 0]
+ *     [--items 5] [--materials 20] [--timeout 180] [--bootstrap 127.0.0.1:9092] [--registry http://127.0.0.1:8081]</pre>
+ */
+public final class PipelineLoadBenchmark {
+
+    static final int MAX_COUNT = 50_000;
+    static final int EXIT_OK = 0;
+    static final int EXIT_INCOMPLETE = 1;
+    static final int EXIT_UNREACHABLE = 2;
+    static final int EXIT_USAGE = 64;
+
+    static {
+        // Avro refuses untrusted SpecificRecord classes; the property is read once, so set it before any Avro use.
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "org.originbridge.events");
+        }
+    }
+
+    /** Command-line options. */
+    record Options(int count, double rate, int items, int materials, Duration timeout, String bootstrap, String registry) {
+
+        static Options parse(String[] args) {
+            int count = 2000;
+            double rate = 0;
+            int items = 5;
+            int materials = 20;
+            long timeoutSeconds = 180;
+            String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
+                    "127.0.0.1:" + System.getenv().getOrDefault("KAFKA_PORT", "9092"));
+            String registry = "http://127.0.0.1:" + System.getenv().getOrDefault("REGISTRY_PORT", "8081");
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                String value = args[++i];
+                switch (name) {
+                    case "--count" -> count = Integer.parseInt(value);
+                    case "--rate" -> rate = Double.parseDouble(value);
+                    case "--items" -> items = Integer.parseInt(value);
+                    case "--materials" -> materials = Integer.parseInt(value);
+                    case "--timeout" -> timeoutSeconds = Long.parseLong(value);
+                    case "--bootstrap" -> bootstrap = value;
+                    case "--registry" -> registry = value.replaceAll("/+$", "");
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+            if (count < 1 || count > MAX_COUNT) {
+                throw new IllegalArgumentException("--count must be between 1 and " + MAX_COUNT + ", got " + count);
+            }
+            if (rate < 0) {
+                throw new IllegalArgumentException("--rate must be >= 0 (0 = as fast as possible), got " + rate);
+            }
+            if (items < 1 || items > 50 || materials < 1 || materials > 500) {
+                throw new IllegalArgumentException("--items must be 1..50 and --materials 1..500");
+            }
+            if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+                throw new IllegalArgumentException("--timeout must be 1..3600 seconds");
+            }
+            for (String server : bootstrap.split(",")) {
+                int colon = server.lastIndexOf(':');
+                requireLoopback("--bootstrap", colon < 0 ? server : server.substring(0, colon));
+            }
+            requireLoopback("--registry", URI.create(registry).getHost());
+            return new Options(count, rate, items, materials, Duration.ofSeconds(timeoutSeconds), bootstrap, registry);
+        }
+
+        private static void requireLoopback(String option, String host) {
+            try {
+                if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
+                    throw new IllegalArgumentException(option + ": only loopback addresses are allowed, got " + host);
+                }
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(option + ": unknown host " + host);
+            }
+        }
+    }
+
+    private PipelineLoadBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println("usage error: " + e.getMessage());
+            out.println("usage: PipelineLoadBenchmark [--count N (1.." + MAX_COUNT + ", default 2000)] [--rate records/s (0 = max)]"
+                    + " [--items 5] [--materials 20] [--timeout 180] [--bootstrap 127.0.0.1:9092] [--registry http://127.0.0.1:8081]");
+            return EXIT_USAGE;
+        }
+        String unreachable = checkStack(options);
+        if (unreachable != null) {
+            out.println("stack not reachable: " + unreachable);
+            out.println("start it with `bin/originbridge up` and check `bin/originbridge status`");
+            return EXIT_UNREACHABLE;
+        }
+        return new Run(options, out).execute();
+    }
+
+    /** Null when Kafka has the pipeline's topics and the registry answers; otherwise what is wrong. */
+    static String checkStack(Options options) {
+        for (String server : options.bootstrap().split(",")) {
+            int colon = server.lastIndexOf(':');
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1))), 2000);
+            } catch (IOException | RuntimeException e) {
+                return "Kafka at " + server + ": " + e;
+            }
+        }
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> topics = admin.listTopics().names().get(6, TimeUnit.SECONDS);
+            for (String topic : List.of(Topics.DECLARATIONS_SUBMITTED, Topics.DECLARATIONS_ACCEPTED,
+                    Topics.DECLARATIONS_REJECTED, Topics.ASW_VERIFICATIONS)) {
+                if (!topics.contains(topic)) {
+                    return "Kafka at " + options.bootstrap() + " has no topic " + topic + " (are the services running?)";
+                }
+            }
+        } catch (Exception e) {
+            return "Kafka at " + options.bootstrap() + ": " + e;
+        }
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(options.registry() + "/apis/ccompat/v7/subjects"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                return "registry at " + options.registry() + " answered " + response.statusCode();
+            }
+        } catch (IOException e) {
+            return "registry at " + options.registry() + ": " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        return null;
+    }
+
+    /** Confluent wire bytes ({@code 0x00}, 4-byte schema id, Avro binary) of a generated record. */
+    static byte[] confluentBytes(int schemaId, DeclarationSubmitted value, SpecificDatumWriter<DeclarationSubmitted> writer) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 1024);
+            bytes.write(0);
+            bytes.write(ByteBuffer.allocate(4).putInt(schemaId).array());
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+            writer.write(value, encoder);
+            encoder.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One benchmark run: a collector thread reads the outcome topics while the main thread produces. */
+    private static final class Run {
+        private final Options options;
+        private final PrintStream out;
+        private final String prefix = "BENCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-";
+        private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+        private final Map<String, Long> verifiedAt = new ConcurrentHashMap<>();
+        private final Map<String, byte[]> rejected = new ConcurrentHashMap<>();
+        private final AtomicLong sendFailures = new AtomicLong();
+        private final AtomicReference<Exception> firstSendFailure = new AtomicReference<>();
+        private volatile boolean collecting = true;
+
+        Run(Options options, PrintStream out) {
+            this.options = options;
+            this.out = out;
+        }
+
+        int execute() {
+            ConfluentWire wire = new ConfluentWire(options.registry() + "/apis/ccompat/v7");
+            int schemaId = wire.register(Topics.DECLARATIONS_SUBMITTED, DeclarationSubmitted.getClassSchema());
+            out.printf("schema DeclarationSubmitted: id %d under %s-value%n", schemaId, Topics.DECLARATIONS_SUBMITTED);
+
+            KafkaConsumer<String, byte[]> consumer = consumer();
+            Thread collector = new Thread(() -> collect(consumer), "outcome-collector");
+            collector.start();
+
+            SpecificDatumWriter<DeclarationSubmitted> writer = new SpecificDatumWriter<>(DeclarationSubmitted.class);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            int payloadBytes = 0;
+            long firstSend;
+            long lastSend;
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                firstSend = System.nanoTime();
+                for (int i = 0; i < options.count(); i++) {
+                    if (options.rate() > 0) {
+                        long due = firstSend + (long) (i * 1e9 / options.rate());
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    }
+                    String id = prefix + String.format("%06d", i);
+                    byte[] value = confluentBytes(schemaId, Fixtures.declarationSubmitted(id, options.items(), options.materials(),
+                            today, Instant.now().truncatedTo(ChronoUnit.MILLIS)), writer);
+                    payloadBytes = value.length;
+                    sentAt.put(id, System.nanoTime());
+                    producer.send(new ProducerRecord<>(Topics.DECLARATIONS_SUBMITTED, id, value), (metadata, e) -> {
+                        if (e != null) {
+                            sendFailures.incrementAndGet();
+                            firstSendFailure.compareAndSet(null, e);
+                        }
+                    });
+                }
+                producer.flush();
+                lastSend = System.nanoTime();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(consumer, collector);
+                return EXIT_INCOMPLETE;
+            }
+            out.printf("produced %d declarations (%d goods items x %d materials, %d bytes each) in %.2f s: %.0f records/s%n",
+                    options.count(), options.items(), options.materials(), payloadBytes,
+                    (lastSend - firstSend) / 1e9, options.count() / ((lastSend - firstSend) / 1e9));
+
+            long deadline = System.nanoTime() + options.timeout().toNanos();
+            long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!complete() && System.nanoTime() < deadline) {
+                sleep(100);
+                if (System.nanoTime() > nextProgress) {
+                    out.printf("  ... accepted %d, rejected %d, verified %d of %d%n",
+                            acceptedAt.size(), rejected.size(), verifiedAt.size(), options.count());
+                    nextProgress += TimeUnit.SECONDS.toNanos(5);
+                }
+            }
+            stop(consumer, collector);
+            return report(wire, firstSend);
+        }
+
+        private boolean complete() {
+            return acceptedAt.size() + rejected.size() >= options.count() && verifiedAt.size() >= acceptedAt.size();
+        }
+
+        private int report(ConfluentWire wire, long firstSend) {
+            Histogram toAccepted = histogram(acceptedAt);
+            Histogram toVerified = histogram(verifiedAt);
+            out.println();
+            out.printf("%-40s %8s %9s %9s %9s %9s %11s%n", "latency from send (ms)", "count", "p50", "p95", "p99", "max", "records/s");
+            line("submitted -> coo-declarations-accepted", toAccepted, acceptedAt, firstSend);
+            line("submitted -> asw-verifications", toVerified, verifiedAt, firstSend);
+            out.printf("accepted %d, rejected %d, verified %d, send failures %d, of %d produced%n",
+                    acceptedAt.size(), rejected.size(), verifiedAt.size(), sendFailures.get(), options.count());
+            if (firstSendFailure.get() != null) {
+                out.println("first send failure: " + firstSendFailure.get());
+            }
+            if (!rejected.isEmpty()) {
+                Map.Entry<String, byte[]> first = rejected.entrySet().iterator().next();
+                String why;
+                try {
+                    why = String.valueOf(wire.decode(first.getValue()));
+                } catch (RuntimeException e) {
+                    why = "(could not decode: " + e + ")";
+                }
+                out.println("first rejection " + first.getKey() + ": " + (why.length() > 2000 ? why.substring(0, 2000) + "..." : why));
+            }
+            boolean ok = acceptedAt.size() == options.count() && verifiedAt.size() == options.count() && sendFailures.get() == 0;
+            if (!ok) {
+                out.println("INCOMPLETE: not every declaration was accepted and verified within " + options.timeout().toSeconds() + " s");
+            }
+            return ok ? EXIT_OK : EXIT_INCOMPLETE;
+        }
+
+        private void line(String label, Histogram h, Map<String, Long> arrivals, long firstSend) {
+            if (h.getTotalCount() == 0) {
+                out.printf("%-40s %8d %9s %9s %9s %9s %11s%n", label, 0, "-", "-", "-", "-", "-");
+                return;
+            }
+            long last = arrivals.values().stream().mapToLong(Long::longValue).max().orElse(firstSend);
+            double seconds = Math.max(1e-9, (last - firstSend) / 1e9);
+            out.printf("%-40s %8d %9.1f %9.1f %9.1f %9.1f %11.0f%n", label, h.getTotalCount(),
+                    h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+                    h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, arrivals.size() / seconds);
+        }
+
+        /** Latencies in microseconds, up to one hour, 3 significant digits. */
+        private Histogram histogram(Map<String, Long> arrivals) {
+            Histogram h = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+            arrivals.forEach((id, at) -> {
+                Long sent = sentAt.get(id);
+                if (sent != null) {
+                    h.recordValue(Math.min(h.getHighestTrackableValue(), Math.max(0, (at - sent) / 1000)));
+                }
+            });
+            return h;
+        }
+
+        private void collect(KafkaConsumer<String, byte[]> consumer) {
+            try {
+                while (collecting) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                        long now = System.nanoTime();
+                        String key = record.key();
+                        if (key == null || !key.startsWith(prefix)) {
+                            continue;
+                        }
+                        switch (record.topic()) {
+                            case Topics.DECLARATIONS_ACCEPTED -> acceptedAt.putIfAbsent(key, now);
+                            case Topics.DECLARATIONS_REJECTED -> rejected.putIfAbsent(key, record.value());
+                            case Topics.ASW_VERIFICATIONS -> verifiedAt.putIfAbsent(key, now);
+                            default -> { }
+                        }
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } finally {
+                consumer.close(Duration.ofSeconds(2));
+            }
+        }
+
+        private void stop(KafkaConsumer<String, byte[]> consumer, Thread collector) {
+            collecting = false;
+            consumer.wakeup();
+            try {
+                collector.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Assigned (no group) to every partition of the outcome topics, positioned at their end before producing. */
+        private KafkaConsumer<String, byte[]> consumer() {
+            Map<String, Object> config = new HashMap<>();
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "originbridge-pipeline-benchmark");
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.DECLARATIONS_ACCEPTED, Topics.DECLARATIONS_REJECTED, Topics.ASW_VERIFICATIONS)) {
+                for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
+                    partitions.add(new TopicPartition(p.topic(), p.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(p -> consumer.position(p, Duration.ofSeconds(10)));
+            return consumer;
+        }
+
+        private KafkaProducer<String, byte[]> producer() {
+            Map<String, Object> config = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.CLIENT_ID_CONFIG, "originbridge-pipeline-benchmark");
+            return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
