@@ -2,13 +2,12 @@ package org.originbridge.logistics.adapter.edifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.originbridge.logistics.EdifactSamples;
 import org.originbridge.logistics.domain.FieldProblem;
 import org.originbridge.logistics.domain.InvalidEventsException;
 import org.originbridge.logistics.domain.NodeEvent;
@@ -18,12 +17,8 @@ class StaediEdifactTranslatorTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-21T08:00:00Z");
     private final StaediEdifactTranslator translator = new StaediEdifactTranslator();
 
-    static byte[] sample(String name) {
-        try (InputStream in = StaediEdifactTranslatorTest.class.getResourceAsStream("/edifact/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("sample " + name + " missing", e);
-        }
+    private static byte[] sample(String name) {
+        return EdifactSamples.read(name);
     }
 
     private List<FieldProblem> problems(String interchange) {

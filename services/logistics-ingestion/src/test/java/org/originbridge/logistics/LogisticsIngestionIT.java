@@ -1,0 +1,304 @@
+package org.originbridge.logistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.originbridge.events.logistics.EventSource;
+import org.originbridge.events.logistics.LogisticsNodeEvent;
+import org.originbridge.logistics.adapter.file.FileWatermarkStore;
+import org.originbridge.logistics.domain.WebhookSignature;
+import org.originbridge.platform.Topics;
+import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service against a real broker and registry: DCSA events pushed over HTTP, signed subscription
+ * callbacks, EDIFACT reports and the port feed poller (against a local DCSA stub) all end up as
+ * LogisticsNodeEvents on logistics-node-events with the documented key.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "originbridge.security.api-keys=it-key",
+        "originbridge.logistics.webhook-secret=" + LogisticsIngestionIT.SECRET,
+        "originbridge.logistics.poll.enabled=true",
+        "originbridge.logistics.poll.interval=300ms",
+        "originbridge.logistics.poll.initial-delay=0s",
+        "originbridge.logistics.poll.limit=2"})
+class LogisticsIngestionIT {
+
+    static final String SECRET = "it-webhook-secret-0123456789abcdef";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String API_KEY = "it-key";
+
+    private static final PortFeedStub FEED = new PortFeedStub();
+    private static final Path STATE;
+
+    static {
+        try {
+            STATE = Files.createTempDirectory("logistics-it-state");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry);
+        registry.add("originbridge.logistics.poll.base-url", FEED::baseUrl);
+        registry.add("originbridge.logistics.poll.state-directory", STATE::toString);
+    }
+
+    @AfterAll
+    static void stopFeed() {
+        FEED.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void dcsaEventsPostedWithTheApiKeyArePublishedKeyedByTransportDocument() throws Exception {
+        String id1 = UUID.randomUUID().toString();
+        String id2 = UUID.randomUUID().toString();
+        String tdr = "TDR-" + UUID.randomUUID();
+        String body = DcsaEvents.Json.array(
+                DcsaEvents.equipmentDischarge(id1).references("BKG", "BKG-1", "TRD", tdr),
+                DcsaEvents.vesselDeparture(id2).references("BKG", "BKG-2").transportCall("UNLocationCode", "CNSHA"));
+
+        HttpResponse<String> response = post("/api/v1/logistics/dcsa-events", "application/json", body, API_KEY, null);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains(id1, id2);
+        ConsumerRecord<String, LogisticsNodeEvent> discharge = awaitEvent(id1);
+        assertThat(discharge.key()).isEqualTo(tdr);
+        assertThat(discharge.value().getEventCode()).isEqualTo("DISC");
+        assertThat(discharge.value().getSource()).isEqualTo(EventSource.DCSA);
+        assertThat(discharge.value().getNodeName()).isEqualTo("Port Klang");
+        ConsumerRecord<String, LogisticsNodeEvent> departure = awaitEvent(id2);
+        assertThat(departure.key()).isEqualTo("BKG-2");
+        assertThat(departure.value().getUnLocationCode()).isEqualTo("CNSGH");
+        assertThat(counter("dcsa-api", "accepted")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void invalidEventsAreAnsweredWithProblemJsonNamingEachFieldAndIndex() throws Exception {
+        String body = DcsaEvents.Json.array(
+                DcsaEvents.equipmentDischarge(UUID.randomUUID().toString()),
+                DcsaEvents.equipmentDischarge(UUID.randomUUID().toString()).with("eventType", "CARGO"),
+                DcsaEvents.vesselDeparture(UUID.randomUUID().toString()).transportCall("UNLocationCode", "Shanghai"));
+
+        HttpResponse<String> response = post("/api/v1/logistics/dcsa-events", "application/json", body, API_KEY, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("[1].eventType", "[2].transportCall.UNLocationCode");
+        assertThat(post("/api/v1/logistics/dcsa-events", "application/json", "{not json", API_KEY, null).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theApiNeedsTheApiKey() throws Exception {
+        String body = DcsaEvents.equipmentDischarge(UUID.randomUUID().toString()).json();
+        assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body, null, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body, "wrong", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void signedCallbackIsAcceptedWithoutApiKeyAndUnsignedOrTamperedOnesAreRefused() throws Exception {
+        String booking = "BKG-CB-" + UUID.randomUUID();
+        String unsignedId = UUID.randomUUID().toString();
+        String tamperedId = UUID.randomUUID().toString();
+        String signedId = UUID.randomUUID().toString();
+        WebhookSignature carrier = new WebhookSignature(SECRET);
+
+        String unsigned = DcsaEvents.Json.array(DcsaEvents.equipmentDischarge(unsignedId).references("BKG", booking));
+        HttpResponse<String> refused = post("/api/v1/logistics/dcsa-callbacks", "application/json", unsigned, null, null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Notification-Signature");
+
+        String tampered = DcsaEvents.Json.array(DcsaEvents.equipmentDischarge(tamperedId).references("BKG", booking));
+        String signatureOfOther = carrier.sign(unsigned.getBytes(StandardCharsets.UTF_8));
+        assertThat(post("/api/v1/logistics/dcsa-callbacks", "application/json", tampered, null, signatureOfOther)
+                .statusCode()).isEqualTo(401);
+        String wrongSecret = new WebhookSignature("not-the-shared-secret-at-all!!!!").sign(tampered.getBytes(StandardCharsets.UTF_8));
+        assertThat(post("/api/v1/logistics/dcsa-callbacks", "application/json", tampered, null, wrongSecret)
+                .statusCode()).isEqualTo(401);
+
+        String signed = DcsaEvents.Json.array(DcsaEvents.equipmentDischarge(signedId).references("BKG", booking));
+        HttpResponse<String> accepted = post("/api/v1/logistics/dcsa-callbacks", "application/json", signed, null,
+                carrier.sign(signed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+
+        // Same key, so the same partition: anything refused before would have been read before the signed one.
+        List<String> seenWithThisKey = new ArrayList<>();
+        ConsumerRecord<String, LogisticsNodeEvent> record = TopicProbe.awaitRecord(Topics.LOGISTICS_NODE_EVENTS,
+                LogisticsNodeEvent.class, r -> {
+                    if (booking.equals(r.key())) {
+                        seenWithThisKey.add(r.value().getEventId());
+                    }
+                    return signedId.equals(r.value().getEventId());
+                }, TIMEOUT);
+        assertThat(record.key()).isEqualTo(booking);
+        assertThat(seenWithThisKey).containsExactly(signedId);
+        assertThat(counter("dcsa-callback", "unauthorized")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void edifactReportsArePublishedAsEdifactEvents() throws Exception {
+        byte[] codeco = EdifactSamples.read(EdifactSamples.CODECO_GATE_CAI_MEP);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/logistics/edifact"))
+                .header("Content-Type", "text/plain").header("X-Api-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(codeco)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("\"accepted\":2");
+        ConsumerRecord<String, LogisticsNodeEvent> gateOut = TopicProbe.awaitRecord(Topics.LOGISTICS_NODE_EVENTS,
+                LogisticsNodeEvent.class, r -> r.value().getSource() == EventSource.EDIFACT
+                        && "GTOT".equals(r.value().getEventCode()), TIMEOUT);
+        assertThat(gateOut.key()).isEqualTo("ONEYSHAB3333333");
+        assertThat(gateOut.value().getUnLocationCode()).isEqualTo("VNCMT");
+
+        HttpResponse<String> broken = http.send(HttpRequest.newBuilder(uri("/api/v1/logistics/edifact"))
+                .header("Content-Type", "text/plain").header("X-Api-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(new String(codeco, StandardCharsets.US_ASCII)
+                        .replace("BGM+36+", "BGM+12+"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("message[0].BGM");
+    }
+
+    @Test
+    void thePollerPublishesFeedEventsAndKeepsItsWatermark() {
+        String tdr = "TDR-POLL-" + UUID.randomUUID();
+        Instant created = Instant.now().minusSeconds(60);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            FEED.add(DcsaEvents.equipmentDischarge(id).references("TRD", tdr)
+                    .with("eventCreatedDateTime", created.plusSeconds(i).toString())
+                    .with("eventDateTime", created.minusSeconds(30).toString()));
+        }
+
+        for (String id : ids) {
+            ConsumerRecord<String, LogisticsNodeEvent> record = awaitEvent(id);
+            assertThat(record.key()).isEqualTo(tdr);
+        }
+        assertThat(FEED.queries).anySatisfy(q -> assertThat(q).contains("eventCreatedDateTime:gte=").contains("limit=2"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(new FileWatermarkStore(STATE).load())
+                .hasValueSatisfying(w -> assertThat(w.createdFrom()).isEqualTo(created.plusSeconds(2))));
+    }
+
+    private ConsumerRecord<String, LogisticsNodeEvent> awaitEvent(String eventId) {
+        return TopicProbe.awaitRecord(Topics.LOGISTICS_NODE_EVENTS, LogisticsNodeEvent.class,
+                r -> eventId.equals(r.value().getEventId()), TIMEOUT);
+    }
+
+    private double counter(String channel, String outcome) {
+        var counter = meters.find("originbridge.logistics.events").tag("channel", channel).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String apiKey, String signature)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        if (signature != null) {
+            request.header(WebhookSignature.HEADER, signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A DCSA feed on a local port: GET /dcsa/v2/events honouring eventCreatedDateTime:gte and limit. */
+    static final class PortFeedStub {
+        final List<DcsaEvents> events = new CopyOnWriteArrayList<>();
+        final List<String> queries = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+
+        PortFeedStub() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/dcsa/v2/events", exchange -> {
+                String query = exchange.getRequestURI().getRawQuery();
+                queries.add(URLDecoder.decode(query == null ? "" : query, StandardCharsets.UTF_8));
+                Instant from = Instant.EPOCH;
+                int limit = 100;
+                for (String pair : (query == null ? "" : query).split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                    String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                    if (name.equals("eventCreatedDateTime:gte")) {
+                        from = Instant.parse(value);
+                    } else if (name.equals("limit")) {
+                        limit = Integer.parseInt(value);
+                    }
+                }
+                Instant since = from;
+                List<Object> page = events.stream().map(DcsaEvents::build)
+                        .filter(e -> !Instant.parse((String) e.get("eventCreatedDateTime")).isBefore(since))
+                        .sorted(java.util.Comparator.comparing(e -> Instant.parse((String) e.get("eventCreatedDateTime"))))
+                        .limit(limit).map(e -> (Object) e).toList();
+                byte[] body = DcsaEvents.Json.write(page).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void add(DcsaEvents event) {
+            events.add(event);
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+    }
+}
