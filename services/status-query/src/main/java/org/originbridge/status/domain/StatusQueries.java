@@ -91,24 +91,42 @@ public final class StatusQueries {
                 .map(p -> PublicVerification.decide(p, code, verificationCodes.check(code)));
     }
 
-    /** Checks a QR token: signature first, then that it is the token CCPIT issued for a known e-CO. */
+    /**
+     * Checks a dynamic QR token: its signature, type and expiry first; then the e-CO it names
+     * (claim {@code declarationId}, else the subject; a token without either must be the one
+     * stored for an e-CO) must exist, and a {@code certificateNumber} claim must match it.
+     * Tokens are short-lived and re-issued, so a fresh token need not be the stored one.
+     */
     public QrCheck checkQr(String token) {
         TokenCheck.Result signature = qrTokens.check(token);
         if (!signature.valid()) {
             return QrCheck.invalid("QR token refused: " + signature.reason());
         }
-        Optional<DeclarationProjection> found = store.findByQrToken(token);
-        if (found.isEmpty() || found.get().issuance() == null || found.get().issuance().qrToken() == null
-                || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                        found.get().issuance().qrToken().getBytes(StandardCharsets.UTF_8))) {
-            return QrCheck.invalid("no e-CO carries this QR token");
+        String declarationId = claim(signature, "declarationId");
+        if (declarationId == null) {
+            declarationId = claim(signature, "sub");
+        }
+        Optional<DeclarationProjection> found = declarationId != null ? store.findDeclaration(declarationId)
+                : store.findByQrToken(token).filter(p -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                        p.issuance().qrToken().getBytes(StandardCharsets.UTF_8)));
+        if (found.isEmpty() || found.get().issuance() == null || found.get().issuance().certificateNumber() == null) {
+            return QrCheck.invalid("no e-CO is known for this QR token");
         }
         DeclarationProjection p = found.get();
         IssuanceRecord i = p.issuance();
+        String certificate = claim(signature, "certificateNumber");
+        if (certificate != null && !certificate.equals(i.certificateNumber())) {
+            return QrCheck.invalid("the QR token names another certificate");
+        }
         String exporter = p.declaration() == null || p.declaration().exporter() == null ? null
                 : p.declaration().exporter().name();
         boolean issued = IssuanceRecord.ISSUED.equals(i.status());
         return new QrCheck(issued, issued ? null : "e-CO status is " + i.status(), i.certificateNumber(),
                 p.referenceNumber(), exporter, p.destinationCountry(), i.status(), i.changedAt(), i.queryUrl());
+    }
+
+    private static String claim(TokenCheck.Result result, String name) {
+        Object value = result.claims().get(name);
+        return value == null ? null : value.toString();
     }
 }

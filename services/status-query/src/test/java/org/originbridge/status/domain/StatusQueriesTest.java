@@ -58,6 +58,8 @@ class StatusQueriesTest {
     private final MapStore store = new MapStore();
     private final StatusQueries queries = new StatusQueries(store, token -> TokenCheck.Result.valid(Map.of()),
             token -> token.startsWith("bad") ? TokenCheck.Result.invalid("signature does not verify")
+                    : token.startsWith("fresh") ? TokenCheck.Result.valid(Map.of("sub", "DECL-1",
+                            "certificateNumber", token.endsWith("other") ? "CCPIT-OTHER" : "CCPIT-2026-0001"))
                     : TokenCheck.Result.valid(Map.of()),
             Clock.fixed(T0.plusSeconds(86_400 * 60), ZoneOffset.UTC));
 
@@ -104,6 +106,17 @@ class StatusQueriesTest {
         assertThat(queries.checkQr("qr-token").certificateNumber()).isEqualTo("CCPIT-2026-0001");
         assertThat(queries.checkQr("bad-token").reason()).contains("signature does not verify");
         assertThat(queries.checkQr("other-token").valid()).isFalse();
+    }
+
+    @Test
+    void aFreshlySignedQrTokenNamingTheDeclarationIsValidWithoutBeingTheStoredOne() {
+        put(Fixtures.issuance(3, "ISSUED", T0));
+        assertThat(queries.checkQr("fresh-token").valid()).isTrue();
+        assertThat(queries.checkQr("fresh-token-other").reason()).isEqualTo("the QR token names another certificate");
+        put(new IssuanceRecord("REVOKED", "ISSUED", 4, "APP-1", "CCPIT-2026-0001", "SN-1", null, "qr-token", "fraud", T0));
+        QrCheck revoked = queries.checkQr("fresh-token");
+        assertThat(revoked.valid()).isFalse();
+        assertThat(revoked.issuanceStatus()).isEqualTo("REVOKED");
     }
 
     @Test
