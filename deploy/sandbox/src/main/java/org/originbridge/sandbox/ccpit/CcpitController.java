@@ -1,5 +1,6 @@
 package org.originbridge.sandbox.ccpit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -32,6 +33,8 @@ public class CcpitController {
 
     public record SubmissionView(String applicationId, ApplicationStatus status) {}
 
+    /** Absent fields (certificate before issue, reason unless rejected/revoked) are left out of the JSON. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ApplicationView(
             String applicationId,
             String declarationId,
