@@ -1,5 +1,6 @@
 package org.originbridge.intake.adapter.kafka;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.originbridge.intake.domain.DeclarationScreening;
 import org.originbridge.platform.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,7 +20,7 @@ class SubmittedDeclarationListener {
     }
 
     @KafkaListener(topics = Topics.DECLARATIONS_SUBMITTED)
-    void on(Object value) {
-        screening.screen(DeclarationAvroMapper.fromEvent(value));
+    void on(ConsumerRecord<String, Object> record) {
+        screening.screen(DeclarationAvroMapper.fromEvent(record.value()));
     }
 }

@@ -1,0 +1,121 @@
+package org.originbridge.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.originbridge.intake.Declarations.bomMeetingCthAndRvc;
+import static org.originbridge.intake.Declarations.certificateOfOrigin;
+import static org.originbridge.intake.Declarations.item;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.originbridge.events.intake.DeclarationAccepted;
+import org.originbridge.events.intake.DeclarationRejected;
+import org.originbridge.events.intake.FieldProblem;
+import org.originbridge.events.intake.PreCheckStatus;
+import org.originbridge.intake.adapter.kafka.DeclarationAvroMapper;
+import org.originbridge.intake.domain.Declaration;
+import org.originbridge.platform.Topics;
+import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TopicProbe;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** declaration-intake against a real Kafka broker and a real Apicurio Registry. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "originbridge.security.api-keys=it-key",
+        "originbridge.intake.status-base-url=http://status.test:8080"})
+class DeclarationIntakeIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String DLT = Topics.deadLetter(Topics.DECLARATIONS_SUBMITTED, "declaration-intake");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aDeclarationPostedOverHttpIsScreenedAndAccepted() throws Exception {
+        String id = "IT-HTTP-" + UUID.randomUUID();
+        Declaration declaration = certificateOfOrigin().id(id).goods(item().criterion("CTH").bom(bomMeetingCthAndRvc()).build()).build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/declarations"))
+                .header("Content-Type", "application/json").header("X-Api-Key", "it-key")
+                .POST(HttpRequest.BodyPublishers.ofString(Declarations.json(declaration))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.headers().firstValue("Location")).hasValue("http://status.test:8080/api/v1/declarations/" + id);
+        ConsumerRecord<String, DeclarationAccepted> accepted = TopicProbe.awaitRecord(Topics.DECLARATIONS_ACCEPTED,
+                DeclarationAccepted.class, r -> id.equals(r.key()), WAIT);
+        assertThat(accepted.value().getSupplierId()).isEqualTo("SUP-SZ-POWERTECH");
+        assertThat(accepted.value().getDeclaration().getSubmittedAt()).isNotNull();
+        assertThat(accepted.value().getOriginPreCheck().getStatus()).isEqualTo(PreCheckStatus.PERFORMED);
+        assertThat(accepted.value().getOriginPreCheck().getItems().get(0).getOriginating()).isTrue();
+        assertThat(accepted.value().getOriginPreCheck().getItems().get(0).getRuleApplied()).isEqualTo("CTH or RVC40");
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredAndTheNextRecordIsStillProcessed() {
+        String key = "IT-POISON-" + UUID.randomUUID();
+        TopicProbe.sendRaw(Topics.DECLARATIONS_SUBMITTED, key, "this is not Avro".getBytes(StandardCharsets.UTF_8));
+        // Same key, same partition: it queues behind the poison record.
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, key,
+                DeclarationAvroMapper.toEvent(certificateOfOrigin().id(key).submittedAt(Instant.now()).build()));
+
+        ConsumerRecord<String, byte[]> dead = TopicProbe.awaitRawRecord(DLT, r -> key.equals(r.key()), WAIT);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("this is not Avro");
+        Header reason = dead.headers().lastHeader("kafka_dlt-exception-message");
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
+
+        ConsumerRecord<String, DeclarationAccepted> accepted = TopicProbe.awaitRecord(Topics.DECLARATIONS_ACCEPTED,
+                DeclarationAccepted.class, r -> key.equals(r.key()), WAIT);
+        assertThat(accepted.value().getOriginPreCheck().getStatus()).isEqualTo(PreCheckStatus.NOT_PERFORMED);
+    }
+
+    @Test
+    void aRecordWithoutDeclarationIdIsDeadLetteredNamingTheField() {
+        String key = "IT-NO-ID-" + UUID.randomUUID();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, key,
+                DeclarationAvroMapper.toEvent(certificateOfOrigin().id("").submittedAt(Instant.now()).build()));
+
+        ConsumerRecord<String, byte[]> dead = TopicProbe.awaitRawRecord(DLT, r -> key.equals(r.key()), WAIT);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("declarationId");
+    }
+
+    @Test
+    void anInvalidDeclarationIsRejectedListingEveryField() {
+        String id = "IT-INVALID-" + UUID.randomUUID();
+        Declaration invalid = certificateOfOrigin().id(id)
+                .destinationCountry("US")
+                .goods(item().hsCode("8504").criterion("RVC40").fob(null, null).build())
+                .certification(null)
+                .submittedAt(Instant.now())
+                .build();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, DeclarationAvroMapper.toEvent(invalid));
+
+        ConsumerRecord<String, DeclarationRejected> rejected = TopicProbe.awaitRecord(Topics.DECLARATIONS_REJECTED,
+                DeclarationRejected.class, r -> id.equals(r.key()), WAIT);
+        assertThat(rejected.value().getProblems()).extracting(FieldProblem::getField)
+                .contains("destinationCountry", "goods[0].hsCode", "goods[0].fobValue", "certification");
+        assertThat(rejected.value().getDeclaration().getDeclarationId()).isEqualTo(id);
+        assertThat(rejected.value().getOriginPreCheck()).isNull();
+    }
+}
