@@ -17,7 +17,7 @@ public class AcceptedDeclarationListener {
         this.verifyDeclaration = verifyDeclaration;
     }
 
-    @KafkaListener(id = "asw-verification-accepted", topics = Topics.DECLARATIONS_ACCEPTED)
+    @KafkaListener(id = "asw-verification-accepted", idIsGroup = false, topics = Topics.DECLARATIONS_ACCEPTED)
     public void onAccepted(ConsumerRecord<String, DeclarationAccepted> record) {
         verifyDeclaration.verify(DeclarationMapper.toDomain(record.key(), record.value()));
     }
