@@ -1,0 +1,83 @@
+package org.originbridge.ccpit.adapter.http;
+
+import java.time.Instant;
+
+import org.originbridge.ccpit.config.CcpitProperties;
+import org.originbridge.ccpit.domain.EcoApplication;
+import org.originbridge.ccpit.domain.EcoIssuance;
+import org.originbridge.ccpit.domain.QrTokens;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Issuance status and the dynamic QR code of a declaration's e-CO (API key required, as all /api/**).
+ * Every QR request signs a fresh short-lived token.
+ */
+@RestController
+public class DeclarationQrController {
+
+    /** A fresh QR token and what it encodes. */
+    public record QrView(String declarationId, String certificateNumber, String status, String token,
+            Instant expiresAt, String verificationUrl) {
+    }
+
+    /** The tracked application as it is now. */
+    public record IssuanceView(String declarationId, String supplierId, String applicationId, String status,
+            String previousStatus, int sequence, String certificateNumber, String serialNumber, String queryUrl,
+            String reason, Instant changedAt) {
+    }
+
+    private final EcoIssuance issuance;
+    private final int qrSize;
+
+    public DeclarationQrController(EcoIssuance issuance, CcpitProperties properties) {
+        this.issuance = issuance;
+        this.qrSize = properties.qr().size();
+    }
+
+    @GetMapping("/api/v1/declarations/{declarationId}/issuance")
+    public ResponseEntity<?> issuance(@PathVariable String declarationId) {
+        return issuance.find(declarationId).<ResponseEntity<?>>map(a -> ResponseEntity.ok(view(a)))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "no e-CO application for declaration " + declarationId));
+    }
+
+    @GetMapping("/api/v1/declarations/{declarationId}/qr")
+    public ResponseEntity<QrView> qr(@PathVariable String declarationId) {
+        QrTokens.QrToken token = issuance.qrToken(declarationId);
+        EcoApplication a = issuance.find(declarationId).orElseThrow();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new QrView(declarationId, a.certificateNumber(), a.status().name(), token.token(),
+                        token.expiresAt(), token.verificationUrl()));
+    }
+
+    @GetMapping(path = "/api/v1/declarations/{declarationId}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> qrPng(@PathVariable String declarationId) {
+        QrTokens.QrToken token = issuance.qrToken(declarationId);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
+                .body(ZxingQrCodes.png(token.verificationUrl(), qrSize));
+    }
+
+    @ExceptionHandler(EcoIssuance.NoCertificate.class)
+    ResponseEntity<ProblemDetail> noCertificate(EcoIssuance.NoCertificate e) {
+        return problem(e.unknownDeclaration() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+                e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    private static IssuanceView view(EcoApplication a) {
+        return new IssuanceView(a.declarationId(), a.supplierId(), a.applicationId(), a.status().name(),
+                a.previousStatus() == null ? null : a.previousStatus().name(), a.sequence(), a.certificateNumber(),
+                a.serialNumber(), a.queryUrl(), a.reason(), a.changedAt());
+    }
+}

@@ -1,0 +1,101 @@
+package org.originbridge.ccpit.adapter.http;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.originbridge.ccpit.domain.ApplicantCredential;
+import org.originbridge.ccpit.domain.CcpitApplicationState;
+import org.originbridge.ccpit.domain.CcpitClient;
+import org.originbridge.ccpit.domain.EcoRequest;
+import org.originbridge.ccpit.domain.IssuanceStatus;
+import org.originbridge.platform.resilience.ExternalCall;
+import org.originbridge.platform.resilience.PermanentExternalFailure;
+import org.originbridge.platform.resilience.TransientExternalFailure;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The CCPIT origin platform over HTTP (contract: the sandbox's /openapi/ccpit.yaml), every call
+ * under the applicant's own bearer token and {@code X-Applicant-Id}, through {@link ExternalCall}
+ * (bounded retries with backoff, circuit breaker). {@code Idempotency-Key} = declaration id.
+ */
+public class HttpCcpitClient implements CcpitClient {
+
+    static final String APPLICANT_HEADER = "X-Applicant-Id";
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Submission(String applicationId, String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Application(String applicationId, String declarationId, String status, String certificateNumber,
+            String serialNumber, String queryUrl, String verificationCode, String reason) {
+    }
+
+    record ApplicationRequest(String declarationId, String coReferenceNumber, String exporterName,
+            String importingCountry, List<String> hsCodes) {
+    }
+
+    private final RestClient http;
+    private final ExternalCall call;
+
+    public HttpCcpitClient(RestClient http, ExternalCall call) {
+        this.http = http;
+        this.call = call;
+    }
+
+    @Override
+    public CcpitApplicationState submit(ApplicantCredential credential, EcoRequest request) {
+        Submission submitted = resilient("submit", () -> http.post().uri("/ccpit/v1/applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + credential.token())
+                .header(APPLICANT_HEADER, credential.applicantId())
+                .header(IDEMPOTENCY_HEADER, request.declarationId())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ApplicationRequest(request.declarationId(), request.coReferenceNumber(), request.exporterName(),
+                        request.importingCountry(), request.hsCodes()))
+                .retrieve().body(Submission.class));
+        if (submitted == null || submitted.applicationId() == null) {
+            throw new Unavailable("CCPIT answered the submission without an applicationId", null);
+        }
+        return CcpitApplicationState.submitted(submitted.applicationId(), status(submitted.status()));
+    }
+
+    @Override
+    public CcpitApplicationState fetch(ApplicantCredential credential, String applicationId) {
+        Application a = resilient("status", () -> http.get().uri("/ccpit/v1/applications/{id}", applicationId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + credential.token())
+                .header(APPLICANT_HEADER, credential.applicantId())
+                .retrieve().body(Application.class));
+        if (a == null) {
+            throw new Unavailable("CCPIT answered the status query of " + applicationId + " without a body", null);
+        }
+        return new CcpitApplicationState(applicationId, status(a.status()), a.certificateNumber(), a.serialNumber(),
+                a.queryUrl(), a.verificationCode(), a.reason());
+    }
+
+    private <T> T resilient(String operation, Supplier<T> request) {
+        try {
+            return call.execute(operation, request);
+        } catch (PermanentExternalFailure e) {
+            throw new Refused(e.getMessage());
+        } catch (TransientExternalFailure e) {
+            throw new Unavailable(e.getMessage(), e);
+        }
+    }
+
+    private static IssuanceStatus status(String wire) {
+        if (wire != null) {
+            switch (wire) {
+                case "SUBMITTED", "UNDER_REVIEW", "ISSUED", "REJECTED", "REVOKED" -> {
+                    return IssuanceStatus.valueOf(wire);
+                }
+                default -> {
+                }
+            }
+        }
+        throw new Unavailable("CCPIT answered an unknown application status: " + wire, null);
+    }
+}

@@ -1,0 +1,51 @@
+package org.originbridge.ccpit.adapter.kafka;
+
+import java.util.concurrent.ExecutionException;
+
+import org.originbridge.ccpit.domain.EcoApplication;
+import org.originbridge.ccpit.domain.StatusPublisher;
+import org.originbridge.events.ccpit.IssuanceStatus;
+import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.platform.Topics;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Publishes IssuanceStatusChanged to {@code eco-issuance-status} (key = declaration id), waiting for the ack. */
+public class KafkaStatusPublisher implements StatusPublisher {
+
+    private final KafkaTemplate<String, Object> template;
+
+    public KafkaStatusPublisher(KafkaTemplate<String, Object> template) {
+        this.template = template;
+    }
+
+    @Override
+    public void publish(EcoApplication a, String qrToken) {
+        IssuanceStatusChanged event = toEvent(a, qrToken);
+        try {
+            template.send(Topics.ECO_ISSUANCE_STATUS, a.declarationId(), event).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing the status of " + a.declarationId(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish the status of " + a.declarationId(), e.getCause());
+        }
+    }
+
+    static IssuanceStatusChanged toEvent(EcoApplication a, String qrToken) {
+        return IssuanceStatusChanged.newBuilder()
+                .setDeclarationId(a.declarationId())
+                .setSupplierId(a.supplierId())
+                .setReferenceNumber(a.request().coReferenceNumber())
+                .setApplicationId(a.applicationId())
+                .setStatus(IssuanceStatus.valueOf(a.status().name()))
+                .setPreviousStatus(a.previousStatus() == null ? null : IssuanceStatus.valueOf(a.previousStatus().name()))
+                .setSequence(a.sequence())
+                .setCertificateNumber(a.certificateNumber())
+                .setSerialNumber(a.serialNumber())
+                .setQueryUrl(a.queryUrl())
+                .setQrToken(qrToken)
+                .setReason(a.reason())
+                .setChangedAt(a.changedAt())
+                .build();
+    }
+}

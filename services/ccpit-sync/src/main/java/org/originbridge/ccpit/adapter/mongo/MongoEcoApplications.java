@@ -1,0 +1,159 @@
+package org.originbridge.ccpit.adapter.mongo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.originbridge.ccpit.domain.EcoApplication;
+import org.originbridge.ccpit.domain.EcoApplications;
+import org.originbridge.ccpit.domain.EcoRequest;
+import org.originbridge.ccpit.domain.IssuanceStatus;
+
+/**
+ * {@code ccpit_applications}: one document per declaration ({@code _id} = declaration id). Status
+ * changes are {@code updateOne} filtered on the previous {@code sequence}; the emitted sequence only
+ * moves forward ({@code $lt} guard); polling claims an application with {@code findOneAndUpdate}
+ * on its {@code nextCheckAt}, so two instances never poll it at once. No transactions needed.
+ */
+public class MongoEcoApplications implements EcoApplications {
+
+    public static final String COLLECTION = "ccpit_applications";
+
+    private final MongoCollection<Document> applications;
+
+    public MongoEcoApplications(MongoDatabase database) {
+        this.applications = database.getCollection(COLLECTION);
+        applications.createIndex(Indexes.ascending("nextCheckAt"));
+        applications.createIndex(Indexes.ascending("pendingEmission", "changedAt"));
+    }
+
+    @Override
+    public Optional<EcoApplication> find(String declarationId) {
+        return Optional.ofNullable(applications.find(Filters.eq("_id", declarationId)).first())
+                .map(MongoEcoApplications::toApplication);
+    }
+
+    @Override
+    public boolean insert(EcoApplication application) {
+        try {
+            applications.insertOne(toDocument(application));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean update(EcoApplication next, int expectedSequence) {
+        Document fields = toDocument(next);
+        fields.remove("_id");
+        fields.remove("emittedSequence");
+        fields.put("pendingEmission", true);
+        return applications.updateOne(
+                Filters.and(Filters.eq("_id", next.declarationId()), Filters.eq("sequence", expectedSequence)),
+                new Document("$set", fields)).getMatchedCount() == 1;
+    }
+
+    @Override
+    public void reschedule(String declarationId, int sequence, Instant nextCheckAt) {
+        applications.updateOne(Filters.and(Filters.eq("_id", declarationId), Filters.eq("sequence", sequence)),
+                Updates.set("nextCheckAt", date(nextCheckAt)));
+    }
+
+    @Override
+    public void markEmitted(String declarationId, int sequence) {
+        // The newest change published: nothing pending any more.
+        applications.updateOne(Filters.and(Filters.eq("_id", declarationId), Filters.eq("sequence", sequence),
+                        Filters.lt("emittedSequence", sequence)),
+                Updates.combine(Updates.set("emittedSequence", sequence), Updates.set("pendingEmission", false)));
+        // An older change published while a newer one was stored: the newer one stays pending.
+        applications.updateOne(Filters.and(Filters.eq("_id", declarationId), Filters.gt("sequence", sequence),
+                        Filters.lt("emittedSequence", sequence)),
+                Updates.set("emittedSequence", sequence));
+    }
+
+    @Override
+    public List<EcoApplication> claimDue(Instant now, Instant leaseUntil, int limit) {
+        List<EcoApplication> claimed = new ArrayList<>();
+        List<Document> due = applications.find(Filters.lte("nextCheckAt", date(now)))
+                .sort(Sorts.ascending("nextCheckAt")).limit(limit).into(new ArrayList<>());
+        for (Document candidate : due) {
+            Document mine = applications.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", candidate.get("_id")), Filters.eq("nextCheckAt", candidate.get("nextCheckAt"))),
+                    Updates.set("nextCheckAt", date(leaseUntil)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (mine != null) {
+                claimed.add(toApplication(mine));
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public List<EcoApplication> pendingEmissions(Instant changedBefore, int limit) {
+        return applications.find(Filters.and(Filters.eq("pendingEmission", true), Filters.lt("changedAt", date(changedBefore))))
+                .sort(Sorts.ascending("changedAt")).limit(limit).map(MongoEcoApplications::toApplication)
+                .into(new ArrayList<>());
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    private static Document toDocument(EcoApplication a) {
+        EcoRequest r = a.request();
+        return new Document("_id", a.declarationId())
+                .append("request", new Document("supplierId", r.supplierId()).append("documentType", r.documentType())
+                        .append("coReferenceNumber", r.coReferenceNumber()).append("exporterName", r.exporterName())
+                        .append("importingCountry", r.importingCountry()).append("hsCodes", r.hsCodes()))
+                .append("applicationId", a.applicationId())
+                .append("status", a.status().name())
+                .append("previousStatus", a.previousStatus() == null ? null : a.previousStatus().name())
+                .append("sequence", a.sequence())
+                .append("certificateNumber", a.certificateNumber())
+                .append("serialNumber", a.serialNumber())
+                .append("queryUrl", a.queryUrl())
+                .append("verificationCode", a.verificationCode())
+                .append("reason", a.reason())
+                .append("changedAt", date(a.changedAt()))
+                .append("nextCheckAt", date(a.nextCheckAt()))
+                .append("emittedSequence", a.emittedSequence())
+                .append("pendingEmission", a.emissionPending());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static EcoApplication toApplication(Document d) {
+        Document r = d.get("request", Document.class);
+        EcoRequest request = new EcoRequest(d.getString("_id"), r.getString("supplierId"), r.getString("documentType"),
+                r.getString("coReferenceNumber"), r.getString("exporterName"), r.getString("importingCountry"),
+                (List<String>) r.get("hsCodes", List.class));
+        String previous = d.getString("previousStatus");
+        return new EcoApplication(request, d.getString("applicationId"), IssuanceStatus.valueOf(d.getString("status")),
+                previous == null ? null : IssuanceStatus.valueOf(previous), d.getInteger("sequence", 1),
+                d.getString("certificateNumber"), d.getString("serialNumber"), d.getString("queryUrl"),
+                d.getString("verificationCode"), d.getString("reason"), instant(d.getDate("changedAt")),
+                instant(d.getDate("nextCheckAt")), d.getInteger("emittedSequence", 0));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,104 @@
+package org.originbridge.ccpit.config;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Set;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
+import org.originbridge.ccpit.adapter.http.SignedQrTokens;
+import org.originbridge.ccpit.adapter.kafka.KafkaStatusPublisher;
+import org.originbridge.ccpit.adapter.mongo.MongoEcoApplications;
+import org.originbridge.ccpit.domain.ApplicantCredentials;
+import org.originbridge.ccpit.domain.EcoIssuance;
+import org.originbridge.ccpit.domain.TrackingPolicy;
+import org.originbridge.platform.resilience.ExternalCall;
+import org.originbridge.platform.signing.TokenSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.web.client.RestClient;
+
+/** Wires the domain to its adapters and schedules the poller. */
+@Configuration(proxyBeanMethods = false)
+public class CcpitConfiguration implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(CcpitConfiguration.class);
+    static final String DEFAULT_DATABASE = "originbridge";
+
+    private final CcpitProperties properties;
+    private final ObjectProvider<IssuancePoller> poller;
+
+    public CcpitConfiguration(CcpitProperties properties, ObjectProvider<IssuancePoller> poller) {
+        this.properties = properties;
+        this.poller = poller;
+    }
+
+    @Bean
+    MongoDatabase ccpitDatabase(MongoClient client, MongoConnectionDetails connection) {
+        String name = connection.getConnectionString().getDatabase();
+        return client.getDatabase(name == null || name.isBlank() ? DEFAULT_DATABASE : name);
+    }
+
+    /** Named like Boot's own indicator so Boot's (which needs {@code hello}) backs off. */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase ccpitDatabase) {
+        return new MongoPingHealthIndicator(ccpitDatabase);
+    }
+
+    @Bean
+    ApplicantCredentials applicantCredentials() {
+        ApplicantCredentials credentials = ApplicantCredentials.parse(properties.applicantTokens());
+        if (credentials.size() == 0) {
+            log.warn("No CCPIT applicant credentials (CCPIT_APPLICANT_TOKENS): every e-CO request ends FAILED");
+        } else {
+            log.info("CCPIT applicant credentials configured for {} supplier(s)", credentials.size());
+        }
+        return credentials;
+    }
+
+    @Bean
+    ExternalCall ccpitExternalCall(MeterRegistry meters) {
+        return new ExternalCall("ccpit", properties.retry().settings(), meters);
+    }
+
+    @Bean
+    HttpCcpitClient ccpitClient(ExternalCall ccpitExternalCall) {
+        HttpClient jdk = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
+        factory.setReadTimeout(properties.readTimeout());
+        RestClient http = RestClient.builder().baseUrl(properties.baseUrl().toString()).requestFactory(factory).build();
+        return new HttpCcpitClient(http, ccpitExternalCall);
+    }
+
+    @Bean
+    EcoIssuance ecoIssuance(MongoDatabase ccpitDatabase, HttpCcpitClient ccpitClient, ApplicantCredentials credentials,
+            KafkaTemplate<String, Object> template, TokenSigner signer, ObjectProvider<Clock> clock) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        TrackingPolicy policy = new TrackingPolicy(properties.pollInterval(), properties.issuedRecheck(),
+                properties.lease(), properties.resendGrace(), properties.batchSize(), Set.copyOf(properties.documentTypes()));
+        return new EcoIssuance(new MongoEcoApplications(ccpitDatabase), ccpitClient, credentials,
+                new KafkaStatusPublisher(template),
+                new SignedQrTokens(signer, properties.qr().ttl(), properties.qr().publicBaseUrl().toString(), time),
+                policy, time);
+    }
+
+    @Bean
+    IssuancePoller issuancePoller(EcoIssuance ecoIssuance, MeterRegistry meters) {
+        return new IssuancePoller(ecoIssuance, meters);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(() -> poller.getObject().run(), properties.pollInterval());
+    }
+}

@@ -1,0 +1,77 @@
+package org.originbridge.ccpit.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.originbridge.platform.resilience.ExternalCallSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of ccpit-sync.
+ *
+ * @param baseUrl          CCPIT origin platform (CCPIT_BASE_URL; the sandbox locally)
+ * @param applicantTokens  {@code supplierId=token,...} (CCPIT_APPLICANT_TOKENS): each exporter's own credential
+ * @param pollInterval     between two status checks of an open application
+ * @param issuedRecheck    between two checks of an issued certificate for a revocation (0 = never)
+ * @param lease            how long one instance reserves an application it polls
+ * @param resendGrace      a stored status change unpublished for longer than this is re-sent
+ * @param batchSize        applications per polling round
+ * @param documentTypes    declaration types that need an e-CO (a Declaration of Origin is self-issued)
+ * @param connectTimeout   HTTP connect timeout
+ * @param readTimeout      HTTP read timeout
+ * @param retry            retries and circuit breaker of the CCPIT calls
+ * @param qr               dynamic QR tokens
+ */
+@Validated
+@ConfigurationProperties("originbridge.ccpit")
+public record CcpitProperties(
+        @NotNull @DefaultValue("http://127.0.0.1:8090") URI baseUrl,
+        @DefaultValue("") String applicantTokens,
+        @NotNull @DefaultValue("5s") Duration pollInterval,
+        @NotNull @DefaultValue("6h") Duration issuedRecheck,
+        @NotNull @DefaultValue("30s") Duration lease,
+        @NotNull @DefaultValue("30s") Duration resendGrace,
+        @DefaultValue("50") @Min(1) int batchSize,
+        @NotEmpty @DefaultValue("CERTIFICATE_OF_ORIGIN") List<String> documentTypes,
+        @NotNull @DefaultValue("2s") Duration connectTimeout,
+        @NotNull @DefaultValue("10s") Duration readTimeout,
+        @Valid @NotNull @DefaultValue Retry retry,
+        @Valid @NotNull @DefaultValue Qr qr) {
+
+    /** Mirrors {@link ExternalCallSettings}. */
+    public record Retry(
+            @DefaultValue("4") @Min(1) int maxAttempts,
+            @NotNull @DefaultValue("200ms") Duration initialBackoff,
+            @NotNull @DefaultValue("3s") Duration maxBackoff,
+            @DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
+            @DefaultValue("20") @Min(1) int slidingWindowSize,
+            @NotNull @DefaultValue("15s") Duration openStateWait) {
+
+        public ExternalCallSettings settings() {
+            return new ExternalCallSettings(maxAttempts, initialBackoff, maxBackoff, failureRateThreshold,
+                    slidingWindowSize, openStateWait);
+        }
+    }
+
+    /**
+     * @param publicBaseUrl status-query's public address (STATUS_QUERY_PUBLIC_URL): QR codes encode
+     *                      {@code <publicBaseUrl>/api/v1/public/qr/<token>}
+     * @param ttl           lifetime of a QR token (a fresh one is signed on every request)
+     * @param size          PNG width and height in pixels
+     */
+    public record Qr(
+            @NotNull @DefaultValue("http://127.0.0.1:8080") URI publicBaseUrl,
+            @NotNull @DefaultValue("24h") Duration ttl,
+            @DefaultValue("300") @Min(64) int size) {
+    }
+}

@@ -1,0 +1,56 @@
+package org.originbridge.ccpit.config;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.originbridge.ccpit.domain.EcoIssuance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One polling round on the configured schedule. A failing round (MongoDB or the broker down) is
+ * logged and counted; the next round starts from the stored state, so nothing is lost.
+ * Metrics: timer {@code originbridge.ccpit.polls}, counters {@code originbridge.ccpit.poll.checks}
+ * tagged {@code result} (changed, unchanged, unavailable, resent, error).
+ */
+public class IssuancePoller implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(IssuancePoller.class);
+
+    private final EcoIssuance issuance;
+    private final MeterRegistry meters;
+
+    public IssuancePoller(EcoIssuance issuance, MeterRegistry meters) {
+        this.issuance = issuance;
+        this.meters = meters;
+    }
+
+    @Override
+    public void run() {
+        try {
+            EcoIssuance.PollReport report = Timer.builder("originbridge.ccpit.polls")
+                    .description("One round of CCPIT status checks").register(meters).record(issuance::pollDue);
+            count("changed", report.changed());
+            count("unchanged", report.checked() - report.changed() - report.unavailable() - report.errors().size());
+            count("error", report.errors().size());
+            count("unavailable", report.unavailable());
+            count("resent", report.resent());
+            if (report.unavailable() > 0) {
+                log.warn("CCPIT unavailable for {} of {} status checks; they are retried after the lease",
+                        report.unavailable(), report.checked());
+            }
+            for (RuntimeException e : report.errors()) {
+                log.error("CCPIT status handling failed; a stored change is re-sent after the grace period", e);
+            }
+        } catch (RuntimeException e) {
+            count("error", 1);
+            log.error("CCPIT polling round failed; the next round resumes from the stored state", e);
+        }
+    }
+
+    private void count(String result, int n) {
+        if (n > 0) {
+            Counter.builder("originbridge.ccpit.poll.checks").tag("result", result).register(meters).increment(n);
+        }
+    }
+}
