@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -22,10 +24,12 @@ import org.originbridge.events.intake.DeclarationRejected;
 import org.originbridge.events.intake.FieldProblem;
 import org.originbridge.events.intake.PreCheckStatus;
 import org.originbridge.intake.adapter.kafka.DeclarationAvroMapper;
+import org.originbridge.intake.config.MicrometerIntakeMetrics;
 import org.originbridge.intake.domain.Declaration;
 import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +51,9 @@ class DeclarationIntakeIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aDeclarationPostedOverHttpIsScreenedAndAccepted() throws Exception {
@@ -98,6 +105,8 @@ class DeclarationIntakeIT {
         ConsumerRecord<String, byte[]> dead = TopicProbe.awaitRawRecord(DLT, r -> key.equals(r.key()), WAIT);
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("declarationId");
+        assertThat(meters.get(MicrometerIntakeMetrics.OUTCOMES).tag("outcome", "invalid").tag("source", "kafka")
+                .counter().count()).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
