@@ -341,7 +341,7 @@ public final class PipelineLoadBenchmark {
             }
             long last = arrivals.values().stream().mapToLong(Long::longValue).max().orElse(firstSend);
             double seconds = Math.max(1e-9, (last - firstSend) / 1e9);
-            out.printf("%-40s %8d %9.1f %9.1f %9.1f %9.1f %11.0f%n", label, h.getTotalCount(),
+            out.printf("%-40s %8d %9.1f %9.1f %9.1f %9.1f %11.1f%n", label, h.getTotalCount(),
                     h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
                     h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, arrivals.size() / seconds);
         }
