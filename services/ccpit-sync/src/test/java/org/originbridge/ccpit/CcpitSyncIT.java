@@ -1,0 +1,270 @@
+package org.originbridge.ccpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.originbridge.events.ccpit.IssuanceStatus;
+import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.events.common.Party;
+import org.originbridge.events.intake.DeclarationAccepted;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.events.intake.GoodsItem;
+import org.originbridge.events.intake.OriginPreCheck;
+import org.originbridge.events.intake.PreCheckStatus;
+import org.originbridge.events.intake.ProofOfOriginType;
+import org.originbridge.platform.Topics;
+import org.originbridge.platform.signing.TokenSigner;
+import org.originbridge.sandbox.SandboxApplication;
+import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * ccpit-sync against a real broker, registry and MongoDB wire server, and the CCPIT sandbox
+ * application itself on a real port (its clock advanced by the test instead of sleeping).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "originbridge.security.api-keys=" + CcpitSyncIT.API_KEY,
+        "originbridge.signing.secret=" + CcpitSyncIT.SECRET,
+        "originbridge.ccpit.applicant-tokens=" + CcpitSyncIT.SUPPLIER + "=" + CcpitSyncIT.SUPPLIER_TOKEN,
+        "originbridge.ccpit.poll-interval=200ms",
+        "originbridge.ccpit.retry.initial-backoff=50ms",
+        "originbridge.ccpit.qr.public-base-url=" + CcpitSyncIT.PUBLIC_BASE,
+})
+class CcpitSyncIT {
+
+    static final String API_KEY = "it-api-key";
+    static final String SECRET = "ccpit-sync-it-signing-secret-0123456789";
+    static final String SUPPLIER = "SUP-SZ-POWERTECH";
+    static final String SUPPLIER_TOKEN = "ccpit-it-token-powertech";
+    static final String PUBLIC_BASE = "https://verify.example.test";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private static ConfigurableApplicationContext sandbox;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry);
+        EmbeddedMongo.registerProperties(registry, "ccpit-sync-it");
+        registry.add("originbridge.ccpit.base-url", CcpitSyncIT::sandboxUrl);
+    }
+
+    /** The sandbox application in this JVM: CCPIT steps of 1 h, so only the test moves an application on. */
+    static synchronized String sandboxUrl() {
+        if (sandbox == null) {
+            sandbox = new SpringApplicationBuilder(SandboxApplication.class).run(
+                    "--server.port=0", "--spring.application.name=originbridge-sandbox",
+                    "--sandbox.ccpit.applicant-tokens=" + SUPPLIER + "=" + SUPPLIER_TOKEN,
+                    "--sandbox.ccpit.step=1h", "--sandbox.latency.min=0ms", "--sandbox.latency.max=2ms",
+                    "--spring.jmx.enabled=false",
+                    "--spring.autoconfigure.exclude="
+                            + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+                            + "org.originbridge.platform.kafka.KafkaPlatformAutoConfiguration,"
+                            + "org.originbridge.platform.signing.SigningAutoConfiguration,"
+                            + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration");
+        }
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) sandbox).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
+    }
+
+    @Test
+    void anAcceptedDeclarationIsIssuedThroughATransient503WithAVerifiableQrCode() throws Exception {
+        String declarationId = "DECL-IT-" + UUID.randomUUID();
+        // Given CCPIT answers the next request with 503
+        String chaos = sandboxCall("PUT", "/sandbox/chaos", "{\"failNext\":1,\"failNextStatus\":503}");
+        assertThat(chaos).contains("\"failNext\":1");
+
+        // When the declaration is accepted
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, declarationId, accepted(declarationId, SUPPLIER));
+
+        // Then the submission is retried past the 503 and the application is SUBMITTED
+        awaitStatus(declarationId, IssuanceStatus.SUBMITTED);
+        assertThat(sandboxCall("GET", "/sandbox/chaos", null)).as("the scripted 503 was consumed").contains("\"failNext\":0");
+        assertThat(meters.find("originbridge.external.calls").tags("system", "ccpit", "operation", "submit",
+                "outcome", "success").timer().count()).as("retried inside ExternalCall, not failed").isEqualTo(1);
+        assertThat(meters.find("originbridge.external.calls").tags("operation", "submit", "outcome", "transient").timer())
+                .isNull();
+
+        // And as CCPIT time passes the status follows it to ISSUED
+        sandboxCall("POST", "/sandbox/clock/advance?seconds=3600", "");
+        awaitStatus(declarationId, IssuanceStatus.UNDER_REVIEW);
+        sandboxCall("POST", "/sandbox/clock/advance?seconds=3600", "");
+        IssuanceStatusChanged issued = awaitStatus(declarationId, IssuanceStatus.ISSUED);
+
+        List<IssuanceStatusChanged> all = statusesOf(declarationId);
+        assertThat(all).extracting(IssuanceStatusChanged::getStatus).containsExactly(IssuanceStatus.REQUESTED,
+                IssuanceStatus.SUBMITTED, IssuanceStatus.UNDER_REVIEW, IssuanceStatus.ISSUED);
+        assertThat(all).extracting(IssuanceStatusChanged::getSequence).containsExactly(1, 2, 3, 4);
+        assertThat(all).extracting(IssuanceStatusChanged::getPreviousStatus).containsExactly(null,
+                IssuanceStatus.REQUESTED, IssuanceStatus.SUBMITTED, IssuanceStatus.UNDER_REVIEW);
+        assertThat(all).allSatisfy(e -> assertThat(e.getSupplierId()).isEqualTo(SUPPLIER));
+        assertThat(issued.getCertificateNumber()).startsWith("CCPIT-RCEP-");
+        assertThat(issued.getQueryUrl()).contains("/ccpit/v1/certificates/" + issued.getCertificateNumber());
+        assertThat(issued.getApplicationId()).isNotBlank();
+
+        // The event's QR token verifies with the platform signer
+        TokenSigner signer = new TokenSigner(SECRET, Clock.systemUTC());
+        Map<String, Object> claims = signer.verify("ccpit-qr", issued.getQrToken());
+        assertThat(claims).containsEntry("declarationId", declarationId)
+                .containsEntry("certificateNumber", issued.getCertificateNumber()).containsEntry("status", "ISSUED");
+
+        // A fresh QR token and a PNG encoding the public verification URL, with an API key only
+        HttpResponse<String> qr = get("/api/v1/declarations/" + declarationId + "/qr", true, HttpResponse.BodyHandlers.ofString());
+        assertThat(qr.statusCode()).isEqualTo(200);
+        String token = qr.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(signer.verify("ccpit-qr", token)).containsEntry("declarationId", declarationId);
+        assertThat(qr.body()).contains("\"verificationUrl\":\"" + PUBLIC_BASE + "/api/v1/public/qr/" + token + "\"");
+
+        HttpResponse<byte[]> png = get("/api/v1/declarations/" + declarationId + "/qr.png", true,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+        String encoded = decodeQr(png.body());
+        assertThat(encoded).startsWith(PUBLIC_BASE + "/api/v1/public/qr/");
+        assertThat(signer.verify("ccpit-qr", encoded.substring(encoded.lastIndexOf('/') + 1)))
+                .containsEntry("certificateNumber", issued.getCertificateNumber());
+
+        assertThat(get("/api/v1/declarations/" + declarationId + "/qr", false, HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/health", false, HttpResponse.BodyHandlers.ofString()).body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void aSupplierWithoutCcpitCredentialsEndsFailedWithTheReason() {
+        String declarationId = "DECL-IT-NOCRED-" + UUID.randomUUID();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, declarationId, accepted(declarationId, "SUP-WITHOUT-TOKEN"));
+
+        IssuanceStatusChanged failed = awaitStatus(declarationId, IssuanceStatus.FAILED);
+        assertThat(failed.getReason()).startsWith("no CCPIT applicant credentials for supplier SUP-WITHOUT-TOKEN");
+        assertThat(failed.getPreviousStatus()).isEqualTo(IssuanceStatus.REQUESTED);
+        assertThat(failed.getSequence()).isEqualTo(2);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static DeclarationAccepted accepted(String declarationId, String supplierId) {
+        Instant now = Instant.now();
+        DeclarationSubmitted declaration = DeclarationSubmitted.newBuilder().setDeclarationId(declarationId)
+                .setSupplierId(supplierId).setDocumentType(ProofOfOriginType.CERTIFICATE_OF_ORIGIN)
+                .setReferenceNumber("RCEP-CN-2026-000101")
+                .setExporter(Party.newBuilder().setName("Shenzhen PowerTech Electronics Co., Ltd.").setCountry("CN").build())
+                .setDestinationCountry("JP")
+                .setGoods(List.of(GoodsItem.newBuilder().setItemNumber(1).setHsCode("850440").build()))
+                .setSubmittedAt(now).build();
+        return DeclarationAccepted.newBuilder().setDeclarationId(declarationId).setSupplierId(supplierId)
+                .setAcceptedAt(now).setDeclaration(declaration)
+                .setOriginPreCheck(OriginPreCheck.newBuilder().setStatus(PreCheckStatus.PERFORMED).build()).build();
+    }
+
+    private static IssuanceStatusChanged awaitStatus(String declarationId, IssuanceStatus status) {
+        return TopicProbe.awaitRecord(Topics.ECO_ISSUANCE_STATUS, IssuanceStatusChanged.class,
+                r -> declarationId.equals(r.key()) && r.value().getStatus() == status, TIMEOUT).value();
+    }
+
+    private <T> HttpResponse<T> get(String path, boolean withKey, HttpResponse.BodyHandler<T> body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (withKey) {
+            request.header("Authorization", "Bearer " + API_KEY);
+        }
+        return http.send(request.build(), body);
+    }
+
+    private String sandboxCall(String method, String path, String json) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(sandboxUrl() + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+            return response.body().replace(" ", "");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String decodeQr(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+
+    /** Every status of the declaration on the topic, in order, up to the current end of the topic. */
+    private static List<IssuanceStatusChanged> statusesOf(String declarationId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
+                "apicurio.registry.url", RealInfrastructure.registryUrl(),
+                "apicurio.registry.use-specific-avro-reader", "true",
+                "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler",
+                "apicurio.registry.headers.enabled", "false");
+        List<IssuanceStatusChanged> found = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ECO_ISSUANCE_STATUS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (declarationId.equals(r.key()) && r.value() instanceof IssuanceStatusChanged s) {
+                        found.add(s);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
