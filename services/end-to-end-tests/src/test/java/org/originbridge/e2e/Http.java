@@ -1,0 +1,52 @@
+package org.originbridge.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the services' APIs, with the stack's API key. */
+final class Http {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", ServiceStack.API_KEY).GET().build());
+    }
+
+    HttpResponse<String> getWithoutKey(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    HttpResponse<String> postJson(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", ServiceStack.API_KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The JSON body of a 200 answer, or null for any other status. */
+    JsonNode json(String url) {
+        HttpResponse<String> response = get(url);
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    static JsonNode parse(String body) {
+        return JSON.readTree(body);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.originbridge.e2e;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TopicProbe;
+
+/** The pipeline on the in-JVM KRaft broker, the real Apicurio Registry process and the MongoDB wire server. */
+class PipelineIT extends PipelineScenario {
+
+    private static ServiceStack stack;
+
+    @BeforeAll
+    static void startEverything() {
+        stack = ServiceStack.start(new ServiceStack.Infrastructure(RealInfrastructure.bootstrapServers(),
+                RealInfrastructure.registryUrl(), EmbeddedMongo.connectionString()));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Override
+    ServiceStack stack() {
+        return stack;
+    }
+
+    @Override
+    KafkaAccess kafka() {
+        return new KafkaAccess() {
+            @Override
+            public void sendRaw(String topic, String key, byte[] value) {
+                TopicProbe.sendRaw(topic, key, value);
+            }
+
+            @Override
+            public ConsumerRecord<String, byte[]> awaitRaw(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
+                    Duration timeout) {
+                return TopicProbe.awaitRawRecord(topic, match, timeout);
+            }
+        };
+    }
+
+    @Override
+    String confluentCompatibleUrl() {
+        return RealInfrastructure.confluentCompatibleUrl();
+    }
+}

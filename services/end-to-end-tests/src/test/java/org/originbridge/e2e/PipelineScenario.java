@@ -1,0 +1,158 @@
+package org.originbridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+import org.originbridge.platform.Topics;
+import org.originbridge.testsupport.ConfluentWire;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole pipeline, as users see it: a declaration published onto coo-declarations-submitted
+ * by a plain Kafka producer in Confluent wire format comes out of status-query accepted,
+ * ASW-verified with a signed code, issued by CCPIT (sandbox) and with a supplier score; port
+ * events pushed to logistics-ingestion show as milestones; a poison record is dead-lettered
+ * and the pipeline keeps going. Subclasses say where Kafka, the registry and MongoDB run.
+ */
+abstract class PipelineScenario {
+
+    static final Duration PIPELINE = Duration.ofSeconds(90);
+
+    private final Http http = new Http();
+
+    abstract ServiceStack stack();
+
+    abstract KafkaAccess kafka();
+
+    /** The registry's Confluent-compatible API, e.g. http://127.0.0.1:8081/apis/ccompat/v7. */
+    abstract String confluentCompatibleUrl();
+
+    @Test
+    void aDeclarationFromAPlainProducerIsVerifiedIssuedScoredAndTracked() {
+        String suffix = suffix();
+        String id = "E2E-CO-" + suffix;
+        String reference = "RCEP-CN-2026-" + suffix;
+        Declarations.Consignment consignment = new Declarations.Consignment("TD" + suffix, "BK" + suffix, "CONT" + suffix);
+        publish(Declarations.certificateOfOrigin(id, "SUP-E2E-1", reference, consignment));
+
+        JsonNode verified = awaitView(id, v -> "ACCEPTED".equals(text(v, "/intake/outcome"))
+                && "VERIFIED".equals(text(v, "/verification/outcome")));
+        String code = text(verified, "/verification/verificationCode");
+        assertThat(code).as("signed verification code").isNotBlank();
+        assertThat(text(verified, "/intake/preCheck/status")).isNotNull();
+
+        // port events pushed by a carrier, out of order
+        Instant departure = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> pushed = http.postJson(stack().url("logistics-ingestion") + "/api/v1/logistics/dcsa-events",
+                Dcsa.array(List.of(
+                        Dcsa.transport(UUID.randomUUID().toString(), "ARRI", departure.plus(2, ChronoUnit.DAYS), "VNCMT", consignment),
+                        Dcsa.equipment(UUID.randomUUID().toString(), "LOAD", departure.minus(3, ChronoUnit.HOURS), "CNYSA", consignment),
+                        Dcsa.transport(UUID.randomUUID().toString(), "DEPA", departure, "CNYSA", consignment))));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
+
+        JsonNode done = awaitView(id, v -> "ISSUED".equals(text(v, "/issuance/current/status"))
+                && v.at("/supplierScore/score").isNumber()
+                && v.at("/milestones").size() == 3);
+        assertThat(done.at("/milestones").valueStream().map(m -> m.at("/eventCode").asString()).toList())
+                .containsExactly("LOAD", "DEPA", "ARRI");
+        assertThat(text(done, "/issuance/current/certificateNumber")).isNotBlank();
+        assertThat(done.at("/issuance/history").size()).isGreaterThanOrEqualTo(2);
+        assertThat(done.at("/supplierScore/factors").size()).isPositive();
+        assertThat(text(done, "/supplierScore/band")).isNotBlank();
+
+        // the exporter's website: public, no key
+        JsonNode report = Http.parse(http.getWithoutKey(stack().url("status-query") + "/api/v1/public/verifications/"
+                + reference + "?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)).body());
+        assertThat(text(report, "/summary/all")).as(report.toString()).isEqualTo("VALID");
+        assertThat(text(report, "/declaration/exporterName")).isEqualTo("Hangzhou West Lake Tea Co., Ltd.");
+        assertThat(report.toString()).doesNotContain("Saigon Tea House");
+
+        // the importer's retrieval
+        HttpResponse<String> eco = http.get(stack().url("status-query") + "/api/v1/importer/declarations/" + id + "/eco");
+        assertThat(eco.statusCode()).isEqualTo(200);
+        assertThat(text(Http.parse(eco.body()), "/certificateNumber"))
+                .isEqualTo(text(done, "/issuance/current/certificateNumber"));
+
+        String qrToken = text(done, "/issuance/current/qrToken");
+        if (qrToken != null) {
+            JsonNode qr = Http.parse(http.getWithoutKey(stack().url("status-query") + "/api/v1/public/qr/" + qrToken).body());
+            assertThat(qr.at("/valid").asBoolean()).as(qr.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredAndTheNextDeclarationStillCompletes() {
+        String poisonKey = "POISON-" + suffix();
+        kafka().sendRaw(Topics.DECLARATIONS_SUBMITTED, poisonKey, new byte[] {0, 0, 0, 0x7f, 0x7f, 1, 2, 3});
+        kafka().awaitRaw(Topics.deadLetter(Topics.DECLARATIONS_SUBMITTED, "declaration-intake"),
+                r -> poisonKey.equals(r.key()), PIPELINE);
+
+        String suffix = suffix();
+        String id = "E2E-AFTER-POISON-" + suffix;
+        publish(Declarations.certificateOfOrigin(id, "SUP-E2E-2", "RCEP-CN-2026-P" + suffix,
+                new Declarations.Consignment("TDP" + suffix, "BKP" + suffix, "CONTP" + suffix)));
+        JsonNode view = awaitView(id, v -> "ISSUED".equals(text(v, "/issuance/current/status"))
+                && "VERIFIED".equals(text(v, "/verification/outcome")));
+        assertThat(text(view, "/intake/outcome")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void anIncompleteDeclarationIsRejectedWithEveryProblem() {
+        String suffix = suffix();
+        String id = "E2E-REJECTED-" + suffix;
+        GenericRecord declaration = Declarations.certificateOfOrigin(id, "SUP-E2E-3", "RCEP-CN-2026-R" + suffix,
+                new Declarations.Consignment("TDR" + suffix, "BKR" + suffix, "CONTR" + suffix));
+        GenericRecord item = (GenericRecord) ((GenericData.Array<?>) declaration.get("goods")).get(0);
+        item.put("hsCode", null);
+        declaration.put("certification", null);
+        publish(declaration);
+        JsonNode view = awaitView(id, v -> "REJECTED".equals(text(v, "/intake/outcome")));
+        assertThat(view.at("/intake/problems").valueStream().map(p -> p.at("/field").asString()).toList())
+                .anySatisfy(f -> assertThat(f).contains("hsCode"))
+                .anySatisfy(f -> assertThat(f).contains("certification"));
+        assertThat(view.at("/verification").isNull() || view.at("/verification").isMissingNode()).isTrue();
+    }
+
+    private void publish(GenericRecord declaration) {
+        ConfluentWire wire = new ConfluentWire(confluentCompatibleUrl());
+        int schemaId = wire.register(Topics.DECLARATIONS_SUBMITTED, Declarations.SCHEMA);
+        kafka().sendRaw(Topics.DECLARATIONS_SUBMITTED, declaration.get("declarationId").toString(),
+                wire.encode(schemaId, declaration));
+    }
+
+    private JsonNode awaitView(String id, java.util.function.Predicate<JsonNode> done) {
+        String url = stack().url("status-query") + "/api/v1/declarations/" + id;
+        JsonNode[] last = new JsonNode[1];
+        try {
+            await(id).atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(() -> {
+                last[0] = http.json(url);
+                return last[0] != null && done.test(last[0]);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("declaration " + id + " did not reach the expected state within " + PIPELINE
+                    + "; status-query last answered: " + last[0], e);
+        }
+        return last[0];
+    }
+
+    private static String text(JsonNode node, String pointer) {
+        JsonNode value = node.at(pointer);
+        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}
