@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.originbridge.platform.Topics;
@@ -85,10 +84,16 @@ abstract class PipelineScenario {
         assertThat(text(Http.parse(eco.body()), "/certificateNumber"))
                 .isEqualTo(text(done, "/issuance/current/certificateNumber"));
 
-        String qrToken = text(done, "/issuance/current/qrToken");
-        if (qrToken != null) {
-            JsonNode qr = Http.parse(http.getWithoutKey(stack().url("status-query") + "/api/v1/public/qr/" + qrToken).body());
+        // dynamic QR: the token published with ISSUED, and a fresh one from ccpit-sync, both verify in status-query
+        String publishedToken = text(done, "/issuance/current/qrToken");
+        assertThat(publishedToken).as("QR token published with ISSUED").isNotBlank();
+        HttpResponse<String> fresh = http.get(stack().url("ccpit-sync") + "/api/v1/declarations/" + id + "/qr");
+        assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
+        String freshToken = text(Http.parse(fresh.body()), "/token");
+        for (String token : List.of(publishedToken, freshToken)) {
+            JsonNode qr = Http.parse(http.getWithoutKey(stack().url("status-query") + "/api/v1/public/qr/" + token).body());
             assertThat(qr.at("/valid").asBoolean()).as(qr.toString()).isTrue();
+            assertThat(text(qr, "/certificateNumber")).isEqualTo(text(done, "/issuance/current/certificateNumber"));
         }
     }
 
@@ -114,7 +119,7 @@ abstract class PipelineScenario {
         String id = "E2E-REJECTED-" + suffix;
         GenericRecord declaration = Declarations.certificateOfOrigin(id, "SUP-E2E-3", "RCEP-CN-2026-R" + suffix,
                 new Declarations.Consignment("TDR" + suffix, "BKR" + suffix, "CONTR" + suffix));
-        GenericRecord item = (GenericRecord) ((GenericData.Array<?>) declaration.get("goods")).get(0);
+        GenericRecord item = (GenericRecord) ((List<?>) declaration.get("goods")).get(0);
         item.put("hsCode", null);
         declaration.put("certification", null);
         publish(declaration);

@@ -105,8 +105,10 @@ public final class ServiceStack implements AutoCloseable {
                 "--originbridge.logistics.poll.base-url=" + sandbox,
                 "--originbridge.logistics.poll.state-directory=" + stateDir));
         service("ccpit-sync", "org.originbridge.ccpit.CcpitSyncApplication", common, List.of(
-                "--CCPIT_BASE_URL=" + sandbox,
-                "--CCPIT_APPLICANT_TOKENS=" + ccpitTokens));
+                "--originbridge.ccpit.base-url=" + sandbox,
+                "--originbridge.ccpit.applicant-tokens=" + ccpitTokens,
+                "--originbridge.ccpit.poll-interval=300ms",
+                "--originbridge.ccpit.qr.public-base-url=" + statusQuery));
         service("asw-verification", "org.originbridge.asw.AswVerificationApplication", common, List.of(
                 "--originbridge.asw.base-url=" + sandbox,
                 "--originbridge.asw.client-token=" + ASW_TOKEN));

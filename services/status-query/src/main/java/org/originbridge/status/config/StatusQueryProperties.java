@@ -25,7 +25,7 @@ public record StatusQueryProperties(@Valid @NotNull @DefaultValue Tokens tokens,
      * @param qrTokenType          type of the tokens behind the e-CO's dynamic QR code (ccpit-sync)
      */
     public record Tokens(@NotBlank @DefaultValue("asw-verification") String verificationCodeType,
-            @NotBlank @DefaultValue("originbridge-qr") String qrTokenType) {
+            @NotBlank @DefaultValue("ccpit-qr") String qrTokenType) {
     }
 
     /**
