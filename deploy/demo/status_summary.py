@@ -17,9 +17,14 @@ def load(path):
         return None
 
 
+FINAL_ISSUANCE = {"ISSUED", "REJECTED", "REFUSED", "CANCELLED", "REVOKED", "FAILED"}
+
+
 def state(part):
-    if not isinstance(part, dict):
+    if not isinstance(part, dict) or not part:
         return None
+    if "current" in part:  # issuance: {current: {...} or null, history: [...]}
+        return state(part["current"])
     for key in ("status", "outcome", "state", "result"):
         if part.get(key):
             return str(part[key])
@@ -33,7 +38,11 @@ def settled(doc):
     if outcome in (None, "SUBMITTED"):
         return False
     if outcome == "ACCEPTED":
-        return doc.get("verification") is not None and doc.get("issuance") is not None
+        if doc.get("verification") is None:
+            return False
+        # Only a Certificate of Origin is issued by CCPIT; a Declaration of Origin is self-issued.
+        if (doc.get("declaration") or {}).get("documentType") == "CERTIFICATE_OF_ORIGIN":
+            return state(doc.get("issuance")) in FINAL_ISSUANCE
     return True
 
 
@@ -54,8 +63,19 @@ def table(paths):
         print(line)
         for p in problems[:5]:
             print(f"                - {p.get('field', '') if isinstance(p, dict) else ''} {p.get('message', p) if isinstance(p, dict) else p}")
-        print(f"  verification  {state(doc.get('verification')) or '-'}")
-        print(f"  issuance      {state(doc.get('issuance')) or '-'}")
+        verification = doc.get("verification") or {}
+        line = f"  verification  {state(verification) or '-'}"
+        if verification.get("aswReference"):
+            line += f" {verification['aswReference']}"
+        print(line)
+        issuance = doc.get("issuance") or {}
+        current = issuance.get("current") or {}
+        line = f"  issuance      {state(issuance) or '-'}"
+        if current.get("certificateNumber"):
+            line += f" {current['certificateNumber']}"
+        if (doc.get("declaration") or {}).get("documentType") == "DECLARATION_OF_ORIGIN":
+            line += " (Declaration of Origin: self-issued, no CCPIT e-CO)"
+        print(line)
         if milestones:
             last = milestones[-1]
             where = last.get("unLocationCode") or ""
