@@ -193,6 +193,45 @@ class StatusQueryIT {
     }
 
     @Test
+    void aRejectionShowsEveryProblemAndIsFoundByStatus() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String id = "DECL-" + suffix;
+        String supplier = "SUP-" + suffix;
+        DeclarationSubmitted d = AvroEvents.submitted(id, supplier, "REF-" + suffix);
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, d);
+        TopicProbe.sendAvro(Topics.DECLARATIONS_REJECTED, id, AvroEvents.rejected(id, supplier, "REF-" + suffix));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode view = json(get("/api/v1/declarations/" + id));
+            assertThat(view.at("/intake/outcome").asString()).isEqualTo("REJECTED");
+            assertThat(view.at("/intake/problems/0/field").asString()).isEqualTo("goods[0].hsCode");
+            assertThat(view.at("/intake/problems/0/code").asString()).isEqualTo("HS_CODE_FORMAT");
+            // the data of the submission stays visible next to the rejection
+            assertThat(view.at("/declaration/exporter/name").asString()).isEqualTo("Ningbo Bright Lamps Co., Ltd.");
+        });
+        JsonNode rejected = json(get("/api/v1/declarations?supplierId=" + supplier + "&status=REJECTED"));
+        assertThat(rejected.at("/items")).hasSize(1);
+        assertThat(json(get("/api/v1/declarations?supplierId=" + supplier + "&status=ACCEPTED")).at("/items")).isEmpty();
+        assertThat(get("/api/v1/importer/declarations/" + id + "/eco").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void theListPagesWithACursor() {
+        String supplier = "SUP-PAGE-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 3; i++) {
+            DeclarationSubmitted d = AvroEvents.submitted(supplier + "-D" + i, supplier, supplier + "-R" + i);
+            TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, d.getDeclarationId(), AvroEvents.accepted(d));
+        }
+        await().atMost(WAIT).until(() -> json(get("/api/v1/declarations?supplierId=" + supplier)).at("/items").size() == 3);
+        JsonNode first = json(get("/api/v1/declarations?supplierId=" + supplier + "&limit=2"));
+        assertThat(first.at("/items")).hasSize(2);
+        String cursor = first.at("/nextCursor").asString();
+        JsonNode second = json(get("/api/v1/declarations?supplierId=" + supplier + "&limit=2&cursor=" + cursor));
+        assertThat(second.at("/items")).hasSize(1);
+        assertThat(second.at("/items/0/declarationId").asString()).isEqualTo(supplier + "-D3");
+        assertThat(second.at("/nextCursor").isNull()).isTrue();
+    }
+
+    @Test
     void protectedEndpointsNeedAKeyAndUnknownDeclarationsAreProblems() throws Exception {
         HttpResponse<String> noKey = http.send(HttpRequest.newBuilder(uri("/api/v1/declarations/X")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package org.originbridge.status.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
@@ -96,8 +97,19 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
             updates.add(Updates.set("referenceNumber", referenceNumber));
         }
         updates.add(Updates.max("updatedAt", intake.at()));
-        return guardedUpsert(declarations, declarationId, not(gte("intake.version", intake.version())),
-                Updates.combine(updates));
+        ProjectionResult result = guardedUpsert(declarations, declarationId,
+                not(gte("intake.version", intake.version())), Updates.combine(updates));
+        if (result == ProjectionResult.STALE && declaration != null) {
+            // An older fact still fills in declaration data a newer one lacked (e.g. a rejection
+            // without the declaration, read before the submission); it never overwrites data.
+            List<Bson> fill = new ArrayList<>();
+            fill.add(Updates.set("declaration", declaration));
+            if (declaration.destinationCountry() != null) {
+                fill.add(Updates.set("destinationCountry", declaration.destinationCountry()));
+            }
+            declarations.updateOne(and(eq("_id", declarationId), exists("declaration", false)), Updates.combine(fill));
+        }
+        return result;
     }
 
     @Override

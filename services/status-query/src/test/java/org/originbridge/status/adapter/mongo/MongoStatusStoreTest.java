@@ -76,6 +76,24 @@ class MongoStatusStoreTest {
     }
 
     @Test
+    void aStaleSubmissionOnlyFillsInDeclarationDataTheRejectionLacked() {
+        IntakeRecord rejected = IntakeRecord.of(IntakeRecord.REJECTED, T0.plusSeconds(1),
+                List.of(new IntakeRecord.Problem("goods[0].hsCode", "REQUIRED", "missing")), null);
+        store.recordIntake(id, "SUP-1", "REF-1", rejected, null);
+        assertThat(store.recordIntake(id, "SUP-1", "REF-1", IntakeRecord.of(IntakeRecord.SUBMITTED, T0, null, null),
+                Fixtures.declaration("REF-1"))).isEqualTo(ProjectionResult.STALE);
+        DeclarationProjection p = store.findDeclaration(id).orElseThrow();
+        assertThat(p.intake().outcome()).isEqualTo("REJECTED");
+        assertThat(p.declaration().referenceNumber()).isEqualTo("REF-1");
+        assertThat(p.destinationCountry()).isEqualTo("VN");
+
+        Document filled = store.rawDeclaration(id);
+        store.recordIntake(id, "SUP-1", "REF-1", IntakeRecord.of(IntakeRecord.SUBMITTED, T0, null, null),
+                Fixtures.declaration("REF-CHANGED"));
+        assertThat(store.rawDeclaration(id)).as("data once there is never overwritten by a stale fact").isEqualTo(filled);
+    }
+
+    @Test
     void issuanceKeepsTheHighestSequenceAndTheWholeHistoryWhateverTheOrder() {
         assertThat(store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(1, "REQUESTED", T0)))
                 .isEqualTo(ProjectionResult.APPLIED);
