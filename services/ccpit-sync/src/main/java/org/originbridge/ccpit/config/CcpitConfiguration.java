@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Set;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
@@ -19,7 +18,6 @@ import org.originbridge.platform.signing.TokenSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -33,7 +31,6 @@ import org.springframework.web.client.RestClient;
 public class CcpitConfiguration implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(CcpitConfiguration.class);
-    static final String DEFAULT_DATABASE = "originbridge";
 
     private final CcpitProperties properties;
     private final ObjectProvider<IssuancePoller> poller;
@@ -41,18 +38,6 @@ public class CcpitConfiguration implements SchedulingConfigurer {
     public CcpitConfiguration(CcpitProperties properties, ObjectProvider<IssuancePoller> poller) {
         this.properties = properties;
         this.poller = poller;
-    }
-
-    @Bean
-    MongoDatabase ccpitDatabase(MongoClient client, MongoConnectionDetails connection) {
-        String name = connection.getConnectionString().getDatabase();
-        return client.getDatabase(name == null || name.isBlank() ? DEFAULT_DATABASE : name);
-    }
-
-    /** Named like Boot's own indicator so Boot's (which needs {@code hello}) backs off. */
-    @Bean
-    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase ccpitDatabase) {
-        return new MongoPingHealthIndicator(ccpitDatabase);
     }
 
     @Bean
