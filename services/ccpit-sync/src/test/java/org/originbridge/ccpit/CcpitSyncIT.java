@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,11 +21,6 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.events.ccpit.IssuanceStatus;
@@ -140,7 +134,7 @@ class CcpitSyncIT {
         sandboxCall("POST", "/sandbox/clock/advance?seconds=3600", "");
         IssuanceStatusChanged issued = awaitStatus(declarationId, IssuanceStatus.ISSUED);
 
-        List<IssuanceStatusChanged> all = statusesOf(declarationId);
+        List<IssuanceStatusChanged> all = TopicProbe.valuesUpToEnd(Topics.ECO_ISSUANCE_STATUS, declarationId, IssuanceStatusChanged.class);
         assertThat(all).extracting(IssuanceStatusChanged::getStatus).containsExactly(IssuanceStatus.REQUESTED,
                 IssuanceStatus.SUBMITTED, IssuanceStatus.UNDER_REVIEW, IssuanceStatus.ISSUED);
         assertThat(all).extracting(IssuanceStatusChanged::getSequence).containsExactly(1, 2, 3, 4);
@@ -238,33 +232,4 @@ class CcpitSyncIT {
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 
-    /** Every status of the declaration on the topic, in order, up to the current end of the topic. */
-    private static List<IssuanceStatusChanged> statusesOf(String declarationId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
-                "apicurio.registry.url", RealInfrastructure.registryUrl(),
-                "apicurio.registry.use-specific-avro-reader", "true",
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler",
-                "apicurio.registry.headers.enabled", "false");
-        List<IssuanceStatusChanged> found = new ArrayList<>();
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ECO_ISSUANCE_STATUS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (declarationId.equals(r.key()) && r.value() instanceof IssuanceStatusChanged s) {
-                        found.add(s);
-                    }
-                }
-            }
-        }
-        return found;
-    }
 }

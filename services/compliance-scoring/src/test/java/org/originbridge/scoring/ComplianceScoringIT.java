@@ -9,18 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.originbridge.events.asw.CheckResult;
 import org.originbridge.events.asw.CheckStatus;
@@ -101,7 +95,7 @@ class ComplianceScoringIT {
         assertThat(score.getValidUntil()).isEqualTo(DAY0.plus(Duration.ofDays(96)));
         assertThat(score.getSource()).isEqualTo("originbridge-compliance-scoring");
 
-        List<SupplierComplianceScore> before = scoresOf(supplier);
+        List<SupplierComplianceScore> before = TopicProbe.valuesUpToEnd(Topics.SUPPLIER_COMPLIANCE_SCORES, supplier, SupplierComplianceScore.class);
         assertThat(before).extracting(SupplierComplianceScore::getVersion)
                 .as("one emission per change, versions 1..n without gaps or repeats")
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, before.size()).boxed().toList());
@@ -113,7 +107,7 @@ class ComplianceScoringIT {
         await().atMost(TIMEOUT).until(() -> unchangedAccepted() > unchanged);
 
         // Then nothing new was emitted
-        assertThat(scoresOf(supplier)).isEqualTo(before);
+        assertThat(TopicProbe.valuesUpToEnd(Topics.SUPPLIER_COMPLIANCE_SCORES, supplier, SupplierComplianceScore.class)).isEqualTo(before);
 
         // And the score is served over HTTP with an API key only
         HttpClient http = HttpClient.newHttpClient();
@@ -190,33 +184,4 @@ class ComplianceScoringIT {
                 .setReceivedAt(day(day)).build();
     }
 
-    /** Every score of the supplier on the topic, in order, read up to the current end of the topic. */
-    private static List<SupplierComplianceScore> scoresOf(String supplier) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
-                "apicurio.registry.url", RealInfrastructure.registryUrl(),
-                "apicurio.registry.use-specific-avro-reader", "true",
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler",
-                "apicurio.registry.headers.enabled", "false");
-        List<SupplierComplianceScore> scores = new ArrayList<>();
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SUPPLIER_COMPLIANCE_SCORES).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (supplier.equals(r.key()) && r.value() instanceof SupplierComplianceScore s) {
-                        scores.add(s);
-                    }
-                }
-            }
-        }
-        return scores;
-    }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -49,6 +50,29 @@ public final class TopicProbe {
             });
         }
         return found.get(0);
+    }
+
+    /**
+     * Every value of {@code type} under {@code key} on {@code topic}, in order, read from the
+     * beginning up to the topic's end as it is now (no waiting: for "nothing more was emitted").
+     */
+    public static <V> List<V> valuesUpToEnd(String topic, String key, Class<V> type) {
+        List<V> values = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(avroConsumerConfig())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key()) && type.isInstance(record.value())) {
+                        values.add(type.cast(record.value()));
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     /** Waits until a raw record on {@code topic} matches, reading from the beginning; returns it. */
