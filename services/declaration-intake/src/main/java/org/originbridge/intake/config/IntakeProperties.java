@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * declaration-intake settings.
  *
  * @param statusBaseUrl  base URL of status-query; the 202 answer points to {@code <it>/api/v1/declarations/<id>}
- *                       (STATUS_BASE_URL)
+ *                       (STATUS_QUERY_PUBLIC_URL)
  * @param publishTimeout how long the HTTP API waits for the broker's acknowledgement of a submission
  */
 @Validated
