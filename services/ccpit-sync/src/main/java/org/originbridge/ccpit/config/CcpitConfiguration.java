@@ -72,7 +72,7 @@ public class CcpitConfiguration implements SchedulingConfigurer {
         TrackingPolicy policy = new TrackingPolicy(properties.pollInterval(), properties.issuedRecheck(),
                 properties.lease(), properties.resendGrace(), properties.batchSize(), Set.copyOf(properties.documentTypes()));
         return new EcoIssuance(new MongoEcoApplications(ccpitDatabase), ccpitClient, credentials,
-                new KafkaStatusPublisher(template),
+                new KafkaStatusPublisher(template, properties.publishTimeout()),
                 new SignedQrTokens(signer, properties.qr().ttl(), properties.qr().publicBaseUrl().toString(), time),
                 policy, time);
     }

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param documentTypes    declaration types that need an e-CO (a Declaration of Origin is self-issued)
  * @param connectTimeout   HTTP connect timeout
  * @param readTimeout      HTTP read timeout
+ * @param publishTimeout   longest wait for the broker's acknowledgement of a published status (a timeout
+ *                         fails the record: retried, then dead-lettered)
  * @param retry            retries and circuit breaker of the CCPIT calls
  * @param qr               dynamic QR tokens
  */
@@ -45,6 +47,7 @@ public record CcpitProperties(
         @NotEmpty @DefaultValue("CERTIFICATE_OF_ORIGIN") List<String> documentTypes,
         @NotNull @DefaultValue("2s") Duration connectTimeout,
         @NotNull @DefaultValue("10s") Duration readTimeout,
+        @NotNull @DefaultValue("10s") Duration publishTimeout,
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Qr qr) {
 

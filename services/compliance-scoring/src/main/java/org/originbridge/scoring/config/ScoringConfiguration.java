@@ -23,6 +23,6 @@ public class ScoringConfiguration {
     ComplianceScoring complianceScoring(MongoSupplierRecords records, MongoDatabase scoringDatabase,
             KafkaTemplate<String, Object> template, ScoringProperties properties) {
         return new ComplianceScoring(records, new MongoConsignmentDirectory(scoringDatabase),
-                new KafkaScorePublisher(template), new ScoringModel(properties.policy()));
+                new KafkaScorePublisher(template, properties.publishTimeout()), new ScoringModel(properties.policy()));
     }
 }

@@ -1,6 +1,9 @@
 package org.originbridge.ccpit.adapter.kafka;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.originbridge.ccpit.domain.EcoApplication;
 import org.originbridge.ccpit.domain.StatusPublisher;
@@ -9,25 +12,35 @@ import org.originbridge.events.ccpit.IssuanceStatusChanged;
 import org.originbridge.platform.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Publishes IssuanceStatusChanged to {@code eco-issuance-status} (key = declaration id), waiting for the ack. */
+/**
+ * Publishes IssuanceStatusChanged to {@code eco-issuance-status} (key = declaration id), waiting at most
+ * {@code timeout} for the broker's acknowledgement: a failed or timed-out send throws, so the listener's
+ * record is retried (then dead-lettered) and a poller round leaves the change pending for a re-send.
+ */
 public class KafkaStatusPublisher implements StatusPublisher {
 
     private final KafkaTemplate<String, Object> template;
+    private final Duration timeout;
 
-    public KafkaStatusPublisher(KafkaTemplate<String, Object> template) {
+    public KafkaStatusPublisher(KafkaTemplate<String, Object> template, Duration timeout) {
         this.template = template;
+        this.timeout = timeout;
     }
 
     @Override
     public void publish(EcoApplication a, String qrToken) {
         IssuanceStatusChanged event = toEvent(a, qrToken);
         try {
-            template.send(Topics.ECO_ISSUANCE_STATUS, a.declarationId(), event).get();
+            template.send(Topics.ECO_ISSUANCE_STATUS, a.declarationId(), event)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing the status of " + a.declarationId(), e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not publish the status of " + a.declarationId(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no broker acknowledgement within " + timeout + " for the status of "
+                    + a.declarationId(), e);
         }
     }
 

@@ -1,30 +1,42 @@
 package org.originbridge.scoring.adapter.kafka;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.originbridge.platform.Topics;
 import org.originbridge.scoring.domain.ScorePublisher;
 import org.originbridge.scoring.domain.SupplierScore;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Sends a score to {@code supplier-compliance-scores} (key = supplier id) and waits for the broker's ack. */
+/**
+ * Sends a score to {@code supplier-compliance-scores} (key = supplier id) and waits at most {@code timeout}
+ * for the broker's ack: a failed or timed-out send throws, so the record is retried, then dead-lettered.
+ */
 public class KafkaScorePublisher implements ScorePublisher {
 
     private final KafkaTemplate<String, Object> template;
+    private final Duration timeout;
 
-    public KafkaScorePublisher(KafkaTemplate<String, Object> template) {
+    public KafkaScorePublisher(KafkaTemplate<String, Object> template, Duration timeout) {
         this.template = template;
+        this.timeout = timeout;
     }
 
     @Override
     public void publish(SupplierScore score) {
         try {
-            template.send(Topics.SUPPLIER_COMPLIANCE_SCORES, score.supplierId(), EventMapper.toAvro(score)).get();
+            template.send(Topics.SUPPLIER_COMPLIANCE_SCORES, score.supplierId(), EventMapper.toAvro(score))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending the score of " + score.supplierId(), e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not send the score of " + score.supplierId(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no broker acknowledgement within " + timeout + " for the score of "
+                    + score.supplierId(), e);
         }
     }
 }
