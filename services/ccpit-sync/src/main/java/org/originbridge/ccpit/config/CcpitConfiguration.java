@@ -67,14 +67,15 @@ public class CcpitConfiguration implements SchedulingConfigurer {
 
     @Bean
     EcoIssuance ecoIssuance(MongoDatabase ccpitDatabase, HttpCcpitClient ccpitClient, ApplicantCredentials credentials,
-            KafkaTemplate<String, Object> template, TokenSigner signer, ObjectProvider<Clock> clock) {
+            KafkaTemplate<String, Object> template, TokenSigner signer, MeterRegistry meters,
+            ObjectProvider<Clock> clock) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         TrackingPolicy policy = new TrackingPolicy(properties.pollInterval(), properties.issuedRecheck(),
                 properties.lease(), properties.resendGrace(), properties.batchSize(), Set.copyOf(properties.documentTypes()));
         return new EcoIssuance(new MongoEcoApplications(ccpitDatabase), ccpitClient, credentials,
                 new KafkaStatusPublisher(template, properties.publishTimeout()),
                 new SignedQrTokens(signer, properties.qr().ttl(), properties.qr().publicBaseUrl().toString(), time),
-                policy, time);
+                policy, new MicrometerIssuanceMetrics(meters), time);
     }
 
     @Bean

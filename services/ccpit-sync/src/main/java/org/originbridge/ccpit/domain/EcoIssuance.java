@@ -65,26 +65,40 @@ public final class EcoIssuance {
     private final StatusPublisher publisher;
     private final QrTokens qrTokens;
     private final TrackingPolicy policy;
+    private final IssuanceMetrics metrics;
     private final Clock clock;
 
     public EcoIssuance(EcoApplications store, CcpitClient ccpit, ApplicantCredentials credentials,
             StatusPublisher publisher, QrTokens qrTokens, TrackingPolicy policy, Clock clock) {
+        this(store, ccpit, credentials, publisher, qrTokens, policy, IssuanceMetrics.NONE, clock);
+    }
+
+    public EcoIssuance(EcoApplications store, CcpitClient ccpit, ApplicantCredentials credentials,
+            StatusPublisher publisher, QrTokens qrTokens, TrackingPolicy policy, IssuanceMetrics metrics, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.ccpit = Objects.requireNonNull(ccpit);
         this.credentials = Objects.requireNonNull(credentials);
         this.publisher = Objects.requireNonNull(publisher);
         this.qrTokens = Objects.requireNonNull(qrTokens);
         this.policy = Objects.requireNonNull(policy);
+        this.metrics = Objects.requireNonNull(metrics);
         this.clock = Objects.requireNonNull(clock);
     }
 
     /**
      * An accepted declaration: record REQUESTED, then submit under the supplier's own credentials.
+     * Timed and its outcome counted through {@link IssuanceMetrics}.
      *
      * @throws CcpitClient.Unavailable when CCPIT stays unavailable through the retries (the record
      *         is retried; the stored REQUESTED application is also resubmitted by the poller)
      */
     public Outcome request(EcoRequest request) {
+        Outcome outcome = metrics.timeRequest(() -> handle(request));
+        metrics.requestOutcome(outcome);
+        return outcome;
+    }
+
+    private Outcome handle(EcoRequest request) {
         if (!policy.documentTypes().contains(request.documentType())) {
             return Outcome.NOT_APPLICABLE;
         }

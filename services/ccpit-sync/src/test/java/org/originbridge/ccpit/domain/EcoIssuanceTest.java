@@ -12,8 +12,10 @@ import static org.originbridge.ccpit.domain.IssuanceStatus.SUBMITTED;
 import static org.originbridge.ccpit.domain.IssuanceStatus.UNDER_REVIEW;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.originbridge.ccpit.domain.EcoIssuance.Outcome;
@@ -65,6 +67,30 @@ class EcoIssuanceTest {
         pollAfter(POLL);
         assertThat(ccpit.fetches).isEqualTo(fetches);
         assertThat(store.find("D1").orElseThrow().emittedSequence()).isEqualTo(4);
+    }
+
+    @Test
+    void everyRequestIsTimedAndItsOutcomeCountedThroughTheMetricsPort() {
+        List<String> reported = new ArrayList<>();
+        IssuanceMetrics metrics = new IssuanceMetrics() {
+            @Override
+            public <T> T timeRequest(Supplier<T> work) {
+                reported.add("timed");
+                return work.get();
+            }
+
+            @Override
+            public void requestOutcome(Outcome outcome) {
+                reported.add(outcome.name());
+            }
+        };
+        EcoIssuance measured = new EcoIssuance(store, ccpit, ApplicantCredentials.parse("SUP-A=token-a"), publisher, tokens,
+                new TrackingPolicy(POLL, RECHECK, LEASE, GRACE, 10, Set.of("CERTIFICATE_OF_ORIGIN")), metrics, clock);
+
+        measured.request(request("D1", "SUP-A"));
+        measured.request(request("D1", "SUP-A"));
+
+        assertThat(reported).containsExactly("timed", "CHANGED", "timed", "ALREADY_KNOWN");
     }
 
     @Test
