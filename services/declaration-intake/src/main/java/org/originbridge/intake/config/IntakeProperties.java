@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param statusBaseUrl  base URL of status-query; the 202 answer points to {@code <it>/api/v1/declarations/<id>}
  *                       (STATUS_QUERY_PUBLIC_URL)
- * @param publishTimeout how long the HTTP API waits for the broker's acknowledgement of a submission
+ * @param publishTimeout how long a send (HTTP submission or screening verdict) waits for the broker's acknowledgement
  */
 @Validated
 @ConfigurationProperties("originbridge.intake")

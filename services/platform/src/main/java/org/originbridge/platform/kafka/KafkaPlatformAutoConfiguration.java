@@ -28,8 +28,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * The shared Kafka behaviour of every service:
  * <ul>
- * <li>the public topics exist (created if missing), and so does each dead-letter topic this
- *     application writes ({@code <topic>-<application>-dlt});</li>
+ * <li>the public topics exist (created if missing), and so does the dead-letter topic
+ *     {@code <topic>-<application>-dlt} of each topic this application listens to
+ *     ({@link DeadLetterTopics});</li>
  * <li>a record that cannot be deserialized or carries bad data ({@link InvalidRecordException})
  *     goes to the dead-letter topic on the first attempt, with the reason in
  *     {@code kafka_dlt-exception-*} headers and its original bytes;</li>
@@ -45,13 +46,17 @@ public class KafkaPlatformAutoConfiguration {
         AvroTrust.trustEventPackages();
     }
 
+    /** The public topics of the catalogue exist (created if missing, as a real cluster's operators would). */
     @Bean
-    KafkaAdmin.NewTopics originbridgeTopics(KafkaPlatformProperties properties,
-            @Value("${spring.application.name}") String application) {
+    KafkaAdmin.NewTopics originbridgeTopics(KafkaPlatformProperties properties) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .flatMap(topic -> java.util.stream.Stream.of(topic, Topics.deadLetter(topic, application)))
                 .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor()))
                 .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    static DeadLetterTopics originbridgeDeadLetterTopics() {
+        return new DeadLetterTopics();
     }
 
     @Bean

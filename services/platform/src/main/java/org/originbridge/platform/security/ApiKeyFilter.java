@@ -25,11 +25,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Guards {@code /api/**}: a request needs {@code Authorization: Bearer <key>} or
  * {@code X-Api-Key: <key>} with a configured key (compared in constant time over SHA-256
  * digests). Public paths pass without a key but are rate-limited per client address.
- * Refusals are problem+json (401, 429).
+ * Paths are matched on the request URI as sent, so a URI that could be normalised into another
+ * path (dot segments, doubled or encoded slashes, path parameters) is refused before matching.
+ * Refusals are problem+json (400, 401, 429).
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final int MAX_TRACKED_CLIENTS = 10_000;
+    private static final java.util.regex.Pattern AMBIGUOUS_PATH =
+            java.util.regex.Pattern.compile("(?i)(/\\.{1,2}(/|$))|//|;|\\\\|%2e|%2f|%5c|%3b|%00");
 
     private final List<byte[]> keyDigests;
     private final List<String> publicPaths;
@@ -53,6 +57,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
+        if (AMBIGUOUS_PATH.matcher(path).find()) {
+            problem(response, HttpStatus.BAD_REQUEST, "Ambiguous request path: dot segments, doubled or encoded "
+                    + "slashes and path parameters are not accepted.");
+            return;
+        }
         if (publicPaths.stream().anyMatch(p -> matcher.match(p, path))) {
             if (!bucketFor(request.getRemoteAddr()).tryConsume(1)) {
                 response.setHeader("Retry-After", "60");

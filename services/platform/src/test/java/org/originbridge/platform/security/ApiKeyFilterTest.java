@@ -54,6 +54,17 @@ class ApiKeyFilterTest {
     }
 
     @Test
+    void aPathThatCouldNormaliseOutOfThePublicAreaIsRefused() throws Exception {
+        for (String uri : List.of("/api/v1/public/../declarations/D-1", "/api/v1/public/%2e%2e/declarations/D-1",
+                "/api/v1/public/..%2fdeclarations/D-1", "/api/v1/public//x", "/api/v1/public/x;jsessionid=1",
+                "/api/v1/public/./x")) {
+            MockHttpServletResponse response = run(request(uri));
+
+            assertThat(response.getStatus()).as(uri).isEqualTo(400);
+        }
+    }
+
+    @Test
     void nothingOutsideApiIsFiltered() throws Exception {
         assertThat(run(request("/actuator/health")).getStatus()).isEqualTo(200);
     }

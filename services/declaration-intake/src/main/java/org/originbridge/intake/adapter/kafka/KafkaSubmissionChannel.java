@@ -1,15 +1,13 @@
 package org.originbridge.intake.adapter.kafka;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.originbridge.intake.config.IntakeProperties;
 import org.originbridge.intake.domain.Declaration;
 import org.originbridge.intake.domain.SubmissionChannel;
 import org.originbridge.intake.domain.SubmissionNotAcknowledged;
 import org.originbridge.platform.Topics;
+import org.originbridge.platform.kafka.AcknowledgedSend;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +26,10 @@ class KafkaSubmissionChannel implements SubmissionChannel {
     @Override
     public void submit(Declaration declaration) {
         try {
-            kafka.send(Topics.DECLARATIONS_SUBMITTED, declaration.declarationId(), DeclarationAvroMapper.toEvent(declaration))
-                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SubmissionNotAcknowledged("interrupted while waiting for the broker", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new SubmissionNotAcknowledged("the broker did not acknowledge the declaration within "
-                    + ackTimeout.toMillis() + " ms", e);
+            AcknowledgedSend.send(kafka, Topics.DECLARATIONS_SUBMITTED, declaration.declarationId(),
+                    DeclarationAvroMapper.toEvent(declaration), ackTimeout);
+        } catch (AcknowledgedSend.PublishFailedException e) {
+            throw new SubmissionNotAcknowledged(e.getMessage(), e);
         }
     }
 
