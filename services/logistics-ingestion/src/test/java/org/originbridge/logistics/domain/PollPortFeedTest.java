@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.originbridge.logistics.DcsaEvents;
@@ -21,13 +23,14 @@ class PollPortFeedTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final FakeFeed feed = new FakeFeed();
     private final MemoryStore store = new MemoryStore();
+    private final CountingMetrics metrics = new CountingMetrics();
     private final List<NodeEvent> published = new ArrayList<>();
     private final DcsaEventNormaliser normaliser = new DcsaEventNormaliser(clock);
     private final IngestNodeEvents ingest = new IngestNodeEvents(normaliser, (bytes, at) -> List.of(),
             published::addAll, IngestionMetrics.NONE, clock);
 
     private PollPortFeed poll(int limit) {
-        return new PollPortFeed(feed, store, normaliser, ingest, IngestionMetrics.NONE, clock, Duration.ofDays(7), limit, 10);
+        return new PollPortFeed(feed, store, normaliser, ingest, metrics, clock, Duration.ofDays(7), limit, 10);
     }
 
     private static Map<String, Object> event(String id, String created) {
@@ -103,18 +106,135 @@ class PollPortFeedTest {
         assertThat(poll(100).pollOnce()).isEqualTo(1);
     }
 
-    /** Serves events created at or after the asked instant, oldest first, like the DCSA feed. */
+    @Test
+    void aFullPageOfInvalidEventsIsPassedOverAndTheValidEventOnTheNextPageIsPublished() {
+        for (int i = 1; i <= 3; i++) {
+            feed.events.add(invalid(event("bad-" + i, "2026-11-20T0" + i + ":00:00Z")));
+        }
+        feed.events.add(event("good", "2026-11-20T04:00:00Z"));
+
+        assertThat(poll(3).pollOnce()).isEqualTo(1);
+
+        assertThat(published).extracting(NodeEvent::eventId).containsExactly("good");
+        assertThat(metrics.rejected).isEqualTo(3);
+        assertThat(store.saved).isEqualTo(new Watermark(Instant.parse("2026-11-20T04:00:00Z"), Set.of("good")));
+    }
+
+    @Test
+    void aFullPageOfInvalidEventsMovesTheWatermarkSoALaterPollReadsOn() {
+        for (int i = 1; i <= 2; i++) {
+            feed.events.add(invalid(event("bad-" + i, "2026-11-20T0" + i + ":00:00Z")));
+        }
+        assertThat(poll(2).pollOnce()).isZero();
+        assertThat(store.saved.createdFrom()).isEqualTo(Instant.parse("2026-11-20T02:00:00Z"));
+
+        feed.events.add(event("good", "2026-11-20T03:00:00Z"));
+        assertThat(poll(2).pollOnce()).isEqualTo(1);
+        assertThat(published).extracting(NodeEvent::eventId).containsExactly("good");
+        assertThat(metrics.rejected).isEqualTo(2);
+    }
+
+    @Test
+    void theSameInvalidEventIsCountedOnceAcrossPolls() {
+        feed.events.add(event("good", "2026-11-20T01:00:00Z"));
+        feed.events.add(invalid(event("bad", "2026-11-20T02:00:00Z")));
+        Map<String, Object> noId = invalid(event("ignored", "2026-11-20T02:00:00Z"));
+        noId.remove("eventID");
+        feed.events.add(noId);
+
+        for (int i = 0; i < 3; i++) {
+            poll(100).pollOnce();
+        }
+
+        assertThat(metrics.rejected).isEqualTo(2);
+        assertThat(published).extracting(NodeEvent::eventId).containsExactly("good");
+    }
+
+    @Test
+    void eventsWithAnUnreadableCreationTimeArePlacedByTheirPositionAndCountedOnce() {
+        feed.events.add(event("a", "2026-11-20T01:00:00Z"));
+        Map<String, Object> garbled = event("garbled", "2026-11-20T02:00:00Z");
+        garbled.put("eventCreatedDateTime", "yesterday");
+        feed.add(Instant.parse("2026-11-20T02:00:00Z"), garbled);
+        Map<String, Object> missing = event("missing", "2026-11-20T03:00:00Z");
+        missing.remove("eventCreatedDateTime");
+        missing.remove("eventID");
+        feed.add(Instant.parse("2026-11-20T03:00:00Z"), missing);
+        feed.add(Instant.parse("2026-11-20T03:30:00Z"), "not an event");
+
+        // a full page of one readable event and unreadable ones after it: the page is widened, not stuck
+        assertThat(poll(2).pollOnce()).isEqualTo(1);
+        assertThat(metrics.rejected).isEqualTo(3);
+        assertThat(store.saved.createdFrom()).isEqualTo(Instant.parse("2026-11-20T01:00:00Z"));
+        assertThat(store.saved.seenAtWatermark()).hasSize(4).contains("a", "garbled");
+
+        poll(2).pollOnce();
+        assertThat(metrics.rejected).isEqualTo(3);
+
+        feed.events.add(event("b", "2026-11-20T04:00:00Z"));
+        assertThat(poll(2).pollOnce()).isEqualTo(1);
+        assertThat(published).extracting(NodeEvent::eventId).containsExactly("a", "b");
+        assertThat(metrics.rejected).isEqualTo(3);
+        assertThat(store.saved).isEqualTo(new Watermark(Instant.parse("2026-11-20T04:00:00Z"), Set.of("b")));
+    }
+
+    @Test
+    void theFingerprintOfAnEventWithoutAnIdDoesNotDependOnFieldOrder() {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("x", 1);
+        one.put("y", List.of("a", Map.of("z", true)));
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("y", List.of("a", Map.of("z", true)));
+        other.put("x", 1);
+
+        assertThat(PollPortFeed.key(one)).startsWith("sha256:").isEqualTo(PollPortFeed.key(other));
+        assertThat(PollPortFeed.key(Map.of("x", 2))).isNotEqualTo(PollPortFeed.key(one));
+        assertThat(PollPortFeed.key(Map.of("eventID", "E-1"))).isEqualTo("E-1");
+        assertThat(PollPortFeed.key(Map.of("eventID", "E,1"))).startsWith("sha256:");
+    }
+
+    private static Map<String, Object> invalid(Map<String, Object> event) {
+        event.put("eventType", "CARGO");
+        return event;
+    }
+
+    /**
+     * Serves events created at or after the asked instant, oldest first, like the DCSA feed; the
+     * feed's own creation time of each event may differ from (or be missing in) its payload.
+     */
     private static final class FakeFeed implements PortFeed {
         final List<Map<String, Object>> events = new ArrayList<>();
+        final List<Map.Entry<Instant, Object>> others = new ArrayList<>();
         final List<Instant> asked = new ArrayList<>();
+
+        void add(Instant feedTime, Object payload) {
+            others.add(Map.entry(feedTime, payload));
+        }
 
         @Override
         public List<Object> eventsCreatedFrom(Instant createdFrom, int limit) {
             asked.add(createdFrom);
-            return events.stream()
-                    .filter(e -> !Instant.parse((String) e.get("eventCreatedDateTime")).isBefore(createdFrom))
-                    .sorted(Comparator.comparing(e -> Instant.parse((String) e.get("eventCreatedDateTime"))))
-                    .limit(limit).map(e -> (Object) e).toList();
+            List<Map.Entry<Instant, Object>> all = new ArrayList<>(others);
+            events.forEach(e -> all.add(Map.entry(Instant.parse((String) e.get("eventCreatedDateTime")), e)));
+            return all.stream()
+                    .filter(e -> !e.getKey().isBefore(createdFrom))
+                    .sorted(Comparator.comparing(Map.Entry::getKey))
+                    .limit(limit).map(Map.Entry::getValue).toList();
+        }
+    }
+
+    private static final class CountingMetrics implements IngestionMetrics {
+        int rejected;
+
+        @Override
+        public void events(Channel channel, Outcome outcome, int events) {
+            if (channel == Channel.DCSA_POLL && outcome == Outcome.REJECTED) {
+                rejected += events;
+            }
+        }
+
+        @Override
+        public void ingest(Channel channel, Outcome outcome, Duration elapsed) {
         }
     }
 
