@@ -1,12 +1,11 @@
 package org.originbridge.asw.adapter.kafka;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
 import org.originbridge.asw.domain.VerificationPublisher;
 import org.originbridge.asw.domain.VerificationResult;
 import org.originbridge.platform.Topics;
+import org.originbridge.platform.kafka.AcknowledgedSend;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -25,14 +24,7 @@ public class KafkaVerificationPublisher implements VerificationPublisher {
 
     @Override
     public void publish(VerificationResult result) {
-        try {
-            template.send(Topics.ASW_VERIFICATIONS, result.declarationId(), VerificationCompletedMapper.toAvro(result))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing the verification of " + result.declarationId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish the verification of " + result.declarationId(), e);
-        }
+        AcknowledgedSend.send(template, Topics.ASW_VERIFICATIONS, result.declarationId(),
+                VerificationCompletedMapper.toAvro(result), timeout);
     }
 }
