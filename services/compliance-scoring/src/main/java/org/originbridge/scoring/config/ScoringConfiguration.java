@@ -1,6 +1,7 @@
 package org.originbridge.scoring.config;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.originbridge.scoring.adapter.kafka.KafkaScorePublisher;
 import org.originbridge.scoring.adapter.mongo.MongoConsignmentDirectory;
 import org.originbridge.scoring.adapter.mongo.MongoSupplierRecords;
@@ -21,8 +22,8 @@ public class ScoringConfiguration {
 
     @Bean
     ComplianceScoring complianceScoring(MongoSupplierRecords records, MongoDatabase scoringDatabase,
-            KafkaTemplate<String, Object> template, ScoringProperties properties) {
+            KafkaTemplate<String, Object> template, ScoringProperties properties, MeterRegistry meters) {
         return new ComplianceScoring(records, new MongoConsignmentDirectory(scoringDatabase),
-                new KafkaScorePublisher(template, properties.publishTimeout()), new ScoringModel(properties.policy()));
+                new KafkaScorePublisher(template, properties.publishTimeout()), new ScoringModel(properties.policy()), new MicrometerScoringMetrics(meters));
     }
 }

@@ -14,6 +14,9 @@ import java.util.function.UnaryOperator;
  * between the two, the stored emitted version lags and the next fact about the supplier (a
  * re-delivery of the same record included) sends it. A replayed fact changes no evidence, so it
  * computes the same score and emits nothing new.
+ *
+ * <p>Each use case is timed and its outcome counted through {@link ScoringMetrics}, tagged with the
+ * kind of fact.
  */
 public final class ComplianceScoring {
 
@@ -35,17 +38,49 @@ public final class ComplianceScoring {
     private final ConsignmentDirectory directory;
     private final ScorePublisher publisher;
     private final ScoringModel model;
+    private final ScoringMetrics metrics;
 
     public ComplianceScoring(SupplierRecords records, ConsignmentDirectory directory, ScorePublisher publisher,
             ScoringModel model) {
+        this(records, directory, publisher, model, ScoringMetrics.NONE);
+    }
+
+    public ComplianceScoring(SupplierRecords records, ConsignmentDirectory directory, ScorePublisher publisher,
+            ScoringModel model, ScoringMetrics metrics) {
         this.records = Objects.requireNonNull(records);
         this.directory = Objects.requireNonNull(directory);
         this.publisher = Objects.requireNonNull(publisher);
         this.model = Objects.requireNonNull(model);
+        this.metrics = Objects.requireNonNull(metrics);
     }
 
     /** An accepted declaration: intake evidence, its consignment references and any port events already seen. */
     public Outcome declarationAccepted(Consignment consignment) {
+        return metrics.measure("declaration-accepted", () -> accepted(consignment));
+    }
+
+    public Outcome declarationRejected(String supplierId, IntakeOutcome outcome) {
+        return metrics.measure("declaration-rejected", () -> record(supplierId, evidence -> evidence.withIntake(outcome)));
+    }
+
+    public Outcome verificationCompleted(String supplierId, AswOutcome outcome) {
+        return metrics.measure("asw-verification", () -> record(supplierId, evidence -> evidence.withAsw(outcome)));
+    }
+
+    public Outcome issuanceChanged(String supplierId, IssuanceOutcome outcome) {
+        return metrics.measure("eco-issuance", () -> record(supplierId, evidence -> evidence.withIssuance(outcome)));
+    }
+
+    /** A port event: attributed through its consignment references, or kept until the declaration arrives. */
+    public Outcome logisticsEvent(LogisticsObservation observation) {
+        return metrics.measure("logistics-node-event", () -> logistics(observation));
+    }
+
+    public Optional<SupplierRecord> current(String supplierId) {
+        return records.find(supplierId);
+    }
+
+    private Outcome accepted(Consignment consignment) {
         directory.register(consignment);
         List<NodeEvent> earlier = directory.eventsFor(consignment).stream()
                 .filter(o -> directory.resolve(o).map(c -> c.declarationId().equals(consignment.declarationId()))
@@ -61,20 +96,7 @@ public final class ComplianceScoring {
         });
     }
 
-    public Outcome declarationRejected(String supplierId, IntakeOutcome outcome) {
-        return record(supplierId, evidence -> evidence.withIntake(outcome));
-    }
-
-    public Outcome verificationCompleted(String supplierId, AswOutcome outcome) {
-        return record(supplierId, evidence -> evidence.withAsw(outcome));
-    }
-
-    public Outcome issuanceChanged(String supplierId, IssuanceOutcome outcome) {
-        return record(supplierId, evidence -> evidence.withIssuance(outcome));
-    }
-
-    /** A port event: attributed through its consignment references, or kept until the declaration arrives. */
-    public Outcome logisticsEvent(LogisticsObservation observation) {
+    private Outcome logistics(LogisticsObservation observation) {
         directory.remember(observation);
         Optional<Consignment> consignment = directory.resolve(observation);
         if (consignment.isEmpty()) {
@@ -83,10 +105,6 @@ public final class ComplianceScoring {
         Consignment c = consignment.get();
         return record(c.supplierId(), evidence -> evidence.withNodeEvents(c.declarationId(), c.portOfLoading(),
                 c.portOfDischarge(), List.of(observation.event())));
-    }
-
-    public Optional<SupplierRecord> current(String supplierId) {
-        return records.find(supplierId);
     }
 
     private Outcome record(String supplierId, UnaryOperator<SupplierEvidence> change) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.originbridge.scoring.domain.Evidence.day;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,29 @@ class ComplianceScoringTest {
         assertThat(second.validUntil()).isEqualTo(day(92));
         assertThat(second.source()).isEqualTo("originbridge-compliance-scoring");
         assertThat(records.find("SUP-1").orElseThrow().emittedVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void eachUseCaseReportsItsFactAndOutcomeToTheMetricsPort() {
+        List<String> measured = new ArrayList<>();
+        ComplianceScoring measuredScoring = new ComplianceScoring(records, directory, publisher,
+                new ScoringModel(ScoringPolicy.DEFAULT), (fact, work) -> {
+                    Outcome outcome = work.get();
+                    measured.add(fact + "=" + outcome);
+                    return outcome;
+                });
+
+        measuredScoring.declarationAccepted(declaration("D1", 1));
+        measuredScoring.declarationAccepted(declaration("D1", 1));
+        measuredScoring.verificationCompleted("SUP-1", new AswOutcome("D1", AswOutcome.Result.VERIFIED, day(2)));
+
+        measuredScoring.logisticsEvent(new LogisticsObservation(Evidence.act("EV-1", "ARRI", "MYPKG", 3), "TD-UNKNOWN",
+                null, null));
+
+        assertThat(measured).hasSize(4);
+        assertThat(measured.subList(0, 2)).containsExactly("declaration-accepted=EMITTED", "declaration-accepted=UNCHANGED");
+        assertThat(measured.get(2)).startsWith("asw-verification=");
+        assertThat(measured.get(3)).isEqualTo("logistics-node-event=PARKED");
     }
 
     @Test
