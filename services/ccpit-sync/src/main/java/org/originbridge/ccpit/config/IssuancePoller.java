@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * One polling round on the configured schedule. A failing round (MongoDB or the broker down) is
  * logged and counted; the next round starts from the stored state, so nothing is lost.
  * Metrics: timer {@code originbridge.ccpit.polls}, counters {@code originbridge.ccpit.poll.checks}
- * tagged {@code result} (changed, unchanged, unavailable, resent, error).
+ * tagged {@code result}: changed, unchanged, unavailable, error (a check failed) for the status checks,
+ * resent and resend_error (a re-send failed) for stored changes re-sent; a failed round counts one error.
  */
 public class IssuancePoller implements Runnable {
 
@@ -31,16 +32,17 @@ public class IssuancePoller implements Runnable {
             EcoIssuance.PollReport report = Timer.builder("originbridge.ccpit.polls")
                     .description("One round of CCPIT status checks").register(meters).record(issuance::pollDue);
             count("changed", report.changed());
-            count("unchanged", report.checked() - report.changed() - report.unavailable() - report.errors().size());
-            count("error", report.errors().size());
+            count("unchanged", report.unchanged());
+            count("error", report.checkFailed());
             count("unavailable", report.unavailable());
             count("resent", report.resent());
+            count("resend_error", report.resendFailed());
             if (report.unavailable() > 0) {
                 log.warn("CCPIT unavailable for {} of {} status checks; they are retried after the lease",
                         report.unavailable(), report.checked());
             }
             for (RuntimeException e : report.errors()) {
-                log.error("CCPIT status handling failed; a stored change is re-sent after the grace period", e);
+                log.error("CCPIT status check or re-send failed; a stored change is re-sent after the grace period", e);
             }
         } catch (RuntimeException e) {
             count("error", 1);

@@ -40,8 +40,22 @@ public final class EcoIssuance {
         CHECK_REFUSED
     }
 
-    /** What one polling round did. */
-    public record PollReport(int resent, int checked, int changed, int unavailable, List<RuntimeException> errors) {
+    /**
+     * What one polling round did. Re-sends and checks are counted apart: {@code checked} =
+     * {@code changed + unchanged + unavailable + checkFailed}; {@code errors} holds the failures of both
+     * ({@code resendFailed + checkFailed} of them).
+     *
+     * @param resent       stored changes re-sent
+     * @param resendFailed stored changes whose re-send failed (kept pending)
+     * @param checked      applications checked (or resubmitted)
+     * @param changed      checks that stored a new status (FAILED included)
+     * @param unchanged    checks that changed nothing (same status, refused transition or check, stale)
+     * @param unavailable  checks that found CCPIT unavailable
+     * @param checkFailed  checks that failed otherwise (e.g. publishing the change)
+     * @param errors       the failures of re-sends and checks
+     */
+    public record PollReport(int resent, int resendFailed, int checked, int changed, int unchanged, int unavailable,
+            int checkFailed, List<RuntimeException> errors) {
     }
 
     /** The declaration has no certificate (yet) to show a QR code for. */
@@ -120,31 +134,39 @@ public final class EcoIssuance {
         Instant now = clock.instant();
         List<RuntimeException> errors = new ArrayList<>();
         int resent = 0;
+        int resendFailed = 0;
         for (EcoApplication pending : store.pendingEmissions(now.minus(policy.resendGrace()), policy.batchSize())) {
             try {
                 publish(pending);
                 resent++;
             } catch (RuntimeException e) {
+                resendFailed++;
                 errors.add(e);
             }
         }
         int checked = 0;
         int changed = 0;
+        int unchanged = 0;
         int unavailable = 0;
+        int checkFailed = 0;
         for (EcoApplication due : store.claimDue(now, now.plus(policy.lease()), policy.batchSize())) {
             checked++;
             try {
                 Outcome outcome = due.status() == IssuanceStatus.REQUESTED ? submit(due) : check(due);
                 if (outcome == Outcome.CHANGED || outcome == Outcome.FAILED) {
                     changed++;
+                } else {
+                    unchanged++;
                 }
             } catch (CcpitClient.Unavailable e) {
                 unavailable++; // the lease expires and the application is checked again
             } catch (RuntimeException e) {
+                checkFailed++;
                 errors.add(e); // e.g. the broker: a stored change stays pending and is re-sent after the grace
             }
         }
-        return new PollReport(resent, checked, changed, unavailable, List.copyOf(errors));
+        return new PollReport(resent, resendFailed, checked, changed, unchanged, unavailable, checkFailed,
+                List.copyOf(errors));
     }
 
     /** A fresh QR token for an issued (or revoked) certificate. */

@@ -172,6 +172,31 @@ class EcoIssuanceTest {
     }
 
     @Test
+    void thePollReportCountsFailedReSendsApartFromChecks() {
+        issuance.request(request("D1", "SUP-A"));
+        publisher.failuresToSimulate = 1;
+        ccpit.then(UNDER_REVIEW);
+        clock.advance(POLL);
+        EcoIssuance.PollReport first = issuance.pollDue(); // UNDER_REVIEW stored, its publication fails
+
+        assertThat(first).extracting(EcoIssuance.PollReport::resent, EcoIssuance.PollReport::resendFailed,
+                EcoIssuance.PollReport::checked, EcoIssuance.PollReport::changed, EcoIssuance.PollReport::unchanged,
+                EcoIssuance.PollReport::unavailable, EcoIssuance.PollReport::checkFailed)
+                .containsExactly(0, 0, 1, 0, 0, 0, 1);
+
+        // after the grace: the re-send fails again, and the due check finds CCPIT unchanged
+        publisher.failuresToSimulate = 1;
+        clock.advance(GRACE.plusSeconds(1));
+        EcoIssuance.PollReport second = issuance.pollDue();
+
+        assertThat(second).extracting(EcoIssuance.PollReport::resent, EcoIssuance.PollReport::resendFailed,
+                EcoIssuance.PollReport::checked, EcoIssuance.PollReport::changed, EcoIssuance.PollReport::unchanged,
+                EcoIssuance.PollReport::unavailable, EcoIssuance.PollReport::checkFailed)
+                .containsExactly(0, 1, 1, 0, 1, 0, 0);
+        assertThat(second.errors()).hasSize(1);
+    }
+
+    @Test
     void aStatusTheLifecycleForbidsIsIgnored() {
         issuance.request(request("D1", "SUP-A"));
         ccpit.then(ISSUED);
