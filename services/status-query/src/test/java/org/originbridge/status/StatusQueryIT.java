@@ -11,11 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.originbridge.events.ccpit.IssuanceStatus;
 import org.originbridge.events.intake.DeclarationSubmitted;
@@ -59,8 +66,6 @@ class StatusQueryIT {
     TokenSigner signer;
     @Autowired
     StatusQueryProperties properties;
-    @Autowired
-    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -176,7 +181,6 @@ class StatusQueryIT {
             assertThat(view.at("/milestones")).hasSize(1);
         });
         String before = get("/api/v1/declarations/" + id).body();
-        double staleBefore = staleCount();
 
         // replays: an older issuance, the same issuance again, an older score, the same logistics
         // event, the same acceptance, a submission older than the acceptance
@@ -188,7 +192,11 @@ class StatusQueryIT {
         TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, AvroEvents.accepted(d));
         TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, d);
 
-        await().atMost(WAIT).until(() -> staleCount() >= staleBefore + 6);
+        // every replayed record has been consumed (and its offset committed) by status-query: the end
+        // offsets taken after the sends lie past each replayed record on its partition
+        Map<TopicPartition, Long> replayedUpTo = endOffsets(Topics.ECO_ISSUANCE_STATUS, Topics.SUPPLIER_COMPLIANCE_SCORES,
+                Topics.LOGISTICS_NODE_EVENTS, Topics.DECLARATIONS_ACCEPTED, Topics.DECLARATIONS_SUBMITTED);
+        await().atMost(WAIT).until(() -> consumedUpTo(replayedUpTo));
         assertThat(get("/api/v1/declarations/" + id).body()).isEqualTo(before);
     }
 
@@ -262,9 +270,36 @@ class StatusQueryIT {
         assertThat(json(health).at("/status").asString()).isEqualTo("UP");
     }
 
-    private double staleCount() {
-        return meters.find("originbridge.status.projection.outcomes").tag("outcome", "stale").counters().stream()
-                .mapToDouble(Counter::count).sum();
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers()));
+    }
+
+    /** The current end offset of every partition of the topics. */
+    private static Map<TopicPartition, Long> endOffsets(String... topics) {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (TopicDescription topic : admin.describeTopics(List.of(topics)).allTopicNames().get().values()) {
+                topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the status-query group has committed at least the given offset on every partition. */
+    private static boolean consumedUpTo(Map<TopicPartition, Long> offsets) throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("status-query")
+                    .partitionsToOffsetAndMetadata().get();
+            return offsets.entrySet().stream().allMatch(e -> e.getValue() == 0
+                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+        }
     }
 
     private URI uri(String path) {
