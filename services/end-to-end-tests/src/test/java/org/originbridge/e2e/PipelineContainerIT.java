@@ -107,6 +107,11 @@ class PipelineContainerIT extends PipelineScenario {
                 }
                 return found.get(0);
             }
+
+            @Override
+            public List<ConsumerRecord<String, byte[]>> rawUpToEnd(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+                return KafkaAccess.readRawUpToEnd(bootstrap, topic, match);
+            }
         };
     }
 }

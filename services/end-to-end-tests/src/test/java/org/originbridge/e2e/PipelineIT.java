@@ -1,6 +1,7 @@
 package org.originbridge.e2e;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +46,11 @@ class PipelineIT extends PipelineScenario {
             public ConsumerRecord<String, byte[]> awaitRaw(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                     Duration timeout) {
                 return TopicProbe.awaitRawRecord(topic, match, timeout);
+            }
+
+            @Override
+            public List<ConsumerRecord<String, byte[]>> rawUpToEnd(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+                return KafkaAccess.readRawUpToEnd(RealInfrastructure.bootstrapServers(), topic, match);
             }
         };
     }
