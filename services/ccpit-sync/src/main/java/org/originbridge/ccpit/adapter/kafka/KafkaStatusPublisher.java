@@ -1,15 +1,13 @@
 package org.originbridge.ccpit.adapter.kafka;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.originbridge.ccpit.domain.EcoApplication;
 import org.originbridge.ccpit.domain.StatusPublisher;
 import org.originbridge.events.ccpit.IssuanceStatus;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
 import org.originbridge.platform.Topics;
+import org.originbridge.platform.kafka.AcknowledgedSend;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -30,18 +28,7 @@ public class KafkaStatusPublisher implements StatusPublisher {
     @Override
     public void publish(EcoApplication a, String qrToken) {
         IssuanceStatusChanged event = toEvent(a, qrToken);
-        try {
-            template.send(Topics.ECO_ISSUANCE_STATUS, a.declarationId(), event)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing the status of " + a.declarationId(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish the status of " + a.declarationId(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no broker acknowledgement within " + timeout + " for the status of "
-                    + a.declarationId(), e);
-        }
+        AcknowledgedSend.send(template, Topics.ECO_ISSUANCE_STATUS, a.declarationId(), event, timeout);
     }
 
     static IssuanceStatusChanged toEvent(EcoApplication a, String qrToken) {

@@ -1,11 +1,9 @@
 package org.originbridge.scoring.adapter.kafka;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.originbridge.platform.Topics;
+import org.originbridge.platform.kafka.AcknowledgedSend;
 import org.originbridge.scoring.domain.ScorePublisher;
 import org.originbridge.scoring.domain.SupplierScore;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,17 +24,6 @@ public class KafkaScorePublisher implements ScorePublisher {
 
     @Override
     public void publish(SupplierScore score) {
-        try {
-            template.send(Topics.SUPPLIER_COMPLIANCE_SCORES, score.supplierId(), EventMapper.toAvro(score))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending the score of " + score.supplierId(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not send the score of " + score.supplierId(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no broker acknowledgement within " + timeout + " for the score of "
-                    + score.supplierId(), e);
-        }
+        AcknowledgedSend.send(template, Topics.SUPPLIER_COMPLIANCE_SCORES, score.supplierId(), EventMapper.toAvro(score), timeout);
     }
 }
