@@ -41,7 +41,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.producer.value-serializer", "io.apicurio.registry.serde.avro.AvroKafkaSerializer");
         d.put("spring.kafka.producer.acks", "all");
         d.put("spring.kafka.producer.properties.enable.idempotence", "true");
-        d.put("spring.kafka.producer.properties.linger.ms", "5");
+        // Listeners wait for each send's acknowledgement, so batching delay is pure latency:
+        // no linger (Kafka 4's default is 5 ms).
+        d.put("spring.kafka.producer.properties.linger.ms", "0");
         d.put("spring.kafka.consumer.group-id", "${spring.application.name}");
         d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
@@ -50,6 +52,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
                 "io.apicurio.registry.serde.avro.AvroKafkaDeserializer");
         d.put("spring.kafka.consumer.properties.apicurio.registry.use-specific-avro-reader", "true");
+        // One consumer thread per partition of the platform's topics: records of one key stay in order.
+        d.put("spring.kafka.listener.concurrency", "${originbridge.kafka.partitions:3}");
         d.put("spring.kafka.listener.observation-enabled", "true");
         d.put("spring.kafka.template.observation-enabled", "true");
 
