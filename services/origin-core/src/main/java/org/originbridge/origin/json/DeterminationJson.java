@@ -9,6 +9,7 @@ import java.util.List;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
 import org.originbridge.origin.determination.AlternativeResult;
+import org.originbridge.origin.determination.AppliedArticle;
 import org.originbridge.origin.determination.DeMinimisResult;
 import org.originbridge.origin.determination.Determination;
 import org.originbridge.origin.determination.DeterminationOutcome;
@@ -93,6 +94,7 @@ public final class DeterminationJson {
     public String render(Determination d) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("originating", d.originating());
+        root.put("status", d.status().name());
         root.put("hsCode", d.hsCode().code());
         root.put("ruleApplied", d.ruleApplied().text());
         root.put("ruleSource", d.ruleSource().label());
@@ -114,12 +116,19 @@ public final class DeterminationJson {
             ObjectNode o = alternatives.addObject();
             o.put("rule", a.rule().text());
             o.put("met", a.met());
+            o.put("determined", a.determined());
             ArrayNode reasons = o.putArray("reasons");
             a.reasons().forEach(reasons::add);
         }
         d.deMinimis().ifPresent(dm -> deMinimis(root.putObject("deMinimis"), dm));
         ArrayNode reasons = root.putArray("reasons");
         d.reasons().forEach(reasons::add);
+        ArrayNode articles = root.putArray("articlesApplied");
+        for (AppliedArticle a : d.articles()) {
+            ObjectNode o = articles.addObject();
+            o.put("article", a.article());
+            o.put("title", a.title());
+        }
         return write(root);
     }
 
