@@ -26,7 +26,7 @@ public enum MinimalOperation {
             "packaging", "packing", "repackaging", "re packaging", "repacking", "re packing", "presenting",
             "presenting for sale", "presenting for transportation", "presentation for sale", "packaging for sale",
             "packaging for transportation", "packing for sale", "packing for transportation", "bagging", "boxing",
-            "bottling", "changes of packaging"),
+            "bottling", "placing in bottles", "changes of packaging"),
     SIMPLE_PROCESS("c", "simple processes, consisting of sifting, screening, sorting, classifying, sharpening, cutting, slitting, grinding, bending, coiling, or uncoiling",
             "sifting", "screening", "sorting", "classifying", "sharpening", "cutting", "slitting", "grinding",
             "bending", "coiling", "uncoiling"),
