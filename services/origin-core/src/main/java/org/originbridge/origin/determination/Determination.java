@@ -18,11 +18,13 @@ import org.originbridge.origin.rule.Rule;
  * @param reasons      the overall reasons (summary first)
  * @param status       originating, not originating, or not determined (evidence missing)
  * @param articles     the provisions of Chapter 3 and Annex 3A the determination applied, in article order
+ * @param operations   the declared operations classified under Art 3.6, when any were declared or flagged
  */
 public record Determination(boolean originating, HsCode hsCode, Rule ruleApplied, RuleSource ruleSource,
                             RvcFigures rvc, List<AlternativeResult> alternatives,
                             Optional<DeMinimisResult> deMinimis, List<String> reasons,
-                            DeterminationStatus status, List<AppliedArticle> articles) {
+                            DeterminationStatus status, List<AppliedArticle> articles,
+                            Optional<MinimalOperations> operations) {
     public Determination {
         alternatives = List.copyOf(alternatives);
         reasons = List.copyOf(reasons);

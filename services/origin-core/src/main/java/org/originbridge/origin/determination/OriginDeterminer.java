@@ -179,8 +179,10 @@ public final class OriginDeterminer {
                 minimalOperationsReasons(reasons);
             }
             List<AppliedArticle> applied = articles.values().stream().sorted(ARTICLE_ORDER).toList();
+            Optional<MinimalOperations> operations = minimal.flagged() || !request.operations().isEmpty()
+                    ? Optional.of(minimal) : Optional.empty();
             return new Determination(status == DeterminationStatus.ORIGINATING, product, rule, source, rvc,
-                    alternatives, deMinimis, reasons, status, applied);
+                    alternatives, deMinimis, reasons, status, applied, operations);
         }
 
         private void materialArticles(List<String> reasons) {

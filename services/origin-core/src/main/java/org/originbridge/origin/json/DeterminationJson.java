@@ -14,6 +14,7 @@ import org.originbridge.origin.determination.DeMinimisResult;
 import org.originbridge.origin.determination.Determination;
 import org.originbridge.origin.determination.DeterminationOutcome;
 import org.originbridge.origin.determination.DeterminationRequest;
+import org.originbridge.origin.determination.MinimalOperations;
 import org.originbridge.origin.determination.OriginDeterminer;
 import org.originbridge.origin.determination.RuleSource;
 import org.originbridge.origin.determination.RvcFigures;
@@ -121,6 +122,7 @@ public final class DeterminationJson {
             a.reasons().forEach(reasons::add);
         }
         d.deMinimis().ifPresent(dm -> deMinimis(root.putObject("deMinimis"), dm));
+        d.operations().ifPresent(ops -> operations(root.putObject("minimalOperations"), ops));
         ArrayNode reasons = root.putArray("reasons");
         d.reasons().forEach(reasons::add);
         ArrayNode articles = root.putArray("articlesApplied");
@@ -172,6 +174,23 @@ public final class DeterminationJson {
             o.put("weightPercent", plain(dm.weightPercent()));
             o.put("weightTestMet", dm.weightTestMet());
         }
+    }
+
+    private static void operations(ObjectNode o, MinimalOperations ops) {
+        o.put("onlyMinimal", ops.onlyMinimal());
+        if (ops.onlyMinimal()) {
+            o.put("article", ops.article());
+        }
+        ArrayNode matched = o.putArray("matched");
+        for (MinimalOperations.Match m : ops.matched()) {
+            ObjectNode e = matched.addObject();
+            e.put("operation", m.operation());
+            e.put("article", m.subparagraph().article());
+        }
+        ArrayNode other = o.putArray("otherAgreementsOnly");
+        ops.otherAgreement().forEach(other::add);
+        ArrayNode beyond = o.putArray("beyondArticle36");
+        ops.beyondList().forEach(beyond::add);
     }
 
     private static void errorsArray(ObjectNode root, List<FieldError> errors) {

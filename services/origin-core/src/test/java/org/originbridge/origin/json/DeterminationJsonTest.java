@@ -79,6 +79,23 @@ class DeterminationJsonTest {
                  "materials": [{"hsCode": "440791", "value": "20.00", "origin": "NON_ORIGINATING"}]}""")));
         assertThat(result.get("status").stringValue()).isEqualTo("NOT_ORIGINATING");
         assertThat(result.get("articlesApplied")).extracting(a -> a.get("article").stringValue()).contains("3.6(b)");
+        assertThat(result.get("minimalOperations").get("onlyMinimal").booleanValue()).isTrue();
+        assertThat(result.get("minimalOperations").get("article").stringValue()).isEqualTo("3.6(b)");
+        assertThat(result.get("minimalOperations").get("matched").get(0).get("operation").stringValue()).isEqualTo("Re-packaging");
+        assertThat(result.get("minimalOperations").get("matched").get(0).get("article").stringValue()).isEqualTo("3.6(b)");
+    }
+
+    @Test
+    void operationsFromOtherAgreementsAreListedApart() {
+        JsonNode result = MAPPER.readTree(json.render(json.evaluate("""
+                {"hsCode": "940360", "fobValue": "100.00", "rule": "CC", "operations": ["packing", "ironing", "CNC milling"],
+                 "materials": [{"hsCode": "440791", "value": "20.00", "origin": "NON_ORIGINATING"}]}""")));
+        assertThat(result.get("status").stringValue()).isEqualTo("ORIGINATING");
+        JsonNode ops = result.get("minimalOperations");
+        assertThat(ops.get("onlyMinimal").booleanValue()).isFalse();
+        assertThat(ops.has("article")).isFalse();
+        assertThat(ops.get("otherAgreementsOnly").get(0).stringValue()).isEqualTo("ironing");
+        assertThat(ops.get("beyondArticle36").get(0).stringValue()).isEqualTo("CNC milling");
     }
 
     @Test
