@@ -17,6 +17,7 @@ import org.originbridge.origin.code.HsCode;
 import org.originbridge.origin.code.InvalidCodeException;
 import org.originbridge.origin.determination.Material;
 import org.originbridge.origin.determination.MaterialOrigin;
+import org.originbridge.origin.determination.MaterialRole;
 import org.originbridge.origin.rule.SimpleCsv;
 
 /**
@@ -139,6 +140,10 @@ public final class BomCsvReader {
             MaterialOrigin origin = parse("origin_status", true, Row::origin);
             BigDecimal deductible = parse("deductible_costs", false, Decimals::parseNonNegative);
             Boolean indirect = parse("indirect", false, Row::bool);
+            MaterialRole role = parse("role", false, MaterialRole::parse);
+            if (ok && role != null && indirect != null && indirect && role != MaterialRole.INDIRECT) {
+                fail("role", ErrorCodes.INVALID_VALUE, "indirect=true contradicts role " + role + "; give one of them");
+            }
             if (ok && deductible != null && deductible.compareTo(value) > 0) {
                 fail("deductible_costs", ErrorCodes.INVALID_AMOUNT, "deductible costs " + deductible.toPlainString()
                         + " exceed the material's value " + value.toPlainString());
@@ -147,7 +152,7 @@ public final class BomCsvReader {
                 return null;
             }
             return new Material(id, description, hs, value, weight, origin, deductible,
-                    indirect != null && indirect);
+                    role != null ? role : indirect != null && indirect ? MaterialRole.INDIRECT : MaterialRole.DIRECT);
         }
 
         private String cell(String column) {

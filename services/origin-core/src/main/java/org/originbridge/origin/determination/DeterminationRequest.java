@@ -21,7 +21,8 @@ import org.originbridge.origin.rule.Rule;
  * @param whollyObtained        the exporter declares the good wholly obtained (Art 3.3)
  * @param chemicalReaction      the exporter declares a chemical reaction took place (CR criterion)
  * @param minimalOperationsOnly only minimal operations (Art 3.6) were performed
- * @param operations            the operations performed; all of them minimal means the same as the flag
+ * @param operations            the operations performed, in the Art 3.6 vocabulary ({@link MinimalOperation}) or
+ *                              free text; all of them matching Art 3.6 means the same as the flag
  */
 public record DeterminationRequest(HsCode hsCode, BigDecimal fobValue, Currency currency, BigDecimal netWeightKg,
                                    Rule rule, RvcMethod rvcMethod, BuildUpCosts costs, List<Material> materials,
@@ -95,9 +96,16 @@ public record DeterminationRequest(HsCode hsCode, BigDecimal fobValue, Currency 
                 whollyObtained, chemicalReaction, minimalOnly, newOperations);
     }
 
-    /** True when only minimal operations (Art 3.6) were performed, by flag or because every listed one is minimal. */
+    /**
+     * True when only minimal operations (Art 3.6) were performed: by flag, or because every declared operation
+     * matches a sub-paragraph (a)-(j) of the closed list ({@link MinimalOperations}).
+     */
     public boolean onlyMinimalOperations() {
-        return minimalOperationsOnly
-                || (!operations.isEmpty() && operations.stream().allMatch(op -> MinimalOperation.match(op).isPresent()));
+        return minimalOperations().onlyMinimal();
+    }
+
+    /** The declared operations classified under Art 3.6. */
+    public MinimalOperations minimalOperations() {
+        return MinimalOperations.assess(minimalOperationsOnly, operations);
     }
 }

@@ -18,15 +18,18 @@ public final class RvcCalculator {
     private RvcCalculator() {
     }
 
-    /** VNM: the non-originating (incl. undetermined, excl. indirect) materials' values less deductible costs. */
+    /**
+     * VNM: the non-originating and undetermined (Art 3.5.4) materials' values less deductible costs (Art 3.5.5);
+     * indirect materials (Art 3.10) and transport packing (Art 3.8.1) excluded; accessories (Art 3.9) and retail
+     * packaging (Art 3.8) included as what they are.
+     */
     public static BigDecimal vnm(List<Material> materials) {
         return materials.stream().map(Material::vnmContribution).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** VOM: the originating materials' values, indirect materials included (Art 3.10). */
+    /** VOM: the originating materials' values, indirect materials included (Art 3.10), transport packing not (3.8.1). */
     public static BigDecimal vom(List<Material> materials) {
-        return materials.stream().filter(m -> !m.countsAsNonOriginating()).map(Material::value)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return materials.stream().map(Material::vomContribution).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public static RvcFigures buildDown(BigDecimal fob, List<Material> materials) {

@@ -9,10 +9,12 @@ import java.util.List;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
 import org.originbridge.origin.determination.AlternativeResult;
+import org.originbridge.origin.determination.AppliedArticle;
 import org.originbridge.origin.determination.DeMinimisResult;
 import org.originbridge.origin.determination.Determination;
 import org.originbridge.origin.determination.DeterminationOutcome;
 import org.originbridge.origin.determination.DeterminationRequest;
+import org.originbridge.origin.determination.MinimalOperations;
 import org.originbridge.origin.determination.OriginDeterminer;
 import org.originbridge.origin.determination.RuleSource;
 import org.originbridge.origin.determination.RvcFigures;
@@ -93,6 +95,7 @@ public final class DeterminationJson {
     public String render(Determination d) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("originating", d.originating());
+        root.put("status", d.status().name());
         root.put("hsCode", d.hsCode().code());
         root.put("ruleApplied", d.ruleApplied().text());
         root.put("ruleSource", d.ruleSource().label());
@@ -114,12 +117,20 @@ public final class DeterminationJson {
             ObjectNode o = alternatives.addObject();
             o.put("rule", a.rule().text());
             o.put("met", a.met());
+            o.put("determined", a.determined());
             ArrayNode reasons = o.putArray("reasons");
             a.reasons().forEach(reasons::add);
         }
         d.deMinimis().ifPresent(dm -> deMinimis(root.putObject("deMinimis"), dm));
+        d.operations().ifPresent(ops -> operations(root.putObject("minimalOperations"), ops));
         ArrayNode reasons = root.putArray("reasons");
         d.reasons().forEach(reasons::add);
+        ArrayNode articles = root.putArray("articlesApplied");
+        for (AppliedArticle a : d.articles()) {
+            ObjectNode o = articles.addObject();
+            o.put("article", a.article());
+            o.put("title", a.title());
+        }
         return write(root);
     }
 
@@ -163,6 +174,23 @@ public final class DeterminationJson {
             o.put("weightPercent", plain(dm.weightPercent()));
             o.put("weightTestMet", dm.weightTestMet());
         }
+    }
+
+    private static void operations(ObjectNode o, MinimalOperations ops) {
+        o.put("onlyMinimal", ops.onlyMinimal());
+        if (ops.onlyMinimal()) {
+            o.put("article", ops.article());
+        }
+        ArrayNode matched = o.putArray("matched");
+        for (MinimalOperations.Match m : ops.matched()) {
+            ObjectNode e = matched.addObject();
+            e.put("operation", m.operation());
+            e.put("article", m.subparagraph().article());
+        }
+        ArrayNode other = o.putArray("otherAgreementsOnly");
+        ops.otherAgreement().forEach(other::add);
+        ArrayNode beyond = o.putArray("beyondArticle36");
+        ops.beyondList().forEach(beyond::add);
     }
 
     private static void errorsArray(ObjectNode root, List<FieldError> errors) {

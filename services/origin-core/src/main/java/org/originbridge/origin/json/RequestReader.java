@@ -18,6 +18,7 @@ import org.originbridge.origin.determination.BuildUpCosts;
 import org.originbridge.origin.determination.DeterminationRequest;
 import org.originbridge.origin.determination.Material;
 import org.originbridge.origin.determination.MaterialOrigin;
+import org.originbridge.origin.determination.MaterialRole;
 import org.originbridge.origin.determination.RvcMethod;
 import org.originbridge.origin.rule.Rule;
 import org.originbridge.origin.rule.RuleParseException;
@@ -31,7 +32,7 @@ final class RequestReader {
             "operations");
     private static final Set<String> COST_FIELDS = Set.of("directLabour", "directOverhead", "profit", "other");
     private static final Set<String> MATERIAL_FIELDS = Set.of("id", "description", "hsCode", "value", "netWeightKg",
-            "origin", "deductibleCosts", "indirect");
+            "origin", "deductibleCosts", "indirect", "role");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -110,12 +111,18 @@ final class RequestReader {
             MaterialOrigin origin = required(m, "origin", p + ".origin", this::string, RequestReader::origin);
             BigDecimal deductible = nonNegative(m, "deductibleCosts", p + ".deductibleCosts");
             boolean indirect = bool(m, "indirect", p + ".indirect");
+            MaterialRole role = optional(m, "role", p + ".role", this::string, RequestReader::role);
+            if (indirect && role != null && role != MaterialRole.INDIRECT) {
+                error(p + ".role", ErrorCodes.INVALID_VALUE, "'indirect: true' contradicts role " + role
+                        + "; give one of them");
+            }
             if (value != null && deductible != null && deductible.compareTo(value) > 0) {
                 error(p + ".deductibleCosts", ErrorCodes.INVALID_AMOUNT, "deductible costs " + deductible.toPlainString()
                         + " exceed the material's value " + value.toPlainString());
             }
             if (errors.size() == before) {
-                list.add(new Material(id, description, hs, value, weight, origin, deductible, indirect));
+                list.add(new Material(id, description, hs, value, weight, origin, deductible,
+                        role != null ? role : indirect ? MaterialRole.INDIRECT : MaterialRole.DIRECT));
             }
         }
         return list;
@@ -247,6 +254,10 @@ final class RequestReader {
         } catch (IllegalArgumentException e) {
             throw new InvalidCodeException(ErrorCodes.INVALID_VALUE, "'" + text + "' is not BUILD_DOWN or BUILD_UP");
         }
+    }
+
+    private static MaterialRole role(String text) {
+        return MaterialRole.parse(text);
     }
 
     private static MaterialOrigin origin(String text) {

@@ -11,6 +11,7 @@ import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
 import org.originbridge.origin.determination.Material;
 import org.originbridge.origin.determination.MaterialOrigin;
+import org.originbridge.origin.determination.MaterialRole;
 
 class BomCsvReaderTest {
 
@@ -50,6 +51,24 @@ class BomCsvReaderTest {
         assertThat(bom.materials().get(0).deductibleCosts()).isEqualByComparingTo("2.00");
         assertThat(bom.materials().get(2).indirect()).isTrue();
         assertThat(bom.materials().get(1).id()).isNull();
+    }
+
+    @Test
+    void roleColumnNamesPackingAccessoriesAndIndirectMaterials() {
+        BomCsvReader.BomImport bom = read("""
+                hs_code,value,origin_status,role,indirect
+                440791,30.00,NON_ORIGINATING,,
+                441510,2.00,NON_ORIGINATING,transport packing,
+                481910,1.00,ORIGINATING,Retail_Packaging,
+                820559,1.00,ORIGINATING,accessory,no
+                271019,0.40,NON_ORIGINATING,,yes
+                271019,0.40,NON_ORIGINATING,ACCESSORY,yes
+                271019,0.40,NON_ORIGINATING,pallet,
+                """);
+        assertThat(bom.materials()).extracting(Material::role).containsExactly(MaterialRole.DIRECT,
+                MaterialRole.TRANSPORT_PACKING, MaterialRole.RETAIL_PACKAGING, MaterialRole.ACCESSORY, MaterialRole.INDIRECT);
+        assertThat(bom.errors()).extracting(FieldError::field)
+                .containsExactly("bom.csv line 7, column role", "bom.csv line 8, column role");
     }
 
     @Test

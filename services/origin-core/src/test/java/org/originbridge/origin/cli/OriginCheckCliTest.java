@@ -43,7 +43,9 @@ class OriginCheckCliTest {
     void printsTheDeterminationAndExitsZero() {
         Run r = run(REQUEST);
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("\"originating\" : true").contains("\"ruleApplied\" : \"CTH or RVC40\"");
+        assertThat(r.out()).contains("\"originating\" : true").contains("\"ruleApplied\" : \"CTH or RVC40\"")
+                .contains("\"status\" : \"ORIGINATING\"").contains("\"articlesApplied\"")
+                .contains("\"article\" : \"3.7.1(a)\"");
         assertThat(r.err()).isEmpty();
     }
 

@@ -344,8 +344,10 @@ class OriginDeterminerTest {
                     .withRule(RuleParser.parse("CTH or RVC40")).withOperations(false, List.of("packing", "LABELLING"));
             Determination d = determine(request);
             assertThat(d.originating()).isFalse();
+            // Art 3.6 names the sub-paragraphs: packing is (b), labelling (d); two of them are a combination, (k)
             assertThat(allReasons(d)).contains("only minimal operations were performed (packing, LABELLING)")
-                    .contains("(Art 3.6)");
+                    .contains("Art 3.6(k): a combination of (b) packing; (d) LABELLING");
+            assertThat(d.articles()).extracting(AppliedArticle::article).contains("3.6(k)");
         }
 
         @Test
@@ -382,11 +384,15 @@ class OriginDeterminerTest {
     }
 
     @Test
-    void anEmptyBillOfMaterialsIsFlagged() {
+    void anEmptyBillOfMaterialsIsNotDetermined() {
+        // issue 14: a CTC cannot be met by a request without a bill of materials (it used to pass as "no
+        // non-originating materials"); the answer is NOT_DETERMINED with the reason
         Determination d = determine(DeterminationRequest.of(org.originbridge.origin.code.HsCode.parse("940360"),
                 new java.math.BigDecimal("100.00"), java.util.Currency.getInstance("USD"), List.of())
                 .withRule(RuleParser.parse("CTH")).withRvcMethod(RvcMethod.BUILD_DOWN));
-        assertThat(d.originating()).isTrue();
+        assertThat(d.originating()).isFalse();
+        assertThat(d.status()).isEqualTo(DeterminationStatus.NOT_DETERMINED);
+        assertThat(d.reasons().get(0)).startsWith("not determined: rule 'CTH' cannot be judged without a bill of materials");
         assertThat(d.reasons()).anyMatch(r -> r.startsWith("no bill of materials was given"));
     }
 

@@ -54,6 +54,71 @@ class DeterminationJsonTest {
         assertThat(result.get("alternatives").get(1).get("met").booleanValue()).isTrue();
         assertThat(result.get("deMinimis").get("valuePercent").stringValue()).isEqualTo("12.00");
         assertThat(result.get("reasons").get(0).stringValue()).startsWith("originating");
+        assertThat(result.get("status").stringValue()).isEqualTo("ORIGINATING");
+        assertThat(result.get("alternatives").get(0).get("determined").booleanValue()).isTrue();
+        assertThat(result.get("articlesApplied")).extracting(a -> a.get("article").stringValue())
+                .containsExactly("3.2(c)", "3.4", "3.5", "3.5.4", "3.5.5", "3.7.1(a)", "3.10", "Annex 3A headnote 4",
+                        "Annex 3A headnotes (CTH)", "Annex 3A headnotes (RVC)");
+        assertThat(result.get("articlesApplied").get(0).get("title").stringValue()).contains("product-specific rule");
+    }
+
+    @Test
+    void noBillOfMaterialsRendersNotDetermined() {
+        JsonNode result = MAPPER.readTree(json.render(json.evaluate("""
+                {"hsCode": "940360", "fobValue": "100.00", "rule": "CTH or RVC40"}""")));
+        assertThat(result.get("originating").booleanValue()).isFalse();
+        assertThat(result.get("status").stringValue()).isEqualTo("NOT_DETERMINED");
+        assertThat(result.get("alternatives")).allSatisfy(a -> assertThat(a.get("determined").booleanValue()).isFalse());
+        assertThat(result.get("reasons").get(0).stringValue()).startsWith("not determined");
+    }
+
+    @Test
+    void operationsAreMatchedToArticle36AndNamed() {
+        JsonNode result = MAPPER.readTree(json.render(json.evaluate("""
+                {"hsCode": "940360", "fobValue": "100.00", "rule": "CC", "operations": ["Re-packaging"],
+                 "materials": [{"hsCode": "440791", "value": "20.00", "origin": "NON_ORIGINATING"}]}""")));
+        assertThat(result.get("status").stringValue()).isEqualTo("NOT_ORIGINATING");
+        assertThat(result.get("articlesApplied")).extracting(a -> a.get("article").stringValue()).contains("3.6(b)");
+        assertThat(result.get("minimalOperations").get("onlyMinimal").booleanValue()).isTrue();
+        assertThat(result.get("minimalOperations").get("article").stringValue()).isEqualTo("3.6(b)");
+        assertThat(result.get("minimalOperations").get("matched").get(0).get("operation").stringValue()).isEqualTo("Re-packaging");
+        assertThat(result.get("minimalOperations").get("matched").get(0).get("article").stringValue()).isEqualTo("3.6(b)");
+    }
+
+    @Test
+    void operationsFromOtherAgreementsAreListedApart() {
+        JsonNode result = MAPPER.readTree(json.render(json.evaluate("""
+                {"hsCode": "940360", "fobValue": "100.00", "rule": "CC", "operations": ["packing", "ironing", "CNC milling"],
+                 "materials": [{"hsCode": "440791", "value": "20.00", "origin": "NON_ORIGINATING"}]}""")));
+        assertThat(result.get("status").stringValue()).isEqualTo("ORIGINATING");
+        JsonNode ops = result.get("minimalOperations");
+        assertThat(ops.get("onlyMinimal").booleanValue()).isFalse();
+        assertThat(ops.has("article")).isFalse();
+        assertThat(ops.get("otherAgreementsOnly").get(0).stringValue()).isEqualTo("ironing");
+        assertThat(ops.get("beyondArticle36").get(0).stringValue()).isEqualTo("CNC milling");
+    }
+
+    @Test
+    void materialRolesAreRead() {
+        Determination d = determined("""
+                {"hsCode": "940360", "fobValue": "100.00", "rule": "RVC45",
+                 "materials": [{"hsCode": "440791", "value": "50.00", "origin": "NON_ORIGINATING"},
+                               {"hsCode": "441510", "value": "10.00", "origin": "NON_ORIGINATING", "role": "transport-packing"},
+                               {"hsCode": "481910", "value": "1.00", "origin": "NON_ORIGINATING", "role": "RETAIL_PACKAGING"},
+                               {"hsCode": "820559", "value": "1.00", "origin": "ORIGINATING", "role": "accessory"},
+                               {"hsCode": "271019", "value": "1.00", "origin": "NON_ORIGINATING", "role": "INDIRECT"}]}""");
+        // VNM = 50 + retail packaging 1 = 51 (transport packing and indirect material not counted)
+        assertThat(d.rvc().vnm()).isEqualByComparingTo("51.00");
+    }
+
+    @Test
+    void badOrContradictoryRoleIsAFieldError() {
+        List<FieldError> errors = rejected("""
+                {"hsCode": "940360", "fobValue": "100.00", "rule": "CTH",
+                 "materials": [{"hsCode": "440791", "value": "1", "origin": "ORIGINATING", "role": "PALLET"},
+                               {"hsCode": "440791", "value": "1", "origin": "ORIGINATING", "role": "ACCESSORY", "indirect": true}]}""");
+        assertThat(errors).extracting(FieldError::field).containsExactly("materials[0].role", "materials[1].role");
+        assertThat(errors).extracting(FieldError::code).containsOnly(ErrorCodes.INVALID_VALUE);
     }
 
     @Test

@@ -140,7 +140,9 @@ class DeclarationHttpTest {
                 .andExpect(jsonPath("$.originating").value(true))
                 .andExpect(jsonPath("$.ruleApplied").value("CTH or RVC40"))
                 .andExpect(jsonPath("$.rvc.percent").value("70.00"))
-                .andExpect(jsonPath("$.alternatives[*].rule", Matchers.contains("CTH", "RVC40")));
+                .andExpect(jsonPath("$.alternatives[*].rule", Matchers.contains("CTH", "RVC40")))
+                .andExpect(jsonPath("$.status").value("ORIGINATING"))
+                .andExpect(jsonPath("$.articlesApplied[*].article", Matchers.hasItems("3.2(c)", "Annex 3A headnote 4")));
     }
 
     @Test
