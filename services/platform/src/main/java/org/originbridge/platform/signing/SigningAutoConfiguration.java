@@ -23,7 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Asymmetric token signing. Every Kafka service declares the compacted topic {@code signing-keys}.
- * A service that sets {@code originbridge.signing.key-dir} (ORIGINBRIDGE_SIGNING_KEY_DIR) gets its
+ * A service that sets {@code originbridge.signing.key-dir} (SIGNING_KEY_DIR in the services' application.yml) gets its
  * own {@link SigningKeys} (made on first start, rotated on request or by age), a {@link TokenSigner}
  * and, at start, the publication of its public keys on {@code signing-keys}; the start fails when
  * they cannot be published (a token whose key nobody can find would be worthless).
@@ -46,8 +46,13 @@ public class SigningAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        SigningKeys signingKeys(SigningProperties properties, @Value("${spring.application.name}") String service,
+        SigningKeys signingKeys(SigningProperties properties, @Value("${spring.application.name}") String application,
                 ObjectProvider<Clock> clock) {
+            String service = properties.service() == null || properties.service().isBlank() ? application : properties.service();
+            if (properties.keyDir() == null || properties.keyDir().toString().isBlank()) {
+                throw new IllegalStateException("originbridge.signing.key-dir (SIGNING_KEY_DIR) is required: the directory "
+                        + "holding this service's private signing keys (created on first start)");
+            }
             SigningKeys keys = new SigningKeys(properties.keyDir(), service, properties.keepRetiredFor(),
                     clock.getIfAvailable(Clock::systemUTC));
             if (properties.rotateNow()) {
