@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.originbridge.events.signing.SigningKeyPublished;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +25,10 @@ import org.originbridge.events.asw.VerificationOutcome;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.events.intake.DeclarationSubmitted;
 import org.originbridge.platform.Topics;
-import org.originbridge.platform.signing.TokenSigner;
+import org.originbridge.platform.signing.ShortCode;
+import org.originbridge.platform.signing.SigningKeys;
+import org.originbridge.platform.signing.TokenVerifier;
+import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * (RealInfrastructure), and the real sandbox as a separate process playing ASW over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "originbridge.signing.secret=it-only-signing-secret-0123456789abcdef",
     "originbridge.asw.client-token=" + SandboxProcess.ASW_TOKEN,
     "originbridge.asw.retry.max-attempts=3",
     "originbridge.asw.retry.initial-backoff=50ms",
@@ -42,14 +50,25 @@ import org.springframework.test.context.DynamicPropertySource;
 class AswVerificationIT {
 
     static final Duration WAIT = Duration.ofSeconds(60);
+    static final Path KEY_DIR = tempDir();
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("asw-it-keys");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
+        EmbeddedMongo.registerProperties(registry, "asw-verification-it");
+        registry.add("originbridge.signing.key-dir", () -> KEY_DIR.toString());
         registry.add("originbridge.asw.base-url", SandboxProcess::baseUrl);
     }
 
-    @Autowired TokenSigner signer;
+    @Autowired SigningKeys keys;
     @Autowired MeterRegistry meters;
 
     @AfterEach
@@ -78,10 +97,43 @@ class AswVerificationIT {
         assertThat(event.getDocumentIntegrity().getStatus()).isEqualTo(CheckStatus.VALID);
         assertThat(event.getIssuanceStatus().getStatus()).isEqualTo(CheckStatus.VALID);
         assertThat(event.getIssuerIdentity().getStatus()).isEqualTo(CheckStatus.VALID);
-        Map<String, Object> claims = signer.verify(JwsVerificationCodes.TYPE, event.getVerificationCode());
+        Map<String, Object> claims = TokenVerifier.of(keys, Clock.systemUTC())
+                .verify(JwsVerificationCodes.TYPE, "asw-verification", event.getVerificationCode());
         assertThat(claims).containsEntry("declarationId", "DECL-IT-1").containsEntry("coReferenceNumber", "CO-IT-1")
                 .containsEntry("aswReference", event.getAswReference()).containsEntry("outcome", "VERIFIED")
-                .containsEntry("documentHash", expectedHash);
+                .containsEntry("documentHash", expectedHash).containsEntry("shortCode", event.getShortCode());
+        assertThat(event.getVersion()).isEqualTo(1);
+        assertThat(ShortCode.checks(event.getShortCode())).isTrue();
+    }
+
+    @Test
+    void theSameAcceptedRecordDeliveredTwiceCallsAswOnceAndPublishesTheSameCodeAgain() {
+        DeclarationAccepted accepted = TestDeclarations.accepted("DECL-IT-5", "CO-IT-5", "Shenzhen Widgets Co.", "MY");
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, "DECL-IT-5", accepted);
+        VerificationCompleted first = awaitVerification("DECL-IT-5").value();
+        double callsAfterFirst = aswCalls();
+
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, "DECL-IT-5", accepted);
+        List<VerificationCompleted> published = Awaitility.await().atMost(WAIT).until(
+                () -> TopicProbe.valuesUpToEnd(Topics.ASW_VERIFICATIONS, "DECL-IT-5", VerificationCompleted.class),
+                values -> values.size() >= 2);
+
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1)).isEqualTo(first);
+        assertThat(published.get(1).getVerificationCode()).isEqualTo(first.getVerificationCode());
+        assertThat(published.get(1).getShortCode()).isEqualTo(first.getShortCode());
+        assertThat(aswCalls()).isEqualTo(callsAfterFirst);
+        assertThat(meters.counter("originbridge.asw.republished", "outcome", "VERIFIED").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theServicePublishesItsPublicKeyOnSigningKeys() {
+        ConsumerRecord<String, SigningKeyPublished> record = TopicProbe.awaitRecord(Topics.SIGNING_KEYS, SigningKeyPublished.class,
+                r -> keys.current().kid().equals(r.key()), WAIT);
+
+        assertThat(record.value().getService()).isEqualTo("asw-verification");
+        assertThat(record.value().getCurrent()).isTrue();
+        assertThat(record.value().getJwk()).contains("\"kid\":\"" + keys.current().kid() + "\"").doesNotContain("\"d\"");
     }
 
     @Test
@@ -125,6 +177,10 @@ class AswVerificationIT {
 
         String message = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
         assertThat(message).contains("declaration.referenceNumber");
+    }
+
+    private double aswCalls() {
+        return meters.find("originbridge.external.calls").tags("system", "asw").timers().stream().mapToLong(Timer::count).sum();
     }
 
     private double exhaustedCalls() {

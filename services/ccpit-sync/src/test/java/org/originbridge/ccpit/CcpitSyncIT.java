@@ -33,7 +33,8 @@ import org.originbridge.events.intake.OriginPreCheck;
 import org.originbridge.events.intake.PreCheckStatus;
 import org.originbridge.events.intake.ProofOfOriginType;
 import org.originbridge.platform.Topics;
-import org.originbridge.platform.signing.TokenSigner;
+import org.originbridge.platform.signing.SigningKeys;
+import org.originbridge.platform.signing.TokenVerifier;
 import org.originbridge.sandbox.SandboxApplication;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
@@ -54,7 +55,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "originbridge.security.api-keys=" + CcpitSyncIT.API_KEY,
-        "originbridge.signing.secret=" + CcpitSyncIT.SECRET,
         "originbridge.ccpit.applicant-tokens=" + CcpitSyncIT.SUPPLIER + "=" + CcpitSyncIT.SUPPLIER_TOKEN,
         "originbridge.ccpit.poll-interval=200ms",
         "originbridge.ccpit.retry.initial-backoff=50ms",
@@ -63,7 +63,15 @@ import org.springframework.test.context.DynamicPropertySource;
 class CcpitSyncIT {
 
     static final String API_KEY = "it-api-key";
-    static final String SECRET = "ccpit-sync-it-signing-secret-0123456789";
+    static final java.nio.file.Path KEY_DIR = keyDir();
+
+    static java.nio.file.Path keyDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ccpit-it-keys");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     static final String SUPPLIER = "SUP-SZ-POWERTECH";
     static final String SUPPLIER_TOKEN = "ccpit-it-token-powertech";
     static final String PUBLIC_BASE = "https://verify.example.test";
@@ -78,10 +86,14 @@ class CcpitSyncIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    SigningKeys keys;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
         EmbeddedMongo.registerProperties(registry, "ccpit-sync-it");
+        registry.add("originbridge.signing.key-dir", KEY_DIR::toString);
         registry.add("originbridge.ccpit.base-url", CcpitSyncIT::sandboxUrl);
     }
 
@@ -145,17 +157,18 @@ class CcpitSyncIT {
         assertThat(issued.getQueryUrl()).contains("/ccpit/v1/certificates/" + issued.getCertificateNumber());
         assertThat(issued.getApplicationId()).isNotBlank();
 
-        // The event's QR token verifies with the platform signer
-        TokenSigner signer = new TokenSigner(SECRET, Clock.systemUTC());
-        Map<String, Object> claims = signer.verify("ccpit-qr", issued.getQrToken());
+        // The event's QR token verifies against ccpit-sync's public key only (ES256, kid)
+        TokenVerifier verifier = TokenVerifier.of(keys, Clock.systemUTC());
+        Map<String, Object> claims = verifier.verify("ccpit-qr", "ccpit-sync", issued.getQrToken());
         assertThat(claims).containsEntry("declarationId", declarationId)
-                .containsEntry("certificateNumber", issued.getCertificateNumber()).containsEntry("status", "ISSUED");
+                .containsEntry("certificateNumber", issued.getCertificateNumber());
 
-        // A fresh QR token and a PNG encoding the public verification URL, with an API key only
+        // The QR token is signed once per certificate: the endpoint answers the very token of the event
         HttpResponse<String> qr = get("/api/v1/declarations/" + declarationId + "/qr", true, HttpResponse.BodyHandlers.ofString());
         assertThat(qr.statusCode()).isEqualTo(200);
         String token = qr.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        assertThat(signer.verify("ccpit-qr", token)).containsEntry("declarationId", declarationId);
+        assertThat(token).isEqualTo(issued.getQrToken());
+        assertThat(verifier.verify("ccpit-qr", "ccpit-sync", token)).containsEntry("declarationId", declarationId);
         assertThat(qr.body()).contains("\"verificationUrl\":\"" + PUBLIC_BASE + "/api/v1/public/qr/" + token + "\"");
 
         HttpResponse<byte[]> png = get("/api/v1/declarations/" + declarationId + "/qr.png", true,
@@ -163,7 +176,7 @@ class CcpitSyncIT {
         assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
         String encoded = decodeQr(png.body());
         assertThat(encoded).startsWith(PUBLIC_BASE + "/api/v1/public/qr/");
-        assertThat(signer.verify("ccpit-qr", encoded.substring(encoded.lastIndexOf('/') + 1)))
+        assertThat(verifier.verify("ccpit-qr", "ccpit-sync", encoded.substring(encoded.lastIndexOf('/') + 1)))
                 .containsEntry("certificateNumber", issued.getCertificateNumber());
 
         assertThat(get("/api/v1/declarations/" + declarationId + "/qr", false, HttpResponse.BodyHandlers.ofString())

@@ -39,7 +39,7 @@ abstract class PipelineScenario {
     abstract String confluentCompatibleUrl();
 
     @Test
-    void aDeclarationFromAPlainProducerIsVerifiedIssuedScoredAndTracked() {
+    void aDeclarationFromAPlainProducerIsVerifiedIssuedScoredAndTracked() throws Exception {
         String suffix = suffix();
         String id = "E2E-CO-" + suffix;
         String reference = "RCEP-CN-2026-" + suffix;
@@ -71,6 +71,25 @@ abstract class PipelineScenario {
         assertThat(done.at("/supplierScore/factors").size()).isPositive();
         assertThat(text(done, "/supplierScore/band")).isNotBlank();
 
+        // an importer or customs officer offline (docs/verifying-codes.md): fetch the JWKS, pick the key by kid,
+        // verify ES256 with a plain JOSE library fed only the JWKS JSON, then check typ, iss, exp and the claims
+        String kid = com.nimbusds.jwt.SignedJWT.parse(code).getHeader().getKeyID();
+        String jwksUrl = stack().url("status-query") + "/.well-known/jwks.json";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> http.getWithoutKey(jwksUrl).body().contains(kid));
+        OfflineVerification.Result offline = OfflineVerification.verify(http.getWithoutKey(jwksUrl).body(), code);
+        assertThat(offline.claims()).containsEntry("coReferenceNumber", reference).containsEntry("outcome", "VERIFIED")
+                .containsEntry("declarationId", id);
+        assertThat(kid).startsWith("asw-verification-");
+
+        // the short code printed next to it, as a person types it
+        String shortCode = text(verified, "/verification/shortCode");
+        assertThat(shortCode).hasSize(11);
+        JsonNode byShortCode = Http.parse(http.getWithoutKey(stack().url("status-query") + "/api/v1/public/verifications/"
+                + reference + "?code=" + URLEncoder.encode(shortCode.substring(0, 4).toLowerCase() + " " + shortCode.substring(4),
+                StandardCharsets.UTF_8)).body());
+        assertThat(text(byShortCode, "/summary/all")).as(byShortCode.toString()).isEqualTo("VALID");
+
         // the exporter's website: public, no key
         JsonNode report = Http.parse(http.getWithoutKey(stack().url("status-query") + "/api/v1/public/verifications/"
                 + reference + "?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)).body());
@@ -84,12 +103,13 @@ abstract class PipelineScenario {
         assertThat(text(Http.parse(eco.body()), "/certificateNumber"))
                 .isEqualTo(text(done, "/issuance/current/certificateNumber"));
 
-        // dynamic QR: the token published with ISSUED, and a fresh one from ccpit-sync, both verify in status-query
+        // dynamic QR: the token published with ISSUED is the one ccpit-sync hands out (signed once), and it verifies
         String publishedToken = text(done, "/issuance/current/qrToken");
         assertThat(publishedToken).as("QR token published with ISSUED").isNotBlank();
         HttpResponse<String> fresh = http.get(stack().url("ccpit-sync") + "/api/v1/declarations/" + id + "/qr");
         assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
         String freshToken = text(Http.parse(fresh.body()), "/token");
+        assertThat(freshToken).isEqualTo(publishedToken);
         for (String token : List.of(publishedToken, freshToken)) {
             JsonNode qr = Http.parse(http.getWithoutKey(stack().url("status-query") + "/api/v1/public/qr/" + token).body());
             assertThat(qr.at("/valid").asBoolean()).as(qr.toString()).isTrue();

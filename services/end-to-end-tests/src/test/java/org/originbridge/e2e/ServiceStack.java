@@ -30,7 +30,6 @@ public final class ServiceStack implements AutoCloseable {
     }
 
     public static final String API_KEY = "e2e-api-key-" + Long.toHexString(System.nanoTime());
-    static final String SIGNING_SECRET = "e2e-signing-secret-" + Long.toHexString(System.nanoTime()) + "-0123456789abcdef";
     static final String ASW_TOKEN = "e2e-asw-token";
     static final String DCSA_WEBHOOK_SECRET = "e2e-dcsa-webhook-secret-0123456789";
 
@@ -67,8 +66,10 @@ public final class ServiceStack implements AutoCloseable {
         String ccpitTokens = String.join(",", CCPIT_APPLICANTS.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList());
         Path stateDir;
+        Path keyDir;
         try {
             stateDir = Files.createTempDirectory("e2e-logistics-state");
+            keyDir = Files.createTempDirectory("e2e-signing-keys");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +93,6 @@ public final class ServiceStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
                 "--spring.kafka.properties.apicurio.registry.url=" + infra.registryUrl(),
                 "--originbridge.security.api-keys=" + API_KEY,
-                "--originbridge.signing.secret=" + SIGNING_SECRET,
                 // a failing record is retried twice, quickly, then dead-lettered
                 "--originbridge.kafka.retry.max-attempts=2",
                 "--originbridge.kafka.retry.initial-interval=200ms");
@@ -108,10 +108,12 @@ public final class ServiceStack implements AutoCloseable {
                 "--originbridge.ccpit.base-url=" + sandbox,
                 "--originbridge.ccpit.applicant-tokens=" + ccpitTokens,
                 "--originbridge.ccpit.poll-interval=300ms",
-                "--originbridge.ccpit.qr.public-base-url=" + statusQuery));
+                "--originbridge.ccpit.qr.public-base-url=" + statusQuery,
+                "--originbridge.signing.key-dir=" + keyDir.resolve("ccpit-sync")));
         service("asw-verification", "org.originbridge.asw.AswVerificationApplication", common, List.of(
                 "--originbridge.asw.base-url=" + sandbox,
-                "--originbridge.asw.client-token=" + ASW_TOKEN));
+                "--originbridge.asw.client-token=" + ASW_TOKEN,
+                "--originbridge.signing.key-dir=" + keyDir.resolve("asw-verification")));
         service("declaration-intake", "org.originbridge.intake.DeclarationIntakeApplication", common, List.of(
                 "--originbridge.intake.status-base-url=" + statusQuery));
     }

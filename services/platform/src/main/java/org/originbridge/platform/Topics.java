@@ -22,6 +22,13 @@ public final class Topics {
     public static final String LOGISTICS_NODE_EVENTS = "logistics-node-events";
     /** Key: supplier id. Value: {@code org.originbridge.events.scoring.SupplierComplianceScore}. */
     public static final String SUPPLIER_COMPLIANCE_SCORES = "supplier-compliance-scores";
+    /**
+     * Key: kid. Value: {@code org.originbridge.events.signing.SigningKeyPublished}. Compacted: the
+     * newest record per kid is the key's state. Written by each signing service (asw-verification,
+     * ccpit-sync) for its own public keys; status-query serves them as a JWKS. Declared (compacted) by
+     * the platform's signing auto-configuration, not with {@link #ALL}.
+     */
+    public static final String SIGNING_KEYS = "signing-keys";
 
     public static final List<String> ALL = List.of(DECLARATIONS_SUBMITTED, DECLARATIONS_ACCEPTED,
             DECLARATIONS_REJECTED, ASW_VERIFICATIONS, ECO_ISSUANCE_STATUS, LOGISTICS_NODE_EVENTS,

@@ -10,7 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,20 @@ import org.junit.jupiter.api.Test;
 import org.originbridge.events.ccpit.IssuanceStatus;
 import org.originbridge.events.intake.DeclarationSubmitted;
 import org.originbridge.platform.Topics;
+import org.originbridge.platform.signing.ShortCode;
+import org.originbridge.platform.signing.SigningKeys;
 import org.originbridge.platform.signing.TokenSigner;
+import org.originbridge.events.asw.VerificationCompleted;
+import org.originbridge.events.signing.SigningKeyPublished;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.originbridge.status.config.StatusQueryProperties;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
@@ -47,7 +65,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "originbridge.security.api-keys=it-key",
-        "originbridge.signing.secret=status-query-it-secret-0123456789abcdef",
         "originbridge.kafka.retry.max-attempts=1"})
 class StatusQueryIT {
 
@@ -63,20 +80,66 @@ class StatusQueryIT {
     @LocalServerPort
     int port;
     @Autowired
-    TokenSigner signer;
-    @Autowired
     StatusQueryProperties properties;
+
+    /** The two signing services' keys, as they would make them; their public halves are published on signing-keys. */
+    static final SigningKeys ASW_KEYS = keys("asw-verification");
+    static final SigningKeys CCPIT_KEYS = keys("ccpit-sync");
+    final TokenSigner signer = new TokenSigner(ASW_KEYS, Clock.systemUTC());
+    final TokenSigner qrSigner = new TokenSigner(CCPIT_KEYS, Clock.systemUTC());
+
+    static SigningKeys keys(String service) {
+        try {
+            return new SigningKeys(Files.createTempDirectory("status-it-" + service), service, Duration.ofDays(400), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes both services' keys as they do at start, and waits until the JWKS serves them. */
+    void publishKeys() {
+        for (SigningKeys keys : List.of(ASW_KEYS, CCPIT_KEYS)) {
+            SigningKeys.SigningKey key = keys.current();
+            TopicProbe.sendAvro(Topics.SIGNING_KEYS, key.kid(), SigningKeyPublished.newBuilder().setKid(key.kid())
+                    .setService(keys.service()).setJwk(key.publicJwk().toJSONString()).setNotBefore(key.notBefore())
+                    .setCurrent(true).setPublishedAt(Instant.now()).build());
+        }
+        await().atMost(WAIT).until(() -> getPublic("/.well-known/jwks.json").body().contains(CCPIT_KEYS.current().kid())
+                && getPublic("/.well-known/jwks.json").body().contains(ASW_KEYS.current().kid()));
+    }
+
+    @Test
+    void theJwksIsPublicCacheableAndAJoseLibraryVerifiesACodeWithItAlone() throws Exception {
+        publishKeys();
+        String code = signer.sign(properties.tokens().verificationCodeType(), "DECL-JWKS", Map.of("outcome", "VERIFIED"),
+                Duration.ofDays(365));
+
+        HttpResponse<String> jwks = getPublic("/.well-known/jwks.json");
+
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        assertThat(jwks.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("public").contains("max-age"));
+        assertThat(jwks.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/jwk-set+json"));
+        assertThat(jwks.body()).doesNotContain("\"d\"");
+        // a plain nimbus verifier, fed only the JWKS JSON
+        JWKSet set = JWKSet.parse(jwks.body());
+        SignedJWT jwt = SignedJWT.parse(code);
+        ECKey key = (ECKey) set.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("outcome")).isEqualTo("VERIFIED");
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void everyTopicEndsUpInTheConsolidatedViewAndThePublicEntries() {
+    void everyTopicEndsUpInTheConsolidatedViewAndThePublicEntries() throws Exception {
+        publishKeys();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         DeclarationSubmitted d = AvroEvents.submitted("DECL-" + suffix, "SUP-" + suffix, "REF-" + suffix);
         String id = d.getDeclarationId();
         String code = signer.sign(properties.tokens().verificationCodeType(), id,
                 Map.of("referenceNumber", d.getReferenceNumber()), Duration.ofDays(365));
-        String qr = signer.sign(properties.tokens().qrTokenType(), id,
+        String qr = qrSigner.sign(properties.tokens().qrTokenType(), id,
                 Map.of("certificateNumber", "CCPIT-" + d.getReferenceNumber()), Duration.ofDays(365));
 
         // a logistics event arriving before its declaration is joined at read time
@@ -87,7 +150,9 @@ class StatusQueryIT {
         assertThat(json(get("/api/v1/declarations/" + id)).at("/intake/outcome").asString()).isIn("SUBMITTED", "ACCEPTED");
 
         TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, AvroEvents.accepted(d));
-        TopicProbe.sendAvro(Topics.ASW_VERIFICATIONS, id, AvroEvents.verified(d, code));
+        String shortCode = ShortCode.generate();
+        TopicProbe.sendAvro(Topics.ASW_VERIFICATIONS, id, VerificationCompleted.newBuilder(AvroEvents.verified(d, code))
+                .setShortCode(shortCode).build());
         TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, AvroEvents.issuance(d, 1, IssuanceStatus.REQUESTED, null));
         TopicProbe.sendAvro(Topics.SUPPLIER_COMPLIANCE_SCORES, d.getSupplierId(), AvroEvents.score(d.getSupplierId(), 84, 1));
         TopicProbe.sendAvro(Topics.LOGISTICS_NODE_EVENTS, "TD-" + d.getReferenceNumber(),
@@ -142,7 +207,31 @@ class StatusQueryIT {
         JsonNode wrong = json(getPublic("/api/v1/public/verifications/" + d.getReferenceNumber() + "?code=" + otherCode));
         assertThat(wrong.at("/summary/all").asString()).isEqualTo("INVALID");
         assertThat(wrong.at("/declaration/exporterName").isNull()).isTrue();
-        assertThat(getPublic("/api/v1/public/verifications/NO-SUCH-REF?code=" + code).statusCode()).isEqualTo(404);
+        // the short code as printed, typed in lower case: the same VALID answer
+        JsonNode byShortCode = json(getPublic("/api/v1/public/verifications/" + d.getReferenceNumber() + "?code="
+                + URLEncoder.encode(ShortCode.display(shortCode).toLowerCase(), StandardCharsets.UTF_8)));
+        assertThat(byShortCode.at("/summary/all").asString()).isEqualTo("VALID");
+        // an unknown reference number: the same status and the same answer as a wrong code (no enumeration)
+        HttpResponse<String> unknown = getPublic("/api/v1/public/verifications/NO-SUCH-REF?code=" + otherCode);
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(json(unknown).at("/summary")).isEqualTo(wrong.at("/summary"));
+        assertThat(json(unknown).at("/fragments")).isEqualTo(wrong.at("/fragments"));
+        String wrongShort = ShortCode.withCheck("0000000000");
+        assertThat(json(getPublic("/api/v1/public/verifications/NO-SUCH-REF?code=" + wrongShort)).at("/fragments"))
+                .isEqualTo(json(getPublic("/api/v1/public/verifications/" + d.getReferenceNumber() + "?code=" + wrongShort))
+                        .at("/fragments"));
+        // tokens not signed by asw-verification's published key: HS256 with its kid, alg none, ccpit-sync's key, an unknown key
+        String hs256 = hs256(ASW_KEYS.current().kid(), id);
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"alg\":\"none\",\"typ\":\"asw-verification\",\"kid\":\""
+                + ASW_KEYS.current().kid() + "\"}").getBytes(StandardCharsets.UTF_8)) + "." + code.split("\\.")[1] + ".";
+        String byCcpit = qrSigner.sign(properties.tokens().verificationCodeType(), id, Map.of(), Duration.ofDays(1));
+        String unknownKey = new TokenSigner(keys("asw-verification"), Clock.systemUTC())
+                .sign(properties.tokens().verificationCodeType(), id, Map.of(), Duration.ofDays(1));
+        for (String forged : List.of(hs256, none, byCcpit, unknownKey)) {
+            JsonNode refused = json(getPublic("/api/v1/public/verifications/" + d.getReferenceNumber() + "?code="
+                    + URLEncoder.encode(forged, StandardCharsets.UTF_8)));
+            assertThat(refused.at("/summary/documentIntegrity").asString()).as(forged).isEqualTo("INVALID");
+        }
         assertThat(getPublic("/api/v1/public/verifications/" + d.getReferenceNumber()).statusCode()).isEqualTo(400);
 
         JsonNode qrCheck = json(getPublic("/api/v1/public/qr/" + qr));
@@ -268,6 +357,14 @@ class StatusQueryIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json(health).at("/status").asString()).isEqualTo("UP");
+    }
+
+    private static String hs256(String kid, String subject) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid)
+                .type(new JOSEObjectType("asw-verification")).build(),
+                new JWTClaimsSet.Builder().issuer("originbridge").subject(subject).expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());
+        jwt.sign(new MACSigner("0123456789abcdef0123456789abcdef-a-guessed-shared-secret"));
+        return jwt.serialize();
     }
 
     private static Admin admin() {

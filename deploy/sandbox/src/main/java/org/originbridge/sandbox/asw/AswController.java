@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import org.originbridge.sandbox.web.SandboxClock;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,8 +19,10 @@ public class AswController {
         this.verifier = new AswVerifier(clock);
     }
 
+    /** With an {@code Idempotency-Key}, the same key answers the same result (the first one) again. */
     @PostMapping("/verifications")
-    public VerificationResult verify(@Valid @RequestBody VerificationRequest request) {
-        return verifier.verify(request);
+    public VerificationResult verify(@Valid @RequestBody VerificationRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return verifier.verify(request, idempotencyKey);
     }
 }

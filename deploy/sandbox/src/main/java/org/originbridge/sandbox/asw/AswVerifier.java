@@ -30,9 +30,32 @@ public class AswVerifier {
 
     private final Clock clock;
     private final Map<String, String> registeredHashes = new ConcurrentHashMap<>();
+    private final Map<String, Answered> answeredByKey = new ConcurrentHashMap<>();
 
     public AswVerifier(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Idempotent form: the first answer for a key is kept and answered again for that key (same
+     * reference, checks and verifiedAt); the same key with another request is a 409.
+     */
+    public VerificationResult verify(VerificationRequest request, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return verify(request);
+        }
+        if (idempotencyKey.length() > 200) {
+            throw new org.originbridge.sandbox.web.BadRequestException("Idempotency-Key", "at most 200 characters");
+        }
+        Answered answered = answeredByKey.computeIfAbsent(idempotencyKey, k -> new Answered(request, verify(request)));
+        if (!answered.request().equals(request)) {
+            throw new org.originbridge.sandbox.web.ConflictException(
+                    "Idempotency-Key " + idempotencyKey + " was already used with a different request body");
+        }
+        return answered.result();
+    }
+
+    private record Answered(VerificationRequest request, VerificationResult result) {
     }
 
     public VerificationResult verify(VerificationRequest request) {

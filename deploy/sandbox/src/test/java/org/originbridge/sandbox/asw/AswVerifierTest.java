@@ -80,4 +80,24 @@ class AswVerifierTest {
         assertThat(verifier.verify(request("CO-4", "CN", "MY", HASH_A)).aswReference())
                 .isEqualTo(verifier.verify(request("CO-4", "CN", "MY", HASH_A)).aswReference());
     }
+
+    @Test
+    void givenTheSameIdempotencyKey_whenAskedAgainLater_thenTheFirstAnswerIsReturnedUnchanged() {
+        java.time.Instant[] now = {Instant.parse("2026-11-22T08:00:00Z")};
+        AswVerifier clocked = new AswVerifier(new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        });
+        VerificationResult first = clocked.verify(request("CO-9", "CN", "MY", HASH_A), "DECL-1:" + HASH_A);
+        now[0] = now[0].plusSeconds(3600);
+
+        VerificationResult again = clocked.verify(request("CO-9", "CN", "MY", HASH_A), "DECL-1:" + HASH_A);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(clocked.verify(request("CO-9", "CN", "MY", HASH_A)).verifiedAt()).isNotEqualTo(first.verifiedAt());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> clocked.verify(request("CO-9", "CN", "MY", HASH_B), "DECL-1:" + HASH_A))
+                .isInstanceOf(org.originbridge.sandbox.web.ConflictException.class);
+    }
 }

@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.originbridge.asw.adapter.http.RestClientAswGateway;
+import com.mongodb.client.MongoDatabase;
 import org.originbridge.asw.adapter.kafka.KafkaVerificationPublisher;
+import org.originbridge.asw.adapter.mongo.MongoVerificationLedger;
 import org.originbridge.asw.adapter.signing.JwsVerificationCodes;
 import org.originbridge.asw.domain.AswGateway;
 import org.originbridge.asw.domain.VerifyDeclaration;
 import org.originbridge.platform.resilience.ExternalCall;
+import org.originbridge.platform.signing.ShortCode;
 import org.originbridge.platform.signing.TokenSigner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,11 +49,20 @@ class AswConfiguration {
     }
 
     @Bean
-    VerifyDeclaration verifyDeclaration(AswGateway aswGateway, TokenSigner tokenSigner, KafkaTemplate<String, Object> template,
-            AswProperties properties, MeterRegistry meters, Clock clock) {
+    MongoVerificationLedger verificationLedger(MongoDatabase aswDatabase) {
+        MongoVerificationLedger ledger = new MongoVerificationLedger(aswDatabase);
+        ledger.createIndexes();
+        return ledger;
+    }
+
+    @Bean
+    VerifyDeclaration verifyDeclaration(AswGateway aswGateway, TokenSigner tokenSigner, MongoVerificationLedger ledger,
+            KafkaTemplate<String, Object> template, AswProperties properties, MeterRegistry meters, Clock clock) {
         return new VerifyDeclaration(
                 aswGateway,
                 new JwsVerificationCodes(tokenSigner, properties.verificationCodeTtl()),
+                ledger,
+                ShortCode::generate,
                 new KafkaVerificationPublisher(template, properties.publishTimeout()),
                 new MicrometerVerificationMetrics(meters),
                 clock);

@@ -8,7 +8,8 @@ import org.originbridge.asw.domain.VerificationMetrics;
 
 /**
  * {@code originbridge.asw.verifications} timer (use case, ASW call and publish included) and
- * {@code originbridge.asw.outcomes} counter, both tagged with the outcome.
+ * {@code originbridge.asw.outcomes} counter, both tagged with the outcome; {@code originbridge.asw.republished}
+ * counts recorded outcomes published again without calling ASW.
  */
 class MicrometerVerificationMetrics implements VerificationMetrics {
 
@@ -26,5 +27,10 @@ class MicrometerVerificationMetrics implements VerificationMetrics {
                 .register(meters)
                 .record(took);
         meters.counter("originbridge.asw.outcomes", "outcome", outcome.name()).increment();
+    }
+
+    @Override
+    public void republished(Outcome outcome) {
+        meters.counter("originbridge.asw.republished", "outcome", outcome.name()).increment();
     }
 }

@@ -13,4 +13,10 @@ public record AswRequest(
         String exporterName,
         List<String> hsCodes,
         LocalDate issueDate,
-        String documentHash) {}
+        String documentHash) {
+
+    /** Sent as ASW's Idempotency-Key: the same declaration content always gets the same answer. */
+    public String idempotencyKey() {
+        return declarationId + ":" + documentHash;
+    }
+}

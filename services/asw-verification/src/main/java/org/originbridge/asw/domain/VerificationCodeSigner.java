@@ -2,8 +2,10 @@ package org.originbridge.asw.domain;
 
 /**
  * Port: a signed verification code (compact JWS) binding declarationId, coReferenceNumber,
- * aswReference, outcome and documentHash, so anyone holding the code can check what was verified.
+ * aswReference, outcome, documentHash, the content version and the short code, so anyone holding
+ * the code can check what was verified. Signed once per verified version (see {@link VerificationLedger}).
  */
 public interface VerificationCodeSigner {
-    String sign(String declarationId, String coReferenceNumber, String aswReference, Outcome outcome, String documentHash);
+    String sign(String declarationId, String coReferenceNumber, String aswReference, Outcome outcome, String documentHash,
+            int version, String shortCode);
 }

@@ -6,5 +6,9 @@ import java.time.Duration;
 public interface VerificationMetrics {
     void completed(Outcome outcome, Duration took);
 
+    /** A recorded outcome published again for a redelivered or replayed record (ASW not called). */
+    default void republished(Outcome outcome) {
+    }
+
     VerificationMetrics NONE = (outcome, took) -> { };
 }

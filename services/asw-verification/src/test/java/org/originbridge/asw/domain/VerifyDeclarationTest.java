@@ -37,13 +37,42 @@ class VerifyDeclarationTest {
     final List<VerificationResult> published = new ArrayList<>();
     final List<String> signed = new ArrayList<>();
     final List<Outcome> measured = new ArrayList<>();
+    /** An in-memory ledger with the same rules as the MongoDB one: insert once per content and per version. */
+    static final class MemoryLedger implements VerificationLedger {
+        final java.util.Map<String, VerificationResult> byContent = new java.util.LinkedHashMap<>();
+
+        @Override
+        public java.util.Optional<VerificationResult> find(String declarationId, String documentHash) {
+            return java.util.Optional.ofNullable(byContent.get(declarationId + "|" + documentHash));
+        }
+
+        @Override
+        public int latestVersion(String declarationId) {
+            return byContent.values().stream().filter(r -> r.declarationId().equals(declarationId))
+                    .mapToInt(VerificationResult::version).max().orElse(0);
+        }
+
+        @Override
+        public boolean record(VerificationResult r) {
+            if (byContent.values().stream().anyMatch(o -> o.declarationId().equals(r.declarationId()) && o.version() == r.version())) {
+                return false;
+            }
+            return byContent.putIfAbsent(r.declarationId() + "|" + r.documentHash(), r) == null;
+        }
+    }
+
+    final MemoryLedger ledger = new MemoryLedger();
+    int shortCodesDrawn;
     final VerifyDeclaration useCase = new VerifyDeclaration(
             asw,
-            (declarationId, coRef, aswRef, outcome, hash) -> {
-                String code = "code:" + declarationId + ":" + coRef + ":" + aswRef + ":" + outcome + ":" + hash;
+            (declarationId, coRef, aswRef, outcome, hash, version, shortCode) -> {
+                String code = "code:" + declarationId + ":" + coRef + ":" + aswRef + ":" + outcome + ":" + hash + ":v" + version
+                        + ":" + shortCode;
                 signed.add(code);
                 return code;
             },
+            ledger,
+            () -> "SHORTCODE0" + (shortCodesDrawn++),
             published::add,
             (outcome, took) -> measured.add(outcome),
             Clock.fixed(NOW, ZoneOffset.UTC));
@@ -63,7 +92,9 @@ class VerifyDeclarationTest {
         assertThat(sent.hsCodes()).containsExactly("850440");
         assertThat(sent.documentHash()).isEqualTo(CanonicalContent.documentHash(declaration));
         assertThat(result.outcome()).isEqualTo(Outcome.VERIFIED);
-        assertThat(result.verificationCode()).isEqualTo("code:DECL-1:CO-1:ASW-MY-1:VERIFIED:" + sent.documentHash());
+        assertThat(result.verificationCode()).isEqualTo("code:DECL-1:CO-1:ASW-MY-1:VERIFIED:" + sent.documentHash() + ":v1:SHORTCODE00");
+        assertThat(result.shortCode()).isEqualTo("SHORTCODE00");
+        assertThat(result.version()).isEqualTo(1);
         assertThat(result.reason()).isNull();
         assertThat(result.verifiedAt()).isEqualTo(NOW.minusSeconds(1));
         assertThat(published).containsExactly(result);
@@ -128,13 +159,49 @@ class VerifyDeclarationTest {
     }
 
     @Test
-    void sameDeclarationTwiceSendsTheSameRequest() {
+    void givenTheSameContentTwice_thenAswIsAskedOnceAndTheSameOutcomeIsPublishedAgain() {
         asw.next = new AswGateway.Answered(new AswAnswer("ASW-MY-6", true, VALID, VALID, VALID, NOW));
 
-        useCase.verify(TestDeclarations.declaration("DECL-6", "CO-6"));
-        useCase.verify(TestDeclarations.declaration("DECL-6", "CO-6"));
+        VerificationResult first = useCase.verify(TestDeclarations.declaration("DECL-6", "CO-6"));
+        asw.next = new AswGateway.Answered(new AswAnswer("ASW-MY-OTHER", true, VALID, VALID, VALID, NOW.plusSeconds(60)));
+        VerificationResult again = useCase.verify(TestDeclarations.declaration("DECL-6", "CO-6"));
 
-        assertThat(asw.requests.get(1)).isEqualTo(asw.requests.get(0));
-        assertThat(published.get(1)).isEqualTo(published.get(0));
+        assertThat(asw.requests).hasSize(1);
+        assertThat(signed).hasSize(1);
+        assertThat(again).isEqualTo(first);
+        assertThat(published).containsExactly(first, first);
+        assertThat(asw.requests.get(0).idempotencyKey()).isEqualTo("DECL-6:" + first.documentHash());
+    }
+
+    @Test
+    void givenChangedContent_thenItIsANewVersionWithItsOwnCodeAndTheOldOneStaysRecorded() {
+        asw.next = new AswGateway.Answered(new AswAnswer("ASW-MY-7", true, VALID, VALID, VALID, NOW));
+        Declaration original = TestDeclarations.declaration("DECL-7", "CO-7");
+        VerificationResult v1 = useCase.verify(original);
+        Declaration changed = new Declaration(original.declarationId(), original.supplierId(), original.documentType(),
+                original.referenceNumber(), original.issueDate(), original.exporter(), original.producer(), original.importer(),
+                original.destinationCountry(), original.goods(), original.consignment(), original.approvedExporterCode(),
+                "another issuing body");
+
+        VerificationResult v2 = useCase.verify(changed);
+        VerificationResult replayedV1 = useCase.verify(original);
+
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.documentHash()).isNotEqualTo(v1.documentHash());
+        assertThat(v2.shortCode()).isNotEqualTo(v1.shortCode());
+        assertThat(v2.verificationCode()).contains(":v2:");
+        assertThat(replayedV1).isEqualTo(v1);
+        assertThat(asw.requests).hasSize(2);
+    }
+
+    @Test
+    void givenAswRefusesTheContent_thenNothingIsRecordedAndTheNextDeliveryAsksAgain() {
+        asw.next = new AswGateway.Refused(400, "bad");
+
+        useCase.verify(TestDeclarations.declaration("DECL-8", "CO-8"));
+        useCase.verify(TestDeclarations.declaration("DECL-8", "CO-8"));
+
+        assertThat(asw.requests).hasSize(2);
+        assertThat(ledger.byContent).isEmpty();
     }
 }

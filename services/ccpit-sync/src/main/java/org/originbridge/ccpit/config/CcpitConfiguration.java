@@ -10,6 +10,7 @@ import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
 import org.originbridge.ccpit.adapter.http.SignedQrTokens;
 import org.originbridge.ccpit.adapter.kafka.KafkaStatusPublisher;
 import org.originbridge.ccpit.adapter.mongo.MongoEcoApplications;
+import org.originbridge.ccpit.adapter.mongo.StoredQrTokens;
 import org.originbridge.ccpit.domain.ApplicantCredentials;
 import org.originbridge.ccpit.domain.EcoIssuance;
 import org.originbridge.ccpit.domain.TrackingPolicy;
@@ -74,7 +75,8 @@ public class CcpitConfiguration implements SchedulingConfigurer {
                 properties.lease(), properties.resendGrace(), properties.batchSize(), Set.copyOf(properties.documentTypes()));
         return new EcoIssuance(new MongoEcoApplications(ccpitDatabase), ccpitClient, credentials,
                 new KafkaStatusPublisher(template, properties.publishTimeout()),
-                new SignedQrTokens(signer, properties.qr().ttl(), properties.qr().publicBaseUrl().toString(), time),
+                new StoredQrTokens(new SignedQrTokens(signer, properties.qr().ttl(), properties.qr().publicBaseUrl().toString(),
+                        time), ccpitDatabase),
                 policy, new MicrometerIssuanceMetrics(meters), time);
     }
 

@@ -69,12 +69,12 @@ public record CcpitProperties(
     /**
      * @param publicBaseUrl status-query's public address (STATUS_QUERY_PUBLIC_URL): QR codes encode
      *                      {@code <publicBaseUrl>/api/v1/public/qr/<token>}
-     * @param ttl           lifetime of a QR token (a fresh one is signed on every request)
+     * @param ttl           lifetime of the QR token, signed once per issued certificate (the certificate's validity)
      * @param size          PNG width and height in pixels
      */
     public record Qr(
             @NotNull @DefaultValue("http://127.0.0.1:8080") URI publicBaseUrl,
-            @NotNull @DefaultValue("24h") Duration ttl,
+            @NotNull @DefaultValue("365d") Duration ttl,
             @DefaultValue("300") @Min(64) int size) {
     }
 }

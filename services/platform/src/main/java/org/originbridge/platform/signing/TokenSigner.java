@@ -1,7 +1,5 @@
 package org.originbridge.platform.signing;
 
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,92 +10,55 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Signs and verifies the tokens OriginBridge hands out: ASW verification codes and the tokens
- * behind dynamic QR codes. Compact JWS, HS256, with a token type in the header so a token of one
- * kind is never accepted as another, an issue time and an expiry.
+ * Signs the tokens OriginBridge hands out (ASW verification codes, the tokens behind dynamic QR
+ * codes) with the service's own current EC P-256 key: compact JWS, {@code alg ES256}, the key's
+ * {@code kid} and a token type ({@code typ}) in the header, so a token of one kind is never
+ * accepted as another; claims {@code iss} ({@value #ISSUER}), {@code sub}, {@code iat}, {@code exp}.
+ * Anyone verifies it with the published JWKS ({@link TokenVerifier}); only this service can sign.
  */
 public final class TokenSigner {
 
     public static final String ISSUER = "originbridge";
 
-    private final MACSigner signer;
-    private final MACVerifier verifier;
+    private final SigningKeys keys;
     private final Clock clock;
 
-    public TokenSigner(String secret, Clock clock) {
-        byte[] key = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
-        if (key.length < 32) {
-            throw new IllegalArgumentException(
-                    "originbridge.signing.secret (ORIGINBRIDGE_SIGNING_SECRET) must be at least 32 bytes");
-        }
-        try {
-            this.signer = new MACSigner(key);
-            this.verifier = new MACVerifier(key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("unusable signing secret: " + e.getMessage(), e);
-        }
+    public TokenSigner(SigningKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
-    /** A compact JWS of the given type carrying the claims, valid for {@code ttl}. */
+    /** A compact JWS of the given type carrying the claims, issued now, valid for {@code ttl}. */
     public String sign(String type, String subject, Map<String, ?> claims, Duration ttl) {
         Instant now = clock.instant();
+        return sign(type, subject, claims, now, now.plus(ttl));
+    }
+
+    /** A compact JWS of the given type carrying the claims, with explicit issue and expiry instants. */
+    public String sign(String type, String subject, Map<String, ?> claims, Instant issuedAt, Instant expiresAt) {
+        SigningKeys.SigningKey key = keys.current();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).subject(subject)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl)));
+                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt));
         claims.forEach(builder::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType(type)).build(),
-                builder.build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid())
+                .type(new JOSEObjectType(type)).build(), builder.build());
         try {
-            jwt.sign(signer);
+            jwt.sign(new ECDSASigner(key.jwk()));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }
         return jwt.serialize();
     }
 
-    /**
-     * Verifies signature, type, issuer and expiry.
-     *
-     * @return the claims of a valid token
-     * @throws InvalidTokenException naming what is wrong
-     */
-    public Map<String, Object> verify(String type, String token) {
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(token);
-        } catch (ParseException e) {
-            throw new InvalidTokenException("not a compact JWS");
-        }
-        try {
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
-                throw new InvalidTokenException("signature does not verify");
-            }
-        } catch (JOSEException e) {
-            throw new InvalidTokenException("signature does not verify");
-        }
-        JOSEObjectType actualType = jwt.getHeader().getType();
-        if (actualType == null || !type.equals(actualType.getType())) {
-            throw new InvalidTokenException("token is not a " + type);
-        }
-        try {
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (!ISSUER.equals(claims.getIssuer())) {
-                throw new InvalidTokenException("unknown issuer");
-            }
-            if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(clock.instant())) {
-                throw new InvalidTokenException("token expired");
-            }
-            return claims.getClaims();
-        } catch (ParseException e) {
-            throw new InvalidTokenException("claims are not readable");
-        }
+    /** The service whose key signs (the expected signer when verifying). */
+    public String service() {
+        return keys.service();
     }
 
     /** Why a token was refused. */

@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import com.mongodb.client.MongoDatabase;
 import org.originbridge.platform.signing.TokenSigner;
+import org.originbridge.platform.signing.TokenVerifier;
 import org.originbridge.status.adapter.mongo.MongoStatusStore;
+import org.originbridge.status.adapter.signing.PublishedSigningKeys;
 import org.originbridge.status.domain.StatusProjection;
 import org.originbridge.status.domain.StatusQueries;
 import org.originbridge.status.domain.TokenCheck;
@@ -12,7 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the domain to MongoDB and the token signer. */
+/** Wires the domain to MongoDB and to the published public keys (no secret: status-query can verify, never sign). */
 @Configuration(proxyBeanMethods = false)
 public class StatusQueryConfiguration {
 
@@ -29,16 +31,24 @@ public class StatusQueryConfiguration {
     }
 
     @Bean
-    StatusQueries statusQueries(MongoStatusStore store, TokenSigner signer, StatusQueryProperties properties,
-            ObjectProvider<Clock> clock) {
-        return new StatusQueries(store, tokenCheck(signer, properties.tokens().verificationCodeType()),
-                tokenCheck(signer, properties.tokens().qrTokenType()), clock.getIfAvailable(Clock::systemUTC));
+    PublishedSigningKeys publishedSigningKeys(MongoStatusStore store, ObjectProvider<Clock> clock) {
+        return new PublishedSigningKeys(store, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    private static TokenCheck tokenCheck(TokenSigner signer, String type) {
+    @Bean
+    StatusQueries statusQueries(MongoStatusStore store, PublishedSigningKeys keys, StatusQueryProperties properties,
+            ObjectProvider<Clock> clock) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        TokenVerifier verifier = new TokenVerifier(keys, time);
+        StatusQueryProperties.Tokens tokens = properties.tokens();
+        return new StatusQueries(store, tokenCheck(verifier, tokens.verificationCodeType(), tokens.verificationCodeSigner()),
+                tokenCheck(verifier, tokens.qrTokenType(), tokens.qrTokenSigner()), time);
+    }
+
+    private static TokenCheck tokenCheck(TokenVerifier verifier, String type, String signingService) {
         return token -> {
             try {
-                return TokenCheck.Result.valid(signer.verify(type, token));
+                return TokenCheck.Result.valid(verifier.verify(type, signingService, token));
             } catch (TokenSigner.InvalidTokenException e) {
                 return TokenCheck.Result.invalid(e.getMessage());
             }

@@ -21,11 +21,15 @@ import org.springframework.validation.annotation.Validated;
 public record StatusQueryProperties(@Valid @NotNull @DefaultValue Tokens tokens, @Valid @NotNull @DefaultValue Paging list) {
 
     /**
-     * @param verificationCodeType type (JWS {@code typ}) of the verification codes asw-verification signs
-     * @param qrTokenType          type of the tokens behind the e-CO's dynamic QR code (ccpit-sync)
+     * @param verificationCodeType   type (JWS {@code typ}) of the verification codes asw-verification signs
+     * @param qrTokenType            type of the tokens behind the e-CO's dynamic QR code (ccpit-sync)
+     * @param verificationCodeSigner the only service whose published keys may sign verification codes
+     * @param qrTokenSigner          the only service whose published keys may sign QR tokens
      */
     public record Tokens(@NotBlank @DefaultValue("asw-verification") String verificationCodeType,
-            @NotBlank @DefaultValue("ccpit-qr") String qrTokenType) {
+            @NotBlank @DefaultValue("ccpit-qr") String qrTokenType,
+            @NotBlank @DefaultValue("asw-verification") String verificationCodeSigner,
+            @NotBlank @DefaultValue("ccpit-sync") String qrTokenSigner) {
     }
 
     /**

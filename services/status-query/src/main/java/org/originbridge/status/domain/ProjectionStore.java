@@ -10,7 +10,10 @@ public interface ProjectionStore {
     ProjectionResult recordIntake(String declarationId, String supplierId, String referenceNumber,
             IntakeRecord intake, DeclarationData declaration);
 
-    /** Guarded by {@link VerificationRecord#verifiedAt()}: one verification per declaration unless a later one comes. */
+    /**
+     * Guarded by {@link VerificationRecord#version()}, then {@link VerificationRecord#verifiedAt()}: an
+     * older content version or a re-published outcome changes nothing.
+     */
     ProjectionResult recordVerification(String declarationId, String supplierId, String referenceNumber,
             VerificationRecord verification);
 
@@ -23,4 +26,7 @@ public interface ProjectionStore {
 
     /** Guarded by {@link SupplierScore#version()}. */
     ProjectionResult recordScore(SupplierScore score);
+
+    /** A published signing key, guarded by {@link SigningKeyRecord#publishedAt()} per kid. */
+    ProjectionResult recordSigningKey(SigningKeyRecord key);
 }

@@ -22,8 +22,25 @@ public final class PublicVerification {
     static final String TYPE_STATUS = "DOCUMENT_STATUS";
     static final String TYPE_ISSUER = "ISSUER_IDENTITY";
     private static final Set<String> FAILED_ISSUANCE = Set.of("REVOKED", "REJECTED", "FAILED");
+    private static final String CODE_CHECK = "OriginBridgeVerificationCode";
+    /** One reason for an unknown reference, a declaration without a code and a code of another declaration. */
+    public static final String NO_MATCH = "the code does not match a verified declaration with this reference number";
 
     private PublicVerification() {
+    }
+
+    /** The answer when the integrity check fails before a declaration is looked at (same shape as {@link #decide}). */
+    public static VerificationReport refused(String referenceNumber, String reason) {
+        List<Fragment> fragments = new ArrayList<>(3);
+        fragments.add(new Fragment(TYPE_INTEGRITY, CODE_CHECK, VerificationReport.INVALID, reason));
+        skipRest(fragments);
+        return report(fragments, new PublicDeclaration(referenceNumber, null, null, null, null));
+    }
+
+    private static void skipRest(List<Fragment> fragments) {
+        String reason = "not checked: the document's integrity could not be established";
+        fragments.add(new Fragment(TYPE_STATUS, "IssuanceStatus", VerificationReport.SKIPPED, reason));
+        fragments.add(new Fragment(TYPE_ISSUER, "AswIssuerIdentity", VerificationReport.SKIPPED, reason));
     }
 
     public static VerificationReport decide(DeclarationProjection declaration, String presentedCode,
@@ -35,9 +52,7 @@ public final class PublicVerification {
         Fragment integrity = integrity(verification, presentedCode, codeCheck);
         fragments.add(integrity);
         if (!VerificationReport.VALID.equals(integrity.status())) {
-            String reason = "not checked: the document's integrity could not be established";
-            fragments.add(new Fragment(TYPE_STATUS, "IssuanceStatus", VerificationReport.SKIPPED, reason));
-            fragments.add(new Fragment(TYPE_ISSUER, "AswIssuerIdentity", VerificationReport.SKIPPED, reason));
+            skipRest(fragments);
             return report(fragments, new PublicDeclaration(referenceNumber, null, null, null, null));
         }
         fragments.add(issuanceStatus(declaration));
@@ -50,19 +65,17 @@ public final class PublicVerification {
     }
 
     private static Fragment integrity(VerificationRecord verification, String presentedCode, TokenCheck.Result codeCheck) {
-        String name = "OriginBridgeVerificationCode";
+        String name = CODE_CHECK;
         if (!codeCheck.valid()) {
             return new Fragment(TYPE_INTEGRITY, name, VerificationReport.INVALID,
                     "verification code refused: " + codeCheck.reason());
         }
         if (verification == null || verification.verificationCode() == null) {
-            return new Fragment(TYPE_INTEGRITY, name, VerificationReport.INVALID,
-                    "no verification code has been issued for this reference number");
+            return new Fragment(TYPE_INTEGRITY, name, VerificationReport.INVALID, NO_MATCH);
         }
         if (!MessageDigest.isEqual(presentedCode.getBytes(StandardCharsets.UTF_8),
                 verification.verificationCode().getBytes(StandardCharsets.UTF_8))) {
-            return new Fragment(TYPE_INTEGRITY, name, VerificationReport.INVALID,
-                    "the verification code does not belong to this document");
+            return new Fragment(TYPE_INTEGRITY, name, VerificationReport.INVALID, NO_MATCH);
         }
         VerificationRecord.Check asw = verification.documentIntegrity();
         if (asw != null && VerificationReport.INVALID.equals(asw.status())) {

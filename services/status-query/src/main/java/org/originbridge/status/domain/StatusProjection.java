@@ -48,4 +48,8 @@ public final class StatusProjection {
     public ProjectionResult score(SupplierScore score) {
         return store.recordScore(score);
     }
+
+    public ProjectionResult signingKey(SigningKeyRecord key) {
+        return store.recordSigningKey(key);
+    }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.originbridge.platform.signing.ShortCode;
+
 /** The use cases of the read side. */
 public final class StatusQueries {
 
@@ -85,10 +87,41 @@ public final class StatusQueries {
         }
     }
 
-    /** The public verification of a reference number with a verification code; empty when the reference is unknown. */
-    public Optional<VerificationReport> verify(String referenceNumber, String code) {
+    /**
+     * The public verification of a reference number with a code: the full verification code (a
+     * compact JWS) or the short code (read case-insensitively, spaces and hyphens ignored). An
+     * unknown reference number answers exactly like a known one with a wrong code (the same report,
+     * the same reason), so the entry cannot be used to discover reference numbers.
+     */
+    public VerificationReport verify(String referenceNumber, String code) {
+        String presented = code.trim();
+        if (presented.indexOf('.') < 0) {
+            return verifyShortCode(referenceNumber, presented);
+        }
+        TokenCheck.Result check = verificationCodes.check(presented);
         return store.findByReferenceNumber(referenceNumber)
-                .map(p -> PublicVerification.decide(p, code, verificationCodes.check(code)));
+                .map(p -> PublicVerification.decide(p, presented, check))
+                .orElseGet(() -> PublicVerification.refused(referenceNumber,
+                        check.valid() ? PublicVerification.NO_MATCH : "verification code refused: " + check.reason()));
+    }
+
+    private VerificationReport verifyShortCode(String referenceNumber, String presented) {
+        Optional<String> shortCode = ShortCode.normalise(presented);
+        if (shortCode.isEmpty()) {
+            // says nothing about the reference: the code itself is malformed (length, symbols, check character)
+            return PublicVerification.refused(referenceNumber,
+                    "the code is neither a verification code nor a well-formed short code (11 characters, last one a check character)");
+        }
+        byte[] wanted = shortCode.get().getBytes(StandardCharsets.UTF_8);
+        Optional<DeclarationProjection> match = store.findByReferenceNumber(referenceNumber)
+                .filter(p -> p.verification() != null && p.verification().shortCode() != null
+                        && p.verification().verificationCode() != null)
+                .filter(p -> MessageDigest.isEqual(wanted, p.verification().shortCode().getBytes(StandardCharsets.UTF_8)));
+        if (match.isEmpty()) {
+            return PublicVerification.refused(referenceNumber, PublicVerification.NO_MATCH);
+        }
+        String token = match.get().verification().verificationCode();
+        return PublicVerification.decide(match.get(), token, verificationCodes.check(token));
     }
 
     /**

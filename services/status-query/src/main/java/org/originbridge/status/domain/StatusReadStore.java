@@ -19,6 +19,12 @@ public interface StatusReadStore {
 
     Optional<SupplierScore> score(String supplierId);
 
+    /** The published signing key with this kid. */
+    Optional<SigningKeyRecord> signingKey(String kid);
+
+    /** Every published signing key. */
+    List<SigningKeyRecord> signingKeys();
+
     /** Declarations matching the filter, ordered by id, after {@code afterId} (exclusive) when given. */
     List<DeclarationProjection> list(DeclarationFilter filter, String afterId, int limit);
 }

@@ -2,7 +2,11 @@ package org.originbridge.status.domain;
 
 import java.time.Instant;
 
-/** The ASEAN Single Window verification of a declaration, as asw-verification reported it. */
+/**
+ * The ASEAN Single Window verification of a declaration, as asw-verification reported it:
+ * {@code version} is the declaration content version (a newer version replaces an older one, never
+ * the reverse), {@code shortCode} the human code (canonical form) valid with the reference number.
+ */
 public record VerificationRecord(
         String outcome,
         String aswReference,
@@ -12,7 +16,9 @@ public record VerificationRecord(
         Check issuerIdentity,
         String verificationCode,
         String reason,
-        Instant verifiedAt) {
+        Instant verifiedAt,
+        Integer version,
+        String shortCode) {
 
     public static final String VERIFIED = "VERIFIED";
 

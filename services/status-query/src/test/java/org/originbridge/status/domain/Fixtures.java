@@ -31,8 +31,11 @@ public final class Fixtures {
                 new VerificationRecord.Check("VALID", "hash matches"),
                 new VerificationRecord.Check("VALID", "issued"),
                 new VerificationRecord.Check("VALID", "CCPIT Zhejiang is a registered issuing body"),
-                code, null, at);
+                code, null, at, 1, SHORT_CODE);
     }
+
+    /** A well-formed short code (valid check character). */
+    public static final String SHORT_CODE = org.originbridge.platform.signing.ShortCode.withCheck("7K3M9QXZ2B");
 
     public static IssuanceRecord issuance(int sequence, String status, Instant at) {
         boolean issued = "ISSUED".equals(status);

@@ -83,7 +83,7 @@ class PublicVerificationTest {
     void aswFindingTheDocumentAlteredMakesItInvalid() {
         VerificationRecord altered = new VerificationRecord("NOT_VERIFIED", null, "ab12",
                 new VerificationRecord.Check("INVALID", "hash differs from the registered one"), null, null, "code-1",
-                null, T0);
+                null, T0, 1, null);
         VerificationReport report = PublicVerification.decide(declaration(altered, null), "code-1", SIGNED);
         assertThat(report.summary().documentIntegrity()).isEqualTo("INVALID");
         assertThat(report.fragments().get(0).reason()).isEqualTo("hash differs from the registered one");

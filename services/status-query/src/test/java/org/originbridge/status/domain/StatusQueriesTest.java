@@ -49,6 +49,16 @@ class StatusQueriesTest {
         }
 
         @Override
+        public Optional<SigningKeyRecord> signingKey(String kid) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<SigningKeyRecord> signingKeys() {
+            return List.of();
+        }
+
+        @Override
         public List<DeclarationProjection> list(DeclarationFilter filter, String afterId, int limit) {
             return declarations.values().stream().sorted((a, b) -> a.declarationId().compareTo(b.declarationId()))
                     .filter(d -> afterId == null || d.declarationId().compareTo(afterId) > 0).limit(limit).toList();
@@ -130,5 +140,62 @@ class StatusQueriesTest {
         StatusQueries.Page second = queries.list(new DeclarationFilter(null, null, null, null, null), "B", 2);
         assertThat(second.items()).extracting(DeclarationSummary::declarationId).containsExactly("C");
         assertThat(second.continueAfter()).isNull();
+    }
+
+    // ---------------------------------------------------------------- public verification
+
+    private final StatusQueries publicEntry = new StatusQueries(store,
+            token -> token.startsWith("signed.") ? TokenCheck.Result.valid(Map.of("sub", "DECL-1"))
+                    : TokenCheck.Result.invalid("signature does not verify"),
+            token -> TokenCheck.Result.invalid("unused"), Clock.fixed(T0, ZoneOffset.UTC));
+
+    private void putVerified() {
+        store.declarations.put("DECL-1", new DeclarationProjection("DECL-1", "SUP-1", "REF-1", "VN",
+                IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null), Fixtures.declaration("REF-1"),
+                Fixtures.verification("signed.code-1", T0), null, List.of(), T0));
+    }
+
+    @Test
+    void theShortCodeVerifiesCaseInsensitivelyWithSpacesAndHyphens() {
+        putVerified();
+        String typed = " " + org.originbridge.platform.signing.ShortCode.display(Fixtures.SHORT_CODE).toLowerCase() + " ";
+
+        VerificationReport report = publicEntry.verify("REF-1", typed);
+
+        assertThat(report.summary().all()).isEqualTo("VALID");
+        assertThat(report.declaration().exporterName()).isNotNull();
+        assertThat(publicEntry.verify("REF-1", "signed.code-1").summary().all()).isEqualTo("VALID");
+    }
+
+    @Test
+    void anUnknownReferenceAnswersExactlyLikeAWrongCode() {
+        putVerified();
+        String otherShortCode = org.originbridge.platform.signing.ShortCode.withCheck("0000000000");
+
+        VerificationReport wrongShort = publicEntry.verify("REF-1", otherShortCode);
+        VerificationReport unknownShort = publicEntry.verify("REF-1".replace("1", "2"), Fixtures.SHORT_CODE);
+        VerificationReport wrongToken = publicEntry.verify("REF-1", "signed.code-of-another-declaration");
+        VerificationReport unknownToken = publicEntry.verify("REF-2", "signed.code-1");
+
+        for (VerificationReport report : List.of(wrongShort, unknownShort, wrongToken, unknownToken)) {
+            assertThat(report.summary()).isEqualTo(wrongShort.summary());
+            assertThat(report.fragments()).isEqualTo(wrongShort.fragments());
+            assertThat(report.declaration().exporterName()).isNull();
+            assertThat(report.declaration().issuanceStatus()).isNull();
+        }
+        assertThat(wrongShort.summary().all()).isEqualTo("INVALID");
+        assertThat(wrongShort.fragments().get(0).reason()).isEqualTo(PublicVerification.NO_MATCH);
+    }
+
+    @Test
+    void aMistypedShortCodeIsRefusedByItsCheckCharacterWhateverTheReference() {
+        putVerified();
+        String typo = (Fixtures.SHORT_CODE.charAt(0) == 'A' ? "B" : "A") + Fixtures.SHORT_CODE.substring(1);
+
+        VerificationReport known = publicEntry.verify("REF-1", typo);
+        VerificationReport unknown = publicEntry.verify("REF-9", typo);
+
+        assertThat(known.fragments()).isEqualTo(unknown.fragments());
+        assertThat(known.fragments().get(0).reason()).contains("check character");
     }
 }

@@ -13,12 +13,14 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * ASW over HTTP: {@code POST {base-url}/asw/v1/verifications} with the client's bearer token,
- * through {@link ExternalCall} (bounded retries, circuit breaker, metrics). A 4xx other than
+ * through {@link ExternalCall} (bounded retries, circuit breaker, metrics), with header
+ * {@code Idempotency-Key: <declarationId>:<documentHash>}. A 4xx other than
  * 408/429 becomes {@link AswGateway.Refused} with the problem's detail and field errors.
  */
 public class RestClientAswGateway implements AswGateway {
 
     static final String OPERATION = "verify";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final RestClient http;
     private final ExternalCall call;
@@ -40,6 +42,7 @@ public class RestClientAswGateway implements AswGateway {
             AswWire.VerificationResult answer = call.execute(OPERATION, () -> http.post()
                     .uri("/asw/v1/verifications")
                     .contentType(MediaType.APPLICATION_JSON)
+                    .header(IDEMPOTENCY_KEY, r.idempotencyKey())
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                     .body(body)
                     .retrieve()

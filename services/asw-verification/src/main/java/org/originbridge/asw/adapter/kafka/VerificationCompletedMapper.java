@@ -26,6 +26,8 @@ public final class VerificationCompletedMapper {
                 .setVerificationCode(r.verificationCode())
                 .setReason(r.reason())
                 .setVerifiedAt(r.verifiedAt())
+                .setVersion(r.version())
+                .setShortCode(r.shortCode())
                 .build();
     }
 

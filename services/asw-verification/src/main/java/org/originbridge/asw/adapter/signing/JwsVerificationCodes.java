@@ -1,12 +1,20 @@
 package org.originbridge.asw.adapter.signing;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.originbridge.asw.domain.Outcome;
 import org.originbridge.asw.domain.VerificationCodeSigner;
 import org.originbridge.platform.signing.TokenSigner;
 
-/** Verification codes as compact JWS of type {@value #TYPE} made by the platform's {@link TokenSigner}. */
+/**
+ * Verification codes as compact JWS of type {@value #TYPE}, ES256 with this service's own key
+ * (platform {@link TokenSigner}; key id in the header, public key on topic signing-keys and in
+ * status-query's JWKS). Claims: {@code declarationId}, {@code coReferenceNumber}, {@code aswReference},
+ * {@code outcome}, {@code documentHash}, {@code version}, {@code shortCode}, {@code sub} = declaration
+ * id, {@code iss} = originbridge, {@code iat}, {@code exp} = iat + {@code ttl} (a year by default:
+ * a code stays valid until the content changes or the declaration is revoked, checked online).
+ */
 public class JwsVerificationCodes implements VerificationCodeSigner {
 
     public static final String TYPE = "asw-verification";
@@ -20,12 +28,18 @@ public class JwsVerificationCodes implements VerificationCodeSigner {
     }
 
     @Override
-    public String sign(String declarationId, String coReferenceNumber, String aswReference, Outcome outcome, String documentHash) {
-        return signer.sign(TYPE, declarationId, Map.of(
-                "declarationId", declarationId,
-                "coReferenceNumber", coReferenceNumber,
-                "aswReference", aswReference,
-                "outcome", outcome.name(),
-                "documentHash", documentHash), ttl);
+    public String sign(String declarationId, String coReferenceNumber, String aswReference, Outcome outcome, String documentHash,
+            int version, String shortCode) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("declarationId", declarationId);
+        claims.put("coReferenceNumber", coReferenceNumber);
+        claims.put("aswReference", aswReference);
+        claims.put("outcome", outcome.name());
+        claims.put("documentHash", documentHash);
+        claims.put("version", version);
+        if (shortCode != null) {
+            claims.put("shortCode", shortCode);
+        }
+        return signer.sign(TYPE, declarationId, claims, ttl);
     }
 }

@@ -40,7 +40,8 @@ class MappersTest {
     void aResultMapsToVerificationCompleted() {
         Check valid = new Check(Check.Status.VALID, "ok");
         VerificationResult result = new VerificationResult("DECL-1", "SUP-1", "CO-1", Outcome.VERIFIED, "ASW-1", "ab".repeat(32),
-                valid, valid, Check.skipped("n/a"), "jws", null, Instant.parse("2026-11-22T08:00:00Z"));
+                valid, valid, Check.skipped("n/a"), "jws", null, Instant.parse("2026-11-22T08:00:00Z"),
+                2, "0123ABCD1XZ");
 
         VerificationCompleted avro = VerificationCompletedMapper.toAvro(result);
 
@@ -50,5 +51,7 @@ class MappersTest {
         assertThat(avro.getVerificationCode()).isEqualTo("jws");
         assertThat(avro.getReferenceNumber()).isEqualTo("CO-1");
         assertThat(avro.getVerifiedAt()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
+        assertThat(avro.getVersion()).isEqualTo(2);
+        assertThat(avro.getShortCode()).isEqualTo("0123ABCD1XZ");
     }
 }

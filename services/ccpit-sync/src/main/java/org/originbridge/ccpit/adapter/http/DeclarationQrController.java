@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Issuance status and the dynamic QR code of a declaration's e-CO (API key required, as all /api/**).
- * Every QR request signs a fresh short-lived token.
+ * The QR token is signed once per issued certificate and stays the same.
  */
 @RestController
 public class DeclarationQrController {

@@ -9,9 +9,12 @@ import org.originbridge.ccpit.domain.QrTokens;
 import org.originbridge.platform.signing.TokenSigner;
 
 /**
- * QR tokens: compact JWS of type {@code ccpit-qr} (subject and claim {@code declarationId}, claims
- * {@code certificateNumber} and {@code status}), valid for a short TTL and re-signed on every
- * request. The QR code encodes {@code <status-query public base>/api/v1/public/qr/<token>}.
+ * QR tokens: compact JWS of type {@code ccpit-qr}, ES256 with ccpit-sync's own key (platform
+ * {@link TokenSigner}; public key on topic signing-keys), subject and claim {@code declarationId},
+ * claim {@code certificateNumber}, valid for {@code ttl} (the certificate's validity, a year by
+ * default). Signed once per issued certificate ({@link org.originbridge.ccpit.adapter.mongo.StoredQrTokens}
+ * keeps it); whether the certificate is still ISSUED (not revoked) is answered online by the page
+ * the QR code encodes: {@code <status-query public base>/api/v1/public/qr/<token>}.
  */
 public class SignedQrTokens implements QrTokens {
 
@@ -35,8 +38,7 @@ public class SignedQrTokens implements QrTokens {
         var now = clock.instant();
         String token = signer.sign(TYPE, application.declarationId(), Map.of(
                 "declarationId", application.declarationId(),
-                "certificateNumber", application.certificateNumber(),
-                "status", application.status().name()), ttl);
+                "certificateNumber", application.certificateNumber()), ttl);
         return new QrToken(token, now.plus(ttl), publicBaseUrl + "/api/v1/public/qr/" + token);
     }
 }

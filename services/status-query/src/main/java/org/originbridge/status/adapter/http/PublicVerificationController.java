@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The entries an exporter's website embeds: verify a published declaration by reference number
- * and verification code, and check a scanned QR token. Public (no key) and rate-limited
- * ({@code originbridge.security.public-paths}); they never show the importer or the full declaration.
+ * and verification code (the full signed code, or the short code printed next to it), and check a
+ * scanned QR token. Public (no key) and rate-limited ({@code originbridge.security.public-paths});
+ * they never show the importer or the full declaration. An unknown reference number gets the same
+ * 200 and the same INVALID report as a wrong code: reference numbers cannot be enumerated here.
  */
 @RestController
 @RequestMapping("/api/v1/public")
@@ -35,10 +37,10 @@ public class PublicVerificationController {
         if (code == null || code.isBlank()) {
             throw Problems.badRequest(List.of(new Problems.FieldError("code", "the verification code is required")));
         }
-        VerificationReport report = queries.verify(referenceNumber, code.trim()).orElseThrow(() -> {
-            meters.counter("originbridge.status.public.verifications", "result", "unknown").increment();
-            return Problems.notFound("no declaration with reference number " + referenceNumber + " is known");
-        });
+        if (code.length() > 4096) {
+            throw Problems.badRequest(List.of(new Problems.FieldError("code", "at most 4096 characters")));
+        }
+        VerificationReport report = queries.verify(referenceNumber, code);
         meters.counter("originbridge.status.public.verifications", "result", report.summary().all().toLowerCase())
                 .increment();
         return report;

@@ -18,11 +18,13 @@ import org.originbridge.events.intake.OriginPreCheck;
 import org.originbridge.events.logistics.LogisticsNodeEvent;
 import org.originbridge.events.scoring.ScoreFactor;
 import org.originbridge.events.scoring.SupplierComplianceScore;
+import org.originbridge.events.signing.SigningKeyPublished;
 import org.originbridge.platform.errors.InvalidRecordException;
 import org.originbridge.status.domain.DeclarationData;
 import org.originbridge.status.domain.IntakeRecord;
 import org.originbridge.status.domain.IssuanceRecord;
 import org.originbridge.status.domain.LogisticsEvent;
+import org.originbridge.status.domain.SigningKeyRecord;
 import org.originbridge.status.domain.SupplierScore;
 import org.originbridge.status.domain.VerificationRecord;
 
@@ -86,7 +88,8 @@ public final class EventMapper {
     public static VerificationRecord verification(VerificationCompleted v) {
         return new VerificationRecord(v.getOutcome() == null ? null : v.getOutcome().name(), v.getAswReference(),
                 v.getDocumentHash(), check(v.getDocumentIntegrity()), check(v.getIssuanceStatus()),
-                check(v.getIssuerIdentity()), v.getVerificationCode(), v.getReason(), v.getVerifiedAt());
+                check(v.getIssuerIdentity()), v.getVerificationCode(), v.getReason(), v.getVerifiedAt(), v.getVersion(),
+                v.getShortCode());
     }
 
     private static VerificationRecord.Check check(CheckResult c) {
@@ -164,5 +167,13 @@ public final class EventMapper {
 
     private static String text(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    public static SigningKeyRecord signingKey(SigningKeyPublished k) {
+        if (k.getKid() == null || k.getKid().isBlank() || k.getService() == null || k.getJwk() == null) {
+            throw new InvalidRecordException("kid", "kid, service and jwk are required");
+        }
+        return new SigningKeyRecord(k.getKid(), k.getService(), k.getAlgorithm(), k.getJwk(), k.getNotBefore(), k.getNotAfter(),
+                k.getCurrent(), k.getPublishedAt());
     }
 }

@@ -12,6 +12,7 @@ import org.originbridge.events.intake.DeclarationRejected;
 import org.originbridge.events.intake.DeclarationSubmitted;
 import org.originbridge.events.logistics.LogisticsNodeEvent;
 import org.originbridge.events.scoring.SupplierComplianceScore;
+import org.originbridge.events.signing.SigningKeyPublished;
 import org.originbridge.platform.errors.InvalidRecordException;
 import org.originbridge.status.domain.ProjectionResult;
 import org.originbridge.status.domain.StatusProjection;
@@ -80,6 +81,10 @@ public class ProjectionHandler {
             throw new InvalidRecordException("supplierId", "missing");
         }
         apply("score", () -> projection.score(EventMapper.score(e)));
+    }
+
+    void signingKey(SigningKeyPublished e) {
+        apply("signingKey", () -> projection.signingKey(EventMapper.signingKey(e)));
     }
 
     private void apply(String event, Supplier<ProjectionResult> useCase) {

@@ -7,6 +7,7 @@ import org.originbridge.events.intake.DeclarationRejected;
 import org.originbridge.events.intake.DeclarationSubmitted;
 import org.originbridge.events.logistics.LogisticsNodeEvent;
 import org.originbridge.events.scoring.SupplierComplianceScore;
+import org.originbridge.events.signing.SigningKeyPublished;
 import org.originbridge.platform.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -54,5 +55,10 @@ public class ProjectionListeners {
     @KafkaListener(topics = Topics.SUPPLIER_COMPLIANCE_SCORES)
     void score(SupplierComplianceScore event) {
         handler.score(event);
+    }
+
+    @KafkaListener(topics = Topics.SIGNING_KEYS)
+    void signingKey(SigningKeyPublished event) {
+        handler.signingKey(event);
     }
 }

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.nor;
 import static com.mongodb.client.model.Filters.not;
 
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.originbridge.status.domain.LogisticsEvent;
 import org.originbridge.status.domain.ProjectionResult;
 import org.originbridge.status.domain.ProjectionStore;
 import org.originbridge.status.domain.StatusReadStore;
+import org.originbridge.status.domain.SigningKeyRecord;
 import org.originbridge.status.domain.SupplierScore;
 import org.originbridge.status.domain.VerificationRecord;
 
@@ -50,24 +52,28 @@ import org.originbridge.status.domain.VerificationRecord;
  * Collections: {@code declarations} (one document per declaration: intake, declaration data,
  * verification, issuance and its history), {@code logisticsEvents} (one per event id, tagged
  * join references, joined at read time so events may come before their declaration),
- * {@code supplierScores} (one per supplier).
+ * {@code supplierScores} (one per supplier), {@code signingKeys} (one per kid: the public keys
+ * served as the JWKS).
  */
 public class MongoStatusStore implements ProjectionStore, StatusReadStore {
 
     static final String DECLARATIONS = "declarations";
     static final String LOGISTICS_EVENTS = "logisticsEvents";
     static final String SUPPLIER_SCORES = "supplierScores";
+    static final String SIGNING_KEYS = "signingKeys";
 
     private final MongoCollection<Document> declarations;
     private final MongoCollection<DeclarationDocument> declarationDocuments;
     private final MongoCollection<Document> logisticsEvents;
     private final MongoCollection<Document> scores;
+    private final MongoCollection<Document> signingKeys;
 
     public MongoStatusStore(MongoDatabase database) {
         this.declarations = database.getCollection(DECLARATIONS);
         this.declarationDocuments = database.getCollection(DECLARATIONS, DeclarationDocument.class);
         this.logisticsEvents = database.getCollection(LOGISTICS_EVENTS);
         this.scores = database.getCollection(SUPPLIER_SCORES);
+        this.signingKeys = database.getCollection(SIGNING_KEYS);
     }
 
     /** Creates the indexes the queries use (idempotent). */
@@ -122,8 +128,11 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
             updates.add(Updates.setOnInsert("referenceNumber", referenceNumber));
         }
         updates.add(Updates.max("updatedAt", verification.verifiedAt()));
+        int version = verification.version() == null ? 1 : verification.version();
         return guardedUpsert(declarations, declarationId,
-                not(gte("verification.verifiedAt", verification.verifiedAt())), Updates.combine(updates));
+                nor(gt("verification.version", version),
+                        and(eq("verification.version", version), gte("verification.verifiedAt", verification.verifiedAt()))),
+                Updates.combine(updates));
     }
 
     @Override
@@ -176,6 +185,12 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
     public ProjectionResult recordScore(SupplierScore score) {
         Bson update = Updates.combine(Updates.set("version", score.version()), Updates.set("score", score));
         return guardedUpsert(scores, score.supplierId(), lt("version", score.version()), update);
+    }
+
+    @Override
+    public ProjectionResult recordSigningKey(SigningKeyRecord key) {
+        Bson update = Updates.combine(Updates.set("publishedAt", key.publishedAt()), Updates.set("key", key));
+        return guardedUpsert(signingKeys, key.kid(), lt("publishedAt", key.publishedAt()), update);
     }
 
     private static void setIfPresent(List<Bson> updates, String field, Object value) {
@@ -249,6 +264,19 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
     }
 
     @Override
+    public Optional<SigningKeyRecord> signingKey(String kid) {
+        return Optional.ofNullable(signingKeys.withDocumentClass(SigningKeyDocument.class).find(eq("_id", kid)).first())
+                .map(SigningKeyDocument::key);
+    }
+
+    @Override
+    public List<SigningKeyRecord> signingKeys() {
+        List<SigningKeyRecord> keys = new ArrayList<>();
+        signingKeys.withDocumentClass(SigningKeyDocument.class).find().sort(Sorts.ascending("_id")).forEach(d -> keys.add(d.key()));
+        return keys;
+    }
+
+    @Override
     public List<DeclarationProjection> list(DeclarationFilter filter, String afterId, int limit) {
         List<Bson> conditions = new ArrayList<>();
         addEq(conditions, "supplierId", filter.supplierId());
@@ -279,6 +307,11 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
 
     /** A document of {@code supplierScores}. */
     public record ScoreDocument(@org.bson.codecs.pojo.annotations.BsonId String id, Long version, SupplierScore score) {
+    }
+
+    /** A document of {@code signingKeys}. */
+    public record SigningKeyDocument(@org.bson.codecs.pojo.annotations.BsonId String id, java.time.Instant publishedAt,
+            SigningKeyRecord key) {
     }
 
     /** For tests and operators: the raw declaration document. */

@@ -18,6 +18,8 @@ import org.originbridge.status.domain.DeclarationProjection;
 import org.originbridge.status.domain.Fixtures;
 import org.originbridge.status.domain.IntakeRecord;
 import org.originbridge.status.domain.ProjectionResult;
+import org.originbridge.status.domain.SigningKeyRecord;
+import org.originbridge.status.domain.VerificationRecord;
 import org.originbridge.status.domain.References;
 import org.originbridge.testsupport.EmbeddedMongo;
 
@@ -138,6 +140,43 @@ class MongoStatusStoreTest {
         assertThat(store.recordVerification(id, "SUP-1", "REF-1", Fixtures.verification("code-2", T0.plusSeconds(5))))
                 .isEqualTo(ProjectionResult.APPLIED);
         assertThat(store.findDeclaration(id).orElseThrow().verification().verificationCode()).isEqualTo("code-2");
+    }
+
+    @Test
+    void aNewerContentVersionWinsAndAnOlderVersionReplayedLaterChangesNothing() {
+        VerificationRecord v1 = Fixtures.verification("code-v1", T0.plusSeconds(60));
+        VerificationRecord v2 = withVersion(Fixtures.verification("code-v2", T0), 2);
+
+        assertThat(store.recordVerification(id, "SUP-1", "REF-1", v1)).isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordVerification(id, "SUP-1", "REF-1", v2)).isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordVerification(id, "SUP-1", "REF-1", v1)).isEqualTo(ProjectionResult.STALE);
+        assertThat(store.recordVerification(id, "SUP-1", "REF-1", v2)).isEqualTo(ProjectionResult.STALE);
+
+        VerificationRecord kept = store.findDeclaration(id).orElseThrow().verification();
+        assertThat(kept.verificationCode()).isEqualTo("code-v2");
+        assertThat(kept.version()).isEqualTo(2);
+        assertThat(kept.shortCode()).isEqualTo(Fixtures.SHORT_CODE);
+    }
+
+    private static VerificationRecord withVersion(VerificationRecord r, int version) {
+        return new VerificationRecord(r.outcome(), r.aswReference(), r.documentHash(), r.documentIntegrity(), r.issuanceStatus(),
+                r.issuerIdentity(), r.verificationCode(), r.reason(), r.verifiedAt(), version, r.shortCode());
+    }
+
+    @Test
+    void signingKeysAreKeptPerKidNewestPublicationFirst() {
+        SigningKeyRecord first = new SigningKeyRecord("asw-verification-1", "asw-verification", "ES256", "{}", T0, null, true, T0);
+        SigningKeyRecord retired = new SigningKeyRecord("asw-verification-1", "asw-verification", "ES256", "{}", T0,
+                T0.plusSeconds(86_400), false, T0.plusSeconds(60));
+
+        assertThat(store.recordSigningKey(first)).isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordSigningKey(retired)).isEqualTo(ProjectionResult.APPLIED);
+        assertThat(store.recordSigningKey(first)).isEqualTo(ProjectionResult.STALE);
+        assertThat(store.recordSigningKey(retired)).isEqualTo(ProjectionResult.STALE);
+
+        assertThat(store.signingKey("asw-verification-1")).contains(retired);
+        assertThat(store.signingKeys()).containsExactly(retired);
+        assertThat(store.signingKey("nope")).isEmpty();
     }
 
     @Test
