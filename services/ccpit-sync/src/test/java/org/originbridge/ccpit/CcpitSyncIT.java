@@ -37,6 +37,8 @@ import org.originbridge.platform.signing.TokenSigner;
 import org.originbridge.sandbox.SandboxApplication;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TestIssuer;
+import org.originbridge.testsupport.WithoutSecurity;
 import org.originbridge.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +55,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * application itself on a real port (its clock advanced by the test instead of sleeping).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "originbridge.security.api-keys=" + CcpitSyncIT.API_KEY,
         "originbridge.signing.secret=" + CcpitSyncIT.SECRET,
         "originbridge.ccpit.applicant-tokens=" + CcpitSyncIT.SUPPLIER + "=" + CcpitSyncIT.SUPPLIER_TOKEN,
         "originbridge.ccpit.poll-interval=200ms",
@@ -62,7 +63,6 @@ import org.springframework.test.context.DynamicPropertySource;
 })
 class CcpitSyncIT {
 
-    static final String API_KEY = "it-api-key";
     static final String SECRET = "ccpit-sync-it-signing-secret-0123456789";
     static final String SUPPLIER = "SUP-SZ-POWERTECH";
     static final String SUPPLIER_TOKEN = "ccpit-it-token-powertech";
@@ -82,6 +82,7 @@ class CcpitSyncIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
         EmbeddedMongo.registerProperties(registry, "ccpit-sync-it");
+        TestIssuer.registerProperties(registry);
         registry.add("originbridge.ccpit.base-url", CcpitSyncIT::sandboxUrl);
     }
 
@@ -97,7 +98,8 @@ class CcpitSyncIT {
                             + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
                             + "org.originbridge.platform.kafka.KafkaPlatformAutoConfiguration,"
                             + "org.originbridge.platform.signing.SigningAutoConfiguration,"
-                            + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration");
+                            + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                            + WithoutSecurity.AUTOCONFIGURATIONS);
         }
         return "http://127.0.0.1:" + ((WebServerApplicationContext) sandbox).getWebServer().getPort();
     }
@@ -151,7 +153,7 @@ class CcpitSyncIT {
         assertThat(claims).containsEntry("declarationId", declarationId)
                 .containsEntry("certificateNumber", issued.getCertificateNumber()).containsEntry("status", "ISSUED");
 
-        // A fresh QR token and a PNG encoding the public verification URL, with an API key only
+        // A fresh QR token and a PNG encoding the public verification URL, with the exporter's token only
         HttpResponse<String> qr = get("/api/v1/declarations/" + declarationId + "/qr", true, HttpResponse.BodyHandlers.ofString());
         assertThat(qr.statusCode()).isEqualTo(200);
         String token = qr.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
@@ -206,7 +208,7 @@ class CcpitSyncIT {
     private <T> HttpResponse<T> get(String path, boolean withKey, HttpResponse.BodyHandler<T> body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (withKey) {
-            request.header("Authorization", "Bearer " + API_KEY);
+            request.header("Authorization", TestIssuer.bearer(TestIssuer.shared().exporter(SUPPLIER)));
         }
         return http.send(request.build(), body);
     }

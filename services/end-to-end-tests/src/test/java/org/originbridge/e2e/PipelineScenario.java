@@ -58,7 +58,8 @@ abstract class PipelineScenario {
                 Dcsa.array(List.of(
                         Dcsa.transport(UUID.randomUUID().toString(), "ARRI", departure.plus(2, ChronoUnit.DAYS), "VNCMT", consignment),
                         Dcsa.equipment(UUID.randomUUID().toString(), "LOAD", departure.minus(3, ChronoUnit.HOURS), "CNYSA", consignment),
-                        Dcsa.transport(UUID.randomUUID().toString(), "DEPA", departure, "CNYSA", consignment))));
+                        Dcsa.transport(UUID.randomUUID().toString(), "DEPA", departure, "CNYSA", consignment))),
+                Tokens.ISSUER.exporter("SUP-E2E-1"));
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
 
         JsonNode done = awaitView(id, v -> "ISSUED".equals(text(v, "/issuance/current/status"))

@@ -31,6 +31,7 @@ import org.originbridge.platform.signing.TokenSigner;
 import org.originbridge.status.config.StatusQueryProperties;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  * and replays that must change nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "originbridge.security.api-keys=it-key",
         "originbridge.signing.secret=status-query-it-secret-0123456789abcdef",
         "originbridge.kafka.retry.max-attempts=1"})
 class StatusQueryIT {
@@ -58,6 +58,7 @@ class StatusQueryIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
         EmbeddedMongo.registerProperties(registry, "status-query-it");
+        TestIssuer.registerProperties(registry);
     }
 
     @LocalServerPort
@@ -307,7 +308,7 @@ class StatusQueryIT {
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", "it-key").GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestIssuer.bearer(TestIssuer.shared().operator())).GET().build());
     }
 
     private HttpResponse<String> getPublic(String path) {
