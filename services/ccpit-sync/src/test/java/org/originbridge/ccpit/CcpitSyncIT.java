@@ -170,6 +170,11 @@ class CcpitSyncIT {
 
         assertThat(get("/api/v1/declarations/" + declarationId + "/qr", false, HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(401);
+        // another exporter's token: the declaration is unknown to it
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/declarations/" + declarationId + "/qr")).header("Authorization",
+                TestIssuer.bearer(TestIssuer.shared().exporter("SUP-SOMEONE-ELSE"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(get("/actuator/health", false, HttpResponse.BodyHandlers.ofString()).body()).contains("\"status\":\"UP\"");
     }
 

@@ -107,6 +107,7 @@ class LogisticsIngestionIT {
         assertThat(discharge.value().getEventCode()).isEqualTo("DISC");
         assertThat(discharge.value().getSource()).isEqualTo(EventSource.DCSA);
         assertThat(discharge.value().getNodeName()).isEqualTo("Port Klang");
+        assertThat(discharge.value().getTenantId()).as("the pushing exporter's tenant").isEqualTo("SUP-SZ-POWERTECH");
         ConsumerRecord<String, LogisticsNodeEvent> departure = awaitEvent(id2);
         assertThat(departure.key()).isEqualTo("BKG-2");
         assertThat(departure.value().getUnLocationCode()).isEqualTo("CNSGH");
@@ -131,10 +132,14 @@ class LogisticsIngestionIT {
     }
 
     @Test
-    void theApiNeedsAToken() throws Exception {
+    void theApiNeedsATokenWithLogisticsWrite() throws Exception {
         String body = DcsaEvents.equipmentDischarge(UUID.randomUUID().toString()).json();
         assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body, null, null).statusCode()).isEqualTo(401);
         assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body, "wrong", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body,
+                TestIssuer.shared().expired("SUP-SZ-POWERTECH"), null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body, TestIssuer.shared().procurement(), null)
+                .statusCode()).as("no logistics.write scope").isEqualTo(403);
     }
 
     @Test

@@ -21,9 +21,9 @@ public final class StatusQueries {
         this.clock = clock;
     }
 
-    /** The consolidated status, or empty when no topic has mentioned the declaration. */
-    public Optional<DeclarationStatus> status(String declarationId) {
-        return store.findDeclaration(declarationId).map(this::consolidate);
+    /** The consolidated status, or empty when no topic has mentioned the declaration or the reader may not see it. */
+    public Optional<DeclarationStatus> status(String declarationId, Reader reader) {
+        return store.findDeclaration(declarationId).filter(reader::reads).map(this::consolidate);
     }
 
     private DeclarationStatus consolidate(DeclarationProjection p) {
@@ -40,9 +40,12 @@ public final class StatusQueries {
                 p.intake(), p.declaration(), p.verification(), issuance, milestones, score, p.updatedAt());
     }
 
-    /** A page of declarations; {@code afterId} is the last id of the previous page. */
-    public Page list(DeclarationFilter filter, String afterId, int limit) {
-        List<DeclarationProjection> found = store.list(filter, afterId, limit + 1);
+    /** A page of the declarations the reader may see; {@code afterId} is the last id of the previous page. */
+    public Page list(DeclarationFilter filter, Reader reader, String afterId, int limit) {
+        if (!reader.all() && reader.tenants().isEmpty()) {
+            return new Page(List.of(), null);
+        }
+        List<DeclarationProjection> found = store.list(filter.readBy(reader), afterId, limit + 1);
         boolean more = found.size() > limit;
         List<DeclarationSummary> items = found.stream().limit(limit).map(DeclarationSummary::of).toList();
         String last = more ? items.get(items.size() - 1).declarationId() : null;
@@ -53,9 +56,9 @@ public final class StatusQueries {
     public record Page(List<DeclarationSummary> items, String continueAfter) {
     }
 
-    /** The e-CO of an issued declaration. */
-    public EcoResult eco(String declarationId) {
-        Optional<DeclarationProjection> found = store.findDeclaration(declarationId);
+    /** The e-CO of an issued declaration; unknown when the reader may not retrieve it. */
+    public EcoResult eco(String declarationId, Reader reader) {
+        Optional<DeclarationProjection> found = store.findDeclaration(declarationId).filter(reader::readsEco);
         if (found.isEmpty()) {
             return new EcoResult.Unknown();
         }

@@ -26,6 +26,8 @@ public final class VerificationCompletedMapper {
                 .setVerificationCode(r.verificationCode())
                 .setReason(r.reason())
                 .setVerifiedAt(r.verifiedAt())
+                // the declaration's exporter tenant is its supplierId (docs/security.md)
+                .setTenantId(r.supplierId())
                 .build();
     }
 
