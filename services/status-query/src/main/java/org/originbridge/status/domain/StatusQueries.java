@@ -28,7 +28,9 @@ public final class StatusQueries {
 
     private DeclarationStatus consolidate(DeclarationProjection p) {
         List<String> refs = References.of(p.declaration() == null ? null : p.declaration().consignment());
-        List<LogisticsEvent> milestones = refs.isEmpty() ? List.of() : Milestones.visible(store.logisticsEvents(refs));
+        // another exporter pushing events under this consignment's references is not shown (nor can it retract any)
+        List<LogisticsEvent> milestones = refs.isEmpty() ? List.of() : Milestones.visible(store.logisticsEvents(refs)
+                .stream().filter(e -> e.visibleTo(p.supplierId())).toList());
         DeclarationStatus.Score score = p.supplierId() == null ? null : store.score(p.supplierId())
                 .map(s -> new DeclarationStatus.Score(s.score(), s.band(), s.previousScore(), s.factors(), s.version(),
                         s.asOf(), s.validUntil(), s.source(),

@@ -77,6 +77,11 @@ class StatusQueriesTest {
         store.events.add(new LogisticsEvent("E0", "DCSA", "EQUIPMENT", "ACT", "LOAD", T0.minusSeconds(600), T0, "CNYSA",
                 null, null, null, null, "MSCU1234565", null, null, null));
         store.events.add(Fixtures.event("X1", "DEPA", T0, "TD-SOMEONE-ELSE", null));
+        LogisticsEvent f = Fixtures.event("F1", "ARRI", T0.plusSeconds(3600), "TD-REF-1", null);
+        store.events.add(new LogisticsEvent(f.eventId(), f.source(), f.eventType(), f.eventClassifier(), f.eventCode(),
+                f.eventDateTime(), f.eventCreatedDateTime(), f.unLocationCode(), f.nodeName(), f.modeOfTransport(),
+                f.vesselImo(), f.carrierVoyageNumber(), f.equipmentReference(), f.transportDocumentReference(),
+                f.bookingReference(), f.retractedEventId(), "SUP-ANOTHER-EXPORTER"));
         store.scores.put("SUP-1", Fixtures.score("SUP-1", 82, 4));
 
         DeclarationStatus status = queries.status("DECL-1", Reader.operator()).orElseThrow();

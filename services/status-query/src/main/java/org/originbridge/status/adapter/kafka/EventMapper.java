@@ -115,7 +115,7 @@ public final class EventMapper {
                 name(e.getEventClassifier()), e.getEventCode(), e.getEventDateTime(), e.getEventCreatedDateTime(),
                 e.getUnLocationCode(), e.getNodeName(), e.getModeOfTransport(), e.getVesselImo(),
                 e.getCarrierVoyageNumber(), e.getEquipmentReference(), e.getTransportDocumentReference(),
-                e.getBookingReference(), e.getRetractedEventId());
+                e.getBookingReference(), e.getRetractedEventId(), e.getTenantId());
     }
 
     public static SupplierScore score(SupplierComplianceScore s) {
