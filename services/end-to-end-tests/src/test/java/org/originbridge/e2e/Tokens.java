@@ -1,14 +1,16 @@
 package org.originbridge.e2e;
 
+import org.originbridge.testsupport.AccessTokens;
 import org.originbridge.testsupport.TestIssuer;
 
 /**
  * Where the end-to-end tests get access tokens: today the in-JVM {@link TestIssuer}. To run them
- * against the real authorization server instead, change {@link #ISSUER}'s source (one line).
+ * against the real authorization server instead, assign another {@link AccessTokens} to
+ * {@link #ISSUER} (one line); ServiceStack passes its {@code springArguments()} to every service.
  */
 final class Tokens {
 
-    static final TestIssuer ISSUER = TestIssuer.shared();
+    static final AccessTokens ISSUER = TestIssuer.shared();
 
     private Tokens() {
     }

@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Hostile variants (expired, foreign issuer, wrong audience, alg=none, HS256 signed with the public
  * key, unknown kid) exist to prove they are refused.
  */
-public final class TestIssuer {
+public final class TestIssuer implements AccessTokens {
 
     public static final String AUDIENCE = "originbridge";
     public static final String EXPORTER_SCOPES = "declarations.write declarations.read eco.read logistics.write";
@@ -103,6 +103,7 @@ public final class TestIssuer {
     }
 
     /** The same as command-line arguments, for applications started with SpringApplicationBuilder. */
+    @Override
     public List<String> springArguments() {
         return List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwksUri());
@@ -120,6 +121,7 @@ public final class TestIssuer {
         return sign(key, claims(clientId, role, tenants, importerId, scopes, b -> { }));
     }
 
+    @Override
     public String exporter(String tenant) {
         return token("exporter-" + tenant.toLowerCase(), "exporter", List.of(tenant), null, EXPORTER_SCOPES);
     }
@@ -136,6 +138,7 @@ public final class TestIssuer {
         return token("procurement-test", "procurement", List.of(), null, "scores.read");
     }
 
+    @Override
     public String operator() {
         return token("operator", "operator", List.of(), null, OPERATOR_SCOPES);
     }
