@@ -20,6 +20,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", Tokens.bearer(Tokens.operator())).GET().build());
     }
 
+    /** GETs with the given access token. */
+    HttpResponse<String> getAs(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", Tokens.bearer(token)).GET().build());
+    }
+
     HttpResponse<String> getWithoutKey(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }

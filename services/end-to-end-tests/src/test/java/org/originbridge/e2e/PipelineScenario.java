@@ -79,6 +79,13 @@ abstract class PipelineScenario {
         assertThat(text(report, "/declaration/exporterName")).isEqualTo("Hangzhou West Lake Tea Co., Ltd.");
         assertThat(report.toString()).doesNotContain("Saigon Tea House");
 
+        // tenancy across the pipeline: the exporter reads its own declaration, another exporter as unknown
+        String view = stack().url("status-query") + "/api/v1/declarations/" + id;
+        assertThat(http.getAs(view, Tokens.ISSUER.exporter("SUP-E2E-1")).statusCode()).isEqualTo(200);
+        assertThat(http.getAs(view, Tokens.ISSUER.exporter("SUP-E2E-2")).statusCode()).isEqualTo(404);
+        assertThat(http.getAs(stack().url("ccpit-sync") + "/api/v1/declarations/" + id + "/qr",
+                Tokens.ISSUER.exporter("SUP-E2E-2")).statusCode()).isEqualTo(404);
+
         // the importer's retrieval
         HttpResponse<String> eco = http.get(stack().url("status-query") + "/api/v1/importer/declarations/" + id + "/eco");
         assertThat(eco.statusCode()).isEqualTo(200);
