@@ -38,6 +38,8 @@ import org.originbridge.platform.signing.TokenVerifier;
 import org.originbridge.sandbox.SandboxApplication;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TestIssuer;
+import org.originbridge.testsupport.WithoutSecurity;
 import org.originbridge.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +56,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * application itself on a real port (its clock advanced by the test instead of sleeping).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "originbridge.security.api-keys=" + CcpitSyncIT.API_KEY,
         "originbridge.ccpit.applicant-tokens=" + CcpitSyncIT.SUPPLIER + "=" + CcpitSyncIT.SUPPLIER_TOKEN,
         "originbridge.ccpit.poll-interval=200ms",
         "originbridge.ccpit.retry.initial-backoff=50ms",
@@ -62,7 +63,6 @@ import org.springframework.test.context.DynamicPropertySource;
 })
 class CcpitSyncIT {
 
-    static final String API_KEY = "it-api-key";
     static final java.nio.file.Path KEY_DIR = keyDir();
 
     static java.nio.file.Path keyDir() {
@@ -94,6 +94,7 @@ class CcpitSyncIT {
         RealInfrastructure.registerProperties(registry);
         EmbeddedMongo.registerProperties(registry, "ccpit-sync-it");
         registry.add("originbridge.signing.key-dir", KEY_DIR::toString);
+        TestIssuer.registerProperties(registry);
         registry.add("originbridge.ccpit.base-url", CcpitSyncIT::sandboxUrl);
     }
 
@@ -109,7 +110,8 @@ class CcpitSyncIT {
                             + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
                             + "org.originbridge.platform.kafka.KafkaPlatformAutoConfiguration,"
                             + "org.originbridge.platform.signing.SigningAutoConfiguration,"
-                            + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration");
+                            + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                            + WithoutSecurity.AUTOCONFIGURATIONS);
         }
         return "http://127.0.0.1:" + ((WebServerApplicationContext) sandbox).getWebServer().getPort();
     }
@@ -181,6 +183,11 @@ class CcpitSyncIT {
 
         assertThat(get("/api/v1/declarations/" + declarationId + "/qr", false, HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(401);
+        // another exporter's token: the declaration is unknown to it
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/declarations/" + declarationId + "/qr")).header("Authorization",
+                TestIssuer.bearer(TestIssuer.shared().exporter("SUP-SOMEONE-ELSE"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(get("/actuator/health", false, HttpResponse.BodyHandlers.ofString()).body()).contains("\"status\":\"UP\"");
     }
 
@@ -219,7 +226,7 @@ class CcpitSyncIT {
     private <T> HttpResponse<T> get(String path, boolean withKey, HttpResponse.BodyHandler<T> body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (withKey) {
-            request.header("Authorization", "Bearer " + API_KEY);
+            request.header("Authorization", TestIssuer.bearer(TestIssuer.shared().exporter(SUPPLIER)));
         }
         return http.send(request.build(), body);
     }

@@ -37,6 +37,7 @@ import org.originbridge.events.scoring.SupplierComplianceScore;
 import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,8 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The service against a real broker, a real registry and a MongoDB wire server: facts in, scores
  * out, a duplicate emits nothing, bad data goes to the dead-letter topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "originbridge.security.api-keys=it-key")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ComplianceScoringIT {
 
     private static final Instant DAY0 = Instant.parse("2026-10-01T00:00:00Z");
@@ -59,6 +59,7 @@ class ComplianceScoringIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
         EmbeddedMongo.registerProperties(registry, "compliance-scoring-it");
+        TestIssuer.registerProperties(registry);
     }
 
     @Autowired
@@ -112,10 +113,10 @@ class ComplianceScoringIT {
         // Then nothing new was emitted
         assertThat(TopicProbe.valuesUpToEnd(Topics.SUPPLIER_COMPLIANCE_SCORES, supplier, SupplierComplianceScore.class)).isEqualTo(before);
 
-        // And the score is served over HTTP with an API key only
+        // And the score is served over HTTP with a scores.read token only
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/suppliers/" + supplier + "/score");
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri).header("X-Api-Key", "it-key").build(),
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri).header("Authorization", TestIssuer.bearer(TestIssuer.shared().procurement())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("\"band\":\"EXCELLENT\"", "\"version\":" + score.getVersion(), "\"emitted\":true");

@@ -27,7 +27,9 @@ import org.originbridge.intake.adapter.kafka.DeclarationAvroMapper;
 import org.originbridge.intake.config.MicrometerIntakeMetrics;
 import org.originbridge.intake.domain.Declaration;
 import org.originbridge.platform.Topics;
+import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +39,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** declaration-intake against a real Kafka broker and a real Apicurio Registry. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "originbridge.security.api-keys=it-key",
         "originbridge.intake.status-base-url=http://status.test:8080"})
 class DeclarationIntakeIT {
 
@@ -47,6 +48,8 @@ class DeclarationIntakeIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
+        TestIssuer.registerProperties(registry);
+        EmbeddedMongo.registerProperties(registry, "intake-it");
     }
 
     @LocalServerPort
@@ -62,7 +65,7 @@ class DeclarationIntakeIT {
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/declarations"))
-                .header("Content-Type", "application/json").header("X-Api-Key", "it-key")
+                .header("Content-Type", "application/json").header("Authorization", TestIssuer.bearer(TestIssuer.shared().exporter(declaration.supplierId())))
                 .POST(HttpRequest.BodyPublishers.ofString(Declarations.json(declaration))).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -94,6 +97,37 @@ class DeclarationIntakeIT {
         ConsumerRecord<String, DeclarationAccepted> accepted = TopicProbe.awaitRecord(Topics.DECLARATIONS_ACCEPTED,
                 DeclarationAccepted.class, r -> key.equals(r.key()), WAIT);
         assertThat(accepted.value().getOriginPreCheck().getStatus()).isEqualTo(PreCheckStatus.NOT_PERFORMED);
+    }
+
+    @Test
+    void aTopicRecordReusingAnotherTenantsDeclarationIdIsDeadLetteredAndNeverPublished() {
+        String id = "IT-OWNED-" + UUID.randomUUID();
+        String reference = "REF-" + UUID.randomUUID();
+        // tenant B's declaration comes first and is accepted
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, DeclarationAvroMapper.toEvent(certificateOfOrigin().id(id)
+                .supplierId("SUP-OWNER-B").referenceNumber(reference).submittedAt(Instant.now()).build()));
+        TopicProbe.awaitRecord(Topics.DECLARATIONS_ACCEPTED, DeclarationAccepted.class, r -> id.equals(r.key()), WAIT);
+
+        // tenant A re-uses B's id (an invalid declaration, which would be published as rejected)
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, DeclarationAvroMapper.toEvent(certificateOfOrigin().id(id)
+                .supplierId("SUP-ATTACKER-A").referenceNumber("REF-A-" + UUID.randomUUID()).destinationCountry("XX")
+                .submittedAt(Instant.now()).build()));
+        ConsumerRecord<String, byte[]> dead = TopicProbe.awaitRawRecord(DLT, r -> id.equals(r.key()), WAIT);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("declarationId", "another exporter");
+
+        // and A re-using B's reference number under a fresh id is dead-lettered as well
+        String otherId = "IT-OWNED-REF-" + UUID.randomUUID();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, otherId, DeclarationAvroMapper.toEvent(certificateOfOrigin()
+                .id(otherId).supplierId("SUP-ATTACKER-A").referenceNumber(reference).submittedAt(Instant.now()).build()));
+        ConsumerRecord<String, byte[]> deadRef = TopicProbe.awaitRawRecord(DLT, r -> otherId.equals(r.key()), WAIT);
+        assertThat(new String(deadRef.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("referenceNumber");
+
+        // nothing was published under B's id for A: every verdict for the id is B's
+        assertThat(TopicProbe.valuesUpToEnd(Topics.DECLARATIONS_REJECTED, id, DeclarationRejected.class)).isEmpty();
+        assertThat(TopicProbe.valuesUpToEnd(Topics.DECLARATIONS_ACCEPTED, id, DeclarationAccepted.class))
+                .allSatisfy(a -> assertThat(a.getTenantId()).isEqualTo("SUP-OWNER-B"));
     }
 
     @Test

@@ -10,22 +10,28 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the services' APIs, with the stack's API key. */
+/** A small HTTP client for the services' APIs, with an access token from {@link Tokens}. */
 final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", ServiceStack.API_KEY).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", Tokens.bearer(Tokens.operator())).GET().build());
+    }
+
+    /** GETs with the given access token. */
+    HttpResponse<String> getAs(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", Tokens.bearer(token)).GET().build());
     }
 
     HttpResponse<String> getWithoutKey(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
-    HttpResponse<String> postJson(String url, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", ServiceStack.API_KEY)
+    /** POSTs JSON with the given access token (see {@link Tokens}). */
+    HttpResponse<String> postJson(String url, String body, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", Tokens.bearer(token))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

@@ -58,7 +58,8 @@ abstract class PipelineScenario {
                 Dcsa.array(List.of(
                         Dcsa.transport(UUID.randomUUID().toString(), "ARRI", departure.plus(2, ChronoUnit.DAYS), "VNCMT", consignment),
                         Dcsa.equipment(UUID.randomUUID().toString(), "LOAD", departure.minus(3, ChronoUnit.HOURS), "CNYSA", consignment),
-                        Dcsa.transport(UUID.randomUUID().toString(), "DEPA", departure, "CNYSA", consignment))));
+                        Dcsa.transport(UUID.randomUUID().toString(), "DEPA", departure, "CNYSA", consignment))),
+                Tokens.ISSUER.exporter("SUP-E2E-1"));
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
 
         JsonNode done = awaitView(id, v -> "ISSUED".equals(text(v, "/issuance/current/status"))
@@ -96,6 +97,13 @@ abstract class PipelineScenario {
         assertThat(text(report, "/summary/all")).as(report.toString()).isEqualTo("VALID");
         assertThat(text(report, "/declaration/exporterName")).isEqualTo("Hangzhou West Lake Tea Co., Ltd.");
         assertThat(report.toString()).doesNotContain("Saigon Tea House");
+
+        // tenancy across the pipeline: the exporter reads its own declaration, another exporter as unknown
+        String view = stack().url("status-query") + "/api/v1/declarations/" + id;
+        assertThat(http.getAs(view, Tokens.ISSUER.exporter("SUP-E2E-1")).statusCode()).isEqualTo(200);
+        assertThat(http.getAs(view, Tokens.ISSUER.exporter("SUP-E2E-2")).statusCode()).isEqualTo(404);
+        assertThat(http.getAs(stack().url("ccpit-sync") + "/api/v1/declarations/" + id + "/qr",
+                Tokens.ISSUER.exporter("SUP-E2E-2")).statusCode()).isEqualTo(404);
 
         // the importer's retrieval
         HttpResponse<String> eco = http.get(stack().url("status-query") + "/api/v1/importer/declarations/" + id + "/eco");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.originbridge.sandbox.SandboxApplication;
+import org.originbridge.testsupport.WithoutSecurity;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,7 +30,6 @@ public final class ServiceStack implements AutoCloseable {
     public record Infrastructure(String bootstrapServers, String registryUrl, String mongoUri) {
     }
 
-    public static final String API_KEY = "e2e-api-key-" + Long.toHexString(System.nanoTime());
     static final String ASW_TOKEN = "e2e-asw-token";
     static final String DCSA_WEBHOOK_SECRET = "e2e-dcsa-webhook-secret-0123456789";
 
@@ -87,15 +87,16 @@ public final class ServiceStack implements AutoCloseable {
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
                         + "org.originbridge.platform.kafka.KafkaPlatformAutoConfiguration,"
                         + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
-                        + "org.originbridge.platform.security.SecurityAutoConfiguration"));
+                        + WithoutSecurity.AUTOCONFIGURATIONS));
 
-        List<String> common = List.of(
+        List<String> common = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
                 "--spring.kafka.properties.apicurio.registry.url=" + infra.registryUrl(),
-                "--originbridge.security.api-keys=" + API_KEY,
                 // a failing record is retried twice, quickly, then dead-lettered
                 "--originbridge.kafka.retry.max-attempts=2",
-                "--originbridge.kafka.retry.initial-interval=200ms");
+                "--originbridge.kafka.retry.initial-interval=200ms"));
+        // the services trust the test issuer (issuer + JWKS), as they trust the auth server in the runtime
+        common.addAll(Tokens.ISSUER.springArguments());
 
         String statusQuery = service("status-query", "org.originbridge.status.StatusQueryApplication", common, List.of());
         service("compliance-scoring", "org.originbridge.scoring.ComplianceScoringApplication", common, List.of());

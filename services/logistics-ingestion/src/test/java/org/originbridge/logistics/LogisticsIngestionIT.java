@@ -32,6 +32,7 @@ import org.originbridge.logistics.adapter.file.FileWatermarkStore;
 import org.originbridge.logistics.domain.WebhookSignature;
 import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * LogisticsNodeEvents on logistics-node-events with the documented key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "originbridge.security.api-keys=it-key",
         "originbridge.logistics.webhook-secret=" + LogisticsIngestionIT.SECRET,
         "originbridge.logistics.poll.enabled=true",
         "originbridge.logistics.poll.interval=300ms",
@@ -55,7 +55,7 @@ class LogisticsIngestionIT {
 
     static final String SECRET = "it-webhook-secret-0123456789abcdef";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String API_KEY = "it-key";
+    private static final String API_KEY = TestIssuer.shared().exporter("SUP-SZ-POWERTECH");
 
     private static final PortFeedStub FEED = new PortFeedStub();
     private static final Path STATE;
@@ -71,6 +71,7 @@ class LogisticsIngestionIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
+        TestIssuer.registerProperties(registry);
         registry.add("originbridge.logistics.poll.base-url", FEED::baseUrl);
         registry.add("originbridge.logistics.poll.state-directory", STATE::toString);
     }
@@ -106,6 +107,7 @@ class LogisticsIngestionIT {
         assertThat(discharge.value().getEventCode()).isEqualTo("DISC");
         assertThat(discharge.value().getSource()).isEqualTo(EventSource.DCSA);
         assertThat(discharge.value().getNodeName()).isEqualTo("Port Klang");
+        assertThat(discharge.value().getTenantId()).as("the pushing exporter's tenant").isEqualTo("SUP-SZ-POWERTECH");
         ConsumerRecord<String, LogisticsNodeEvent> departure = awaitEvent(id2);
         assertThat(departure.key()).isEqualTo("BKG-2");
         assertThat(departure.value().getUnLocationCode()).isEqualTo("CNSGH");
@@ -130,14 +132,18 @@ class LogisticsIngestionIT {
     }
 
     @Test
-    void theApiNeedsTheApiKey() throws Exception {
+    void theApiNeedsATokenWithLogisticsWrite() throws Exception {
         String body = DcsaEvents.equipmentDischarge(UUID.randomUUID().toString()).json();
         assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body, null, null).statusCode()).isEqualTo(401);
         assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body, "wrong", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body,
+                TestIssuer.shared().expired("SUP-SZ-POWERTECH"), null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/logistics/dcsa-events", "application/json", body, TestIssuer.shared().procurement(), null)
+                .statusCode()).as("no logistics.write scope").isEqualTo(403);
     }
 
     @Test
-    void signedCallbackIsAcceptedWithoutApiKeyAndUnsignedOrTamperedOnesAreRefused() throws Exception {
+    void signedCallbackIsAcceptedWithoutTokenAndUnsignedOrTamperedOnesAreRefused() throws Exception {
         String booking = "BKG-CB-" + UUID.randomUUID();
         String unsignedId = UUID.randomUUID().toString();
         String tamperedId = UUID.randomUUID().toString();
@@ -180,7 +186,7 @@ class LogisticsIngestionIT {
     void edifactReportsArePublishedAsEdifactEvents() throws Exception {
         byte[] codeco = EdifactSamples.read(EdifactSamples.CODECO_GATE_CAI_MEP);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/logistics/edifact"))
-                .header("Content-Type", "text/plain").header("X-Api-Key", API_KEY)
+                .header("Content-Type", "text/plain").header("Authorization", TestIssuer.bearer(API_KEY))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(codeco)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(202);
@@ -192,7 +198,7 @@ class LogisticsIngestionIT {
         assertThat(gateOut.value().getUnLocationCode()).isEqualTo("VNCMT");
 
         HttpResponse<String> broken = http.send(HttpRequest.newBuilder(uri("/api/v1/logistics/edifact"))
-                .header("Content-Type", "text/plain").header("X-Api-Key", API_KEY)
+                .header("Content-Type", "text/plain").header("Authorization", TestIssuer.bearer(API_KEY))
                 .POST(HttpRequest.BodyPublishers.ofString(new String(codeco, StandardCharsets.US_ASCII)
                         .replace("BGM+36+", "BGM+12+"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(broken.statusCode()).isEqualTo(400);
@@ -240,7 +246,7 @@ class LogisticsIngestionIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
-            request.header("X-Api-Key", apiKey);
+            request.header("Authorization", TestIssuer.bearer(apiKey));
         }
         if (signature != null) {
             request.header(WebhookSignature.HEADER, signature);

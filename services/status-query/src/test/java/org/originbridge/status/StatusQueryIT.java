@@ -49,6 +49,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.originbridge.status.config.StatusQueryProperties;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,7 +65,6 @@ import tools.jackson.databind.json.JsonMapper;
  * and replays that must change nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "originbridge.security.api-keys=it-key",
         "originbridge.kafka.retry.max-attempts=1"})
 class StatusQueryIT {
 
@@ -75,6 +75,7 @@ class StatusQueryIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
         EmbeddedMongo.registerProperties(registry, "status-query-it");
+        TestIssuer.registerProperties(registry);
     }
 
     @LocalServerPort
@@ -404,7 +405,7 @@ class StatusQueryIT {
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", "it-key").GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestIssuer.bearer(TestIssuer.shared().operator())).GET().build());
     }
 
     private HttpResponse<String> getPublic(String path) {

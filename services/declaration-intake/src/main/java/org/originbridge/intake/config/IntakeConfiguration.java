@@ -5,11 +5,14 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.originbridge.intake.domain.DeclarationOutcomes;
+import org.originbridge.intake.domain.DeclarationOwnership;
 import org.originbridge.intake.domain.DeclarationScreening;
 import org.originbridge.intake.domain.IntakeMetrics;
 import org.originbridge.intake.domain.OriginPreChecker;
+import org.originbridge.intake.domain.ScreenSubmittedDeclaration;
 import org.originbridge.intake.domain.SubmissionChannel;
 import org.originbridge.intake.domain.SubmitDeclaration;
+import org.originbridge.intake.domain.TenantOwnership;
 import org.originbridge.origin.declaration.DeclarationValidator;
 import org.originbridge.origin.determination.OriginDeterminer;
 import org.originbridge.origin.json.DeterminationJson;
@@ -52,7 +55,17 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    SubmitDeclaration submitDeclaration(SubmissionChannel channel, Clock clock) {
-        return new SubmitDeclaration(channel, clock);
+    TenantOwnership tenantOwnership(DeclarationOwnership store) {
+        return new TenantOwnership(store);
+    }
+
+    @Bean
+    ScreenSubmittedDeclaration screenSubmittedDeclaration(TenantOwnership ownership, DeclarationScreening screening) {
+        return new ScreenSubmittedDeclaration(ownership, screening);
+    }
+
+    @Bean
+    SubmitDeclaration submitDeclaration(SubmissionChannel channel, TenantOwnership ownership, Clock clock) {
+        return new SubmitDeclaration(channel, ownership, clock);
     }
 }

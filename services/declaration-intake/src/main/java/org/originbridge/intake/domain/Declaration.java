@@ -34,8 +34,15 @@ public record Declaration(String declarationId, String supplierId, DocumentType 
 
     public enum DocumentType { CERTIFICATE_OF_ORIGIN, DECLARATION_OF_ORIGIN, UNKNOWN }
 
-    /** Exporter, producer or importer/consignee: Annex 3B (a)-(c). */
-    public record Party(String name, String address, String country) {
+    /**
+     * Exporter, producer or importer/consignee: Annex 3B (a)-(c); {@code identifier} is the party's
+     * id at OriginBridge when it has one (an importer reads the e-COs addressed to its id).
+     */
+    public record Party(String name, String address, String country, String identifier) {
+
+        public Party(String name, String address, String country) {
+            this(name, address, country, null);
+        }
     }
 
     /** One goods line: Annex 3B (d), (f), (i), (k), (l), with its bill of materials when known. */

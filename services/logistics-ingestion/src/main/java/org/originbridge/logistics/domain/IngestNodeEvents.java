@@ -32,19 +32,22 @@ public final class IngestNodeEvents {
         this.clock = clock;
     }
 
-    /** DCSA events (one object or an array, parsed JSON) pushed to our API or delivered by a subscription. */
-    public List<String> acceptDcsa(Channel channel, Object body) {
-        return accept(channel, () -> dcsa.normaliseBatch(body));
+    /**
+     * DCSA events (one object or an array, parsed JSON) pushed to our API by an exporter tenant, or
+     * delivered by a subscription (tenant "": the carrier is nobody's tenant).
+     */
+    public List<String> acceptDcsa(Channel channel, Object body, String tenant) {
+        return accept(channel, tenant, () -> dcsa.normaliseBatch(body));
     }
 
-    /** One EDIFACT interchange of COARRI and/or CODECO messages. */
-    public List<String> acceptEdifact(byte[] interchange) {
-        return accept(Channel.EDIFACT, () -> edifact.translate(interchange, clock.instant()));
+    /** One EDIFACT interchange of COARRI and/or CODECO messages, pushed by an exporter tenant. */
+    public List<String> acceptEdifact(byte[] interchange, String tenant) {
+        return accept(Channel.EDIFACT, tenant, () -> edifact.translate(interchange, clock.instant()));
     }
 
-    /** Publishes events already validated (by the feed poller). */
+    /** Publishes events already validated (by the feed poller; no tenant). */
     public void publish(Channel channel, List<NodeEvent> events) {
-        accept(channel, () -> events);
+        accept(channel, "", () -> events);
     }
 
     /** A callback whose signature did not verify: nothing was read. */
@@ -52,7 +55,7 @@ public final class IngestNodeEvents {
         metrics.events(channel, Outcome.UNAUTHORIZED, 1);
     }
 
-    private List<String> accept(Channel channel, Supplier<List<NodeEvent>> normalise) {
+    private List<String> accept(Channel channel, String tenant, Supplier<List<NodeEvent>> normalise) {
         Instant start = clock.instant();
         Outcome outcome = Outcome.FAILED;
         int count = 0;
@@ -67,7 +70,7 @@ public final class IngestNodeEvents {
             }
             count = events.size();
             if (!events.isEmpty()) {
-                publisher.publish(events);
+                publisher.publish(events, tenant == null ? "" : tenant);
             }
             outcome = Outcome.ACCEPTED;
             return events.stream().map(NodeEvent::eventId).toList();

@@ -27,7 +27,7 @@ class PollPortFeedTest {
     private final List<NodeEvent> published = new ArrayList<>();
     private final DcsaEventNormaliser normaliser = new DcsaEventNormaliser(clock);
     private final IngestNodeEvents ingest = new IngestNodeEvents(normaliser, (bytes, at) -> List.of(),
-            published::addAll, IngestionMetrics.NONE, clock);
+            (events, tenant) -> published.addAll(events), IngestionMetrics.NONE, clock);
 
     private PollPortFeed poll(int limit) {
         return new PollPortFeed(feed, store, normaliser, ingest, metrics, clock, Duration.ofDays(7), limit, 10);
@@ -91,7 +91,7 @@ class PollPortFeedTest {
     @Test
     void aFailedPublishLeavesTheWatermarkWhereItWas() {
         feed.events.add(event("a", "2026-11-20T01:00:00Z"));
-        IngestNodeEvents failing = new IngestNodeEvents(normaliser, (bytes, at) -> List.of(), events -> {
+        IngestNodeEvents failing = new IngestNodeEvents(normaliser, (bytes, at) -> List.of(), (events, tenant) -> {
             throw new IllegalStateException("broker down");
         }, IngestionMetrics.NONE, clock);
         PollPortFeed polling = new PollPortFeed(feed, store, normaliser, failing, IngestionMetrics.NONE, clock,

@@ -69,7 +69,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.metrics.tags.application", "${spring.application.name}");
 
-        d.put("originbridge.security.api-keys", "${ORIGINBRIDGE_API_KEYS:}");
+        // OAuth2 resource server (identity contract, docs/security.md): ES256 JWTs from the
+        // authorization server, checked for signature (JWKS), issuer, audience and expiry.
+        d.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "${ORIGINBRIDGE_AUTH_ISSUER:http://127.0.0.1:8088}");
+        d.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                "${ORIGINBRIDGE_AUTH_JWKS:http://127.0.0.1:8088/oauth2/jwks}");
+        d.put("spring.security.oauth2.resourceserver.jwt.audiences", "originbridge");
+        d.put("spring.security.oauth2.resourceserver.jwt.jws-algorithms", "ES256");
+        // Client addresses (public rate limit): X-Forwarded-For is honoured only from the configured
+        // trusted proxies (a regex; none by default, so the TCP peer is the client).
+        d.put("server.forward-headers-strategy", "native");
+        d.put("server.tomcat.remoteip.internal-proxies", "${ORIGINBRIDGE_TRUSTED_PROXIES:}");
+        d.put("server.tomcat.remoteip.trusted-proxies", "");
         return d;
     }
 }

@@ -21,6 +21,10 @@ class PlatformDefaultsTest {
         assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("svc");
         assertThat(environment.getProperty("spring.kafka.properties.apicurio.registry.id-handler"))
                 .isEqualTo("io.apicurio.registry.serde.Legacy4ByteIdHandler");
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).isEqualTo("originbridge");
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.jws-algorithms")).isEqualTo("ES256");
+        // no proxy is trusted unless configured: X-Forwarded-For from anyone is ignored
+        assertThat(environment.getProperty("server.tomcat.remoteip.internal-proxies")).isEmpty();
     }
 
     @Test

@@ -24,8 +24,12 @@ public record DeclarationData(
         goods = goods == null ? List.of() : List.copyOf(goods);
     }
 
-    /** A trading party. */
-    public record Party(String name, String address, String country) {
+    /** A trading party; {@code identifier} is its id at OriginBridge (an importer's, for e-CO retrieval). */
+    public record Party(String name, String address, String country, String identifier) {
+
+        public Party(String name, String address, String country) {
+            this(name, address, country, null);
+        }
     }
 
     /** One goods item. */

@@ -23,14 +23,16 @@ public final class StatusQueries {
         this.clock = clock;
     }
 
-    /** The consolidated status, or empty when no topic has mentioned the declaration. */
-    public Optional<DeclarationStatus> status(String declarationId) {
-        return store.findDeclaration(declarationId).map(this::consolidate);
+    /** The consolidated status, or empty when no topic has mentioned the declaration or the reader may not see it. */
+    public Optional<DeclarationStatus> status(String declarationId, Reader reader) {
+        return store.findDeclaration(declarationId).filter(reader::reads).map(this::consolidate);
     }
 
     private DeclarationStatus consolidate(DeclarationProjection p) {
         List<String> refs = References.of(p.declaration() == null ? null : p.declaration().consignment());
-        List<LogisticsEvent> milestones = refs.isEmpty() ? List.of() : Milestones.visible(store.logisticsEvents(refs));
+        // another exporter pushing events under this consignment's references is not shown (nor can it retract any)
+        List<LogisticsEvent> milestones = refs.isEmpty() ? List.of() : Milestones.visible(store.logisticsEvents(refs)
+                .stream().filter(e -> e.visibleTo(p.supplierId())).toList());
         DeclarationStatus.Score score = p.supplierId() == null ? null : store.score(p.supplierId())
                 .map(s -> new DeclarationStatus.Score(s.score(), s.band(), s.previousScore(), s.factors(), s.version(),
                         s.asOf(), s.validUntil(), s.source(),
@@ -42,9 +44,12 @@ public final class StatusQueries {
                 p.intake(), p.declaration(), p.verification(), issuance, milestones, score, p.updatedAt());
     }
 
-    /** A page of declarations; {@code afterId} is the last id of the previous page. */
-    public Page list(DeclarationFilter filter, String afterId, int limit) {
-        List<DeclarationProjection> found = store.list(filter, afterId, limit + 1);
+    /** A page of the declarations the reader may see; {@code afterId} is the last id of the previous page. */
+    public Page list(DeclarationFilter filter, Reader reader, String afterId, int limit) {
+        if (!reader.all() && reader.tenants().isEmpty()) {
+            return new Page(List.of(), null);
+        }
+        List<DeclarationProjection> found = store.list(filter.readBy(reader), afterId, limit + 1);
         boolean more = found.size() > limit;
         List<DeclarationSummary> items = found.stream().limit(limit).map(DeclarationSummary::of).toList();
         String last = more ? items.get(items.size() - 1).declarationId() : null;
@@ -55,9 +60,9 @@ public final class StatusQueries {
     public record Page(List<DeclarationSummary> items, String continueAfter) {
     }
 
-    /** The e-CO of an issued declaration. */
-    public EcoResult eco(String declarationId) {
-        Optional<DeclarationProjection> found = store.findDeclaration(declarationId);
+    /** The e-CO of an issued declaration; unknown when the reader may not retrieve it. */
+    public EcoResult eco(String declarationId, Reader reader) {
+        Optional<DeclarationProjection> found = store.findDeclaration(declarationId).filter(reader::readsEco);
         if (found.isEmpty()) {
             return new EcoResult.Unknown();
         }

@@ -87,9 +87,14 @@ class StatusQueriesTest {
         store.events.add(new LogisticsEvent("E0", "DCSA", "EQUIPMENT", "ACT", "LOAD", T0.minusSeconds(600), T0, "CNYSA",
                 null, null, null, null, "MSCU1234565", null, null, null));
         store.events.add(Fixtures.event("X1", "DEPA", T0, "TD-SOMEONE-ELSE", null));
+        LogisticsEvent f = Fixtures.event("F1", "ARRI", T0.plusSeconds(3600), "TD-REF-1", null);
+        store.events.add(new LogisticsEvent(f.eventId(), f.source(), f.eventType(), f.eventClassifier(), f.eventCode(),
+                f.eventDateTime(), f.eventCreatedDateTime(), f.unLocationCode(), f.nodeName(), f.modeOfTransport(),
+                f.vesselImo(), f.carrierVoyageNumber(), f.equipmentReference(), f.transportDocumentReference(),
+                f.bookingReference(), f.retractedEventId(), "SUP-ANOTHER-EXPORTER"));
         store.scores.put("SUP-1", Fixtures.score("SUP-1", 82, 4));
 
-        DeclarationStatus status = queries.status("DECL-1").orElseThrow();
+        DeclarationStatus status = queries.status("DECL-1", Reader.operator()).orElseThrow();
 
         assertThat(status.milestones()).extracting(LogisticsEvent::eventId).containsExactly("E0", "E1", "E2");
         assertThat(status.supplierScore().score()).isEqualTo(82);
@@ -100,11 +105,11 @@ class StatusQueriesTest {
 
     @Test
     void theEcoIsOnlyHandedOutOnceIssued() {
-        assertThat(queries.eco("DECL-1")).isInstanceOf(StatusQueries.EcoResult.Unknown.class);
+        assertThat(queries.eco("DECL-1", Reader.operator())).isInstanceOf(StatusQueries.EcoResult.Unknown.class);
         put(Fixtures.issuance(2, "UNDER_REVIEW", T0));
-        assertThat(queries.eco("DECL-1")).isEqualTo(new StatusQueries.EcoResult.NotIssued("UNDER_REVIEW"));
+        assertThat(queries.eco("DECL-1", Reader.operator())).isEqualTo(new StatusQueries.EcoResult.NotIssued("UNDER_REVIEW"));
         put(Fixtures.issuance(3, "ISSUED", T0));
-        StatusQueries.EcoResult.Issued issued = (StatusQueries.EcoResult.Issued) queries.eco("DECL-1");
+        StatusQueries.EcoResult.Issued issued = (StatusQueries.EcoResult.Issued) queries.eco("DECL-1", Reader.operator());
         assertThat(issued.eco().certificateNumber()).isEqualTo("CCPIT-2026-0001");
         assertThat(issued.eco().declaration().importer().name()).isEqualTo("Saigon Lighting JSC");
     }
@@ -134,10 +139,10 @@ class StatusQueriesTest {
         for (String id : List.of("A", "B", "C")) {
             store.declarations.put(id, new DeclarationProjection(id, "SUP-1", null, null, null, null, null, null, null, T0));
         }
-        StatusQueries.Page first = queries.list(new DeclarationFilter(null, null, null, null, null), null, 2);
+        StatusQueries.Page first = queries.list(new DeclarationFilter(null, null, null, null, null), Reader.operator(), null, 2);
         assertThat(first.items()).extracting(DeclarationSummary::declarationId).containsExactly("A", "B");
         assertThat(first.continueAfter()).isEqualTo("B");
-        StatusQueries.Page second = queries.list(new DeclarationFilter(null, null, null, null, null), "B", 2);
+        StatusQueries.Page second = queries.list(new DeclarationFilter(null, null, null, null, null), Reader.operator(), "B", 2);
         assertThat(second.items()).extracting(DeclarationSummary::declarationId).containsExactly("C");
         assertThat(second.continueAfter()).isNull();
     }
@@ -197,5 +202,30 @@ class StatusQueriesTest {
 
         assertThat(known.fragments()).isEqualTo(unknown.fragments());
         assertThat(known.fragments().get(0).reason()).contains("check character");
+    }
+
+    @Test
+    void eachReaderSeesOnlyWhatItsTokenAllowsAndEverythingElseIsUnknown() {
+        put(Fixtures.issuance(3, "ISSUED", T0));
+        DeclarationProjection p = store.declarations.get("DECL-1");
+        DeclarationData d = p.declaration();
+        DeclarationData addressed = new DeclarationData(d.documentType(), d.referenceNumber(), d.issueDate(), d.exporter(),
+                d.producer(), new DeclarationData.Party(d.importer().name(), d.importer().address(), d.importer().country(),
+                        "JP-OSAKA-DENKI"), d.destinationCountry(), d.goods(), d.consignment(), d.approvedExporterCode(),
+                d.issuingBody());
+        store.declarations.put("DECL-1", new DeclarationProjection(p.declarationId(), p.supplierId(), p.referenceNumber(),
+                p.destinationCountry(), p.intake(), addressed, p.verification(), p.issuance(), p.issuanceHistory(), p.updatedAt()));
+
+        assertThat(queries.status("DECL-1", Reader.tenants(java.util.Set.of("SUP-1")))).isPresent();
+        assertThat(queries.status("DECL-1", Reader.tenants(java.util.Set.of("SUP-2")))).isEmpty();
+        assertThat(queries.status("DECL-1", Reader.importer("JP-OSAKA-DENKI"))).as("importers read e-COs only").isEmpty();
+
+        assertThat(queries.eco("DECL-1", Reader.importer("JP-OSAKA-DENKI"))).isInstanceOf(StatusQueries.EcoResult.Issued.class);
+        assertThat(queries.eco("DECL-1", Reader.importer("KR-SOMEONE-ELSE"))).isInstanceOf(StatusQueries.EcoResult.Unknown.class);
+        assertThat(queries.eco("DECL-1", Reader.tenants(java.util.Set.of("SUP-2")))).isInstanceOf(StatusQueries.EcoResult.Unknown.class);
+        assertThat(queries.eco("DECL-1", Reader.tenants(java.util.Set.of("SUP-1")))).isInstanceOf(StatusQueries.EcoResult.Issued.class);
+
+        assertThat(queries.list(new DeclarationFilter(null, null, null, null, null), Reader.importer("JP-OSAKA-DENKI"), null, 10)
+                .items()).isEmpty();
     }
 }

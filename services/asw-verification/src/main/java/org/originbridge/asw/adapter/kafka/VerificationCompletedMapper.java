@@ -28,6 +28,8 @@ public final class VerificationCompletedMapper {
                 .setVerifiedAt(r.verifiedAt())
                 .setVersion(r.version())
                 .setShortCode(r.shortCode())
+                // the declaration's exporter tenant is its supplierId (docs/security.md)
+                .setTenantId(r.supplierId())
                 .build();
     }
 

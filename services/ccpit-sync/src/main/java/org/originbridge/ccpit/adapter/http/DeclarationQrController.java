@@ -6,6 +6,7 @@ import org.originbridge.ccpit.config.CcpitProperties;
 import org.originbridge.ccpit.domain.EcoApplication;
 import org.originbridge.ccpit.domain.EcoIssuance;
 import org.originbridge.ccpit.domain.QrTokens;
+import org.originbridge.platform.security.Caller;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,10 +16,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Issuance status and the dynamic QR code of a declaration's e-CO (API key required, as all /api/**).
- * The QR token is signed once per issued certificate and stays the same.
+ * Issuance status and the dynamic QR code of a declaration's e-CO (scope eco.read), for the exporter
+ * or provider acting for the declaration's tenant, or an operator; for anyone else the declaration
+ * is unknown (404). The QR token is signed once per issued
+ * certificate and stays the same.
  */
 @RestController
 public class DeclarationQrController {
@@ -43,13 +47,14 @@ public class DeclarationQrController {
     }
 
     @GetMapping("/api/v1/declarations/{declarationId}/issuance")
-    public ResponseEntity<?> issuance(@PathVariable String declarationId) {
-        return issuance.find(declarationId).<ResponseEntity<?>>map(a -> ResponseEntity.ok(view(a)))
+    public ResponseEntity<?> issuance(@PathVariable String declarationId, Caller caller) {
+        return issuance.find(declarationId).filter(a -> caller.reads(a.supplierId())).<ResponseEntity<?>>map(a -> ResponseEntity.ok(view(a)))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "no e-CO application for declaration " + declarationId));
     }
 
     @GetMapping("/api/v1/declarations/{declarationId}/qr")
-    public ResponseEntity<QrView> qr(@PathVariable String declarationId) {
+    public ResponseEntity<QrView> qr(@PathVariable String declarationId, Caller caller) {
+        requireTenant(declarationId, caller);
         QrTokens.QrToken token = issuance.qrToken(declarationId);
         EcoApplication a = issuance.find(declarationId).orElseThrow();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
@@ -58,10 +63,18 @@ public class DeclarationQrController {
     }
 
     @GetMapping(path = "/api/v1/declarations/{declarationId}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
-    public ResponseEntity<byte[]> qrPng(@PathVariable String declarationId) {
+    public ResponseEntity<byte[]> qrPng(@PathVariable String declarationId, Caller caller) {
+        requireTenant(declarationId, caller);
         QrTokens.QrToken token = issuance.qrToken(declarationId);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
                 .body(ZxingQrCodes.png(token.verificationUrl(), qrSize));
+    }
+
+    /** Another tenant's declaration answers as an unknown one. */
+    private void requireTenant(String declarationId, Caller caller) {
+        if (issuance.find(declarationId).filter(a -> caller.reads(a.supplierId())).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no e-CO application for declaration " + declarationId);
+        }
     }
 
     @ExceptionHandler(EcoIssuance.NoCertificate.class)

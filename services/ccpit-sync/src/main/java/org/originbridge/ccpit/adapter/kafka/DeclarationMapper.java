@@ -11,7 +11,10 @@ import org.originbridge.events.intake.GoodsItem;
 import org.originbridge.platform.errors.InvalidRecordException;
 import org.originbridge.platform.errors.InvalidRecordException.Problem;
 
-/** DeclarationAccepted -> the e-CO request. Missing ids are bad data (dead-lettered at once). */
+/**
+ * DeclarationAccepted -> the e-CO request. Missing ids, or a tenant other than the supplier, are bad
+ * data (dead-lettered at once).
+ */
 public final class DeclarationMapper {
 
     private DeclarationMapper() {
@@ -24,6 +27,9 @@ public final class DeclarationMapper {
         }
         if (blank(event.getSupplierId())) {
             problems.add(new Problem("supplierId", "is required"));
+        } else if (!event.getTenantId().isEmpty() && !event.getTenantId().equals(event.getSupplierId())) {
+            // CCPIT credentials are looked up per tenant (= supplierId) and used only for that tenant
+            problems.add(new Problem("tenantId", "differs from supplierId"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRecordException(problems);

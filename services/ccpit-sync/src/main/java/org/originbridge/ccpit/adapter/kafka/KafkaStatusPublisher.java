@@ -46,6 +46,8 @@ public class KafkaStatusPublisher implements StatusPublisher {
                 .setQrToken(qrToken)
                 .setReason(a.reason())
                 .setChangedAt(a.changedAt())
+                // the declaration's exporter tenant is its supplierId (docs/security.md)
+                .setTenantId(a.supplierId())
                 .build();
     }
 }

@@ -69,6 +69,7 @@ public final class EventMapper {
     public static SupplierComplianceScore toAvro(SupplierScore score) {
         return SupplierComplianceScore.newBuilder()
                 .setSupplierId(score.supplierId())
+                .setTenantId(score.supplierId())
                 .setScore(score.score())
                 .setBand(ScoreBand.valueOf(score.band().name()))
                 .setPreviousScore(score.previousScore())

@@ -7,7 +7,10 @@ import org.originbridge.intake.config.IntakeProperties;
 import org.originbridge.intake.domain.Declaration;
 import org.originbridge.intake.domain.IntakeMetrics;
 import org.originbridge.intake.domain.SubmitDeclaration;
+import org.originbridge.platform.security.Caller;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/declarations}: a declaration shaped like {@code DeclarationSubmitted}. Structurally
  * unreadable input is answered 400 with every bad field; otherwise the declaration is published to
  * coo-declarations-submitted (broker ack awaited) and answered 202 with where to follow its status.
+ * The caller's token must act for the body's supplierId (403 otherwise), and the declaration id and
+ * reference number must not belong to another exporter (409, see {@code TenantOwnership}).
  */
 @RestController
 class DeclarationController {
@@ -33,13 +38,21 @@ class DeclarationController {
     }
 
     @PostMapping(path = "/api/v1/declarations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> submit(@RequestBody(required = false) String body) {
+    ResponseEntity<?> submit(@RequestBody(required = false) String body, Caller caller) {
         DeclarationJsonReader.Result result = reader.read(body);
         if (result instanceof DeclarationJsonReader.Result.Invalid invalid) {
             metrics.invalid("http");
             return FieldProblems.badRequest("Unreadable declaration", invalid.errors());
         }
-        Declaration submitted = submit.submit(((DeclarationJsonReader.Result.Read) result).declaration());
+        Declaration declaration = ((DeclarationJsonReader.Result.Read) result).declaration();
+        if (!caller.actsFor(declaration.supplierId())) {
+            // the tenant comes from the token, never from the body
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "this access token does not act for the declaration's supplierId");
+            problem.setTitle("Not your tenant");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        Declaration submitted = submit.submit(declaration);
         URI statusUrl = properties.statusUrl(submitted.declarationId());
         return ResponseEntity.accepted().location(statusUrl).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("declarationId", submitted.declarationId(), "status", "SUBMITTED",

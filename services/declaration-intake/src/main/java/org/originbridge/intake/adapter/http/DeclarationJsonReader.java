@@ -63,7 +63,7 @@ public final class DeclarationJsonReader {
     private static final Set<String> DECLARATION = Set.of("declarationId", "supplierId", "documentType",
             "referenceNumber", "issueDate", "exporter", "producer", "importer", "destinationCountry", "goods",
             "consignment", "exporterDeclaration", "certification", "approvedExporterCode", "backToBack", "submittedAt");
-    private static final Set<String> PARTY = Set.of("name", "address", "country");
+    private static final Set<String> PARTY = Set.of("name", "address", "country", "identifier");
     private static final Set<String> GOODS = Set.of("itemNumber", "description", "hsCode", "originCriterion",
             "originCountry", "quantity", "quantityUnit", "grossWeightKg", "fobValue", "billOfMaterials");
     private static final Set<String> MONEY_FIELDS = Set.of("amount", "currency");
@@ -151,7 +151,7 @@ public final class DeclarationJsonReader {
             }
             unknown(n, name + ".", PARTY);
             return new Declaration.Party(text(n, "name", name + ".name"), text(n, "address", name + ".address"),
-                    text(n, "country", name + ".country"));
+                    text(n, "country", name + ".country"), text(n, "identifier", name + ".identifier"));
         }
 
         Declaration.GoodsItem goodsItem(JsonNode node, String path, int index) {

@@ -85,7 +85,7 @@ public final class DeclarationAvroMapper {
     }
 
     private static Declaration.Party party(Party p) {
-        return p == null ? null : new Declaration.Party(p.getName(), p.getAddress(), p.getCountry());
+        return p == null ? null : new Declaration.Party(p.getName(), p.getAddress(), p.getCountry(), p.getIdentifier());
     }
 
     private static Declaration.GoodsItem goods(GoodsItem g) {
@@ -174,6 +174,7 @@ public final class DeclarationAvroMapper {
                 .setAcceptedAt(v.decidedAt())
                 .setDeclaration(toEvent(v.declaration()))
                 .setOriginPreCheck(preCheck(v.preCheck()))
+                .setTenantId(v.declaration().supplierId())
                 .build();
     }
 
@@ -186,6 +187,7 @@ public final class DeclarationAvroMapper {
                 .setProblems(v.problems().stream().map(DeclarationAvroMapper::problem).toList())
                 .setOriginPreCheck(v.preCheck() == null ? null : preCheck(v.preCheck()))
                 .setDeclaration(toEvent(v.declaration()))
+                .setTenantId(v.declaration().supplierId())
                 .build();
     }
 
@@ -222,7 +224,8 @@ public final class DeclarationAvroMapper {
     }
 
     private static Party party(Declaration.Party p) {
-        return p == null ? null : Party.newBuilder().setName(p.name()).setAddress(p.address()).setCountry(p.country()).build();
+        return p == null ? null : Party.newBuilder().setName(p.name()).setAddress(p.address()).setCountry(p.country())
+                .setIdentifier(p.identifier()).build();
     }
 
     private static GoodsItem goods(Declaration.GoodsItem g) {

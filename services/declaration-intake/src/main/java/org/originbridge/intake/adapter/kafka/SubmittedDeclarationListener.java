@@ -2,7 +2,8 @@ package org.originbridge.intake.adapter.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.originbridge.intake.domain.Declaration;
-import org.originbridge.intake.domain.DeclarationScreening;
+import org.originbridge.intake.domain.ScreenSubmittedDeclaration;
+import org.originbridge.intake.domain.TenantOwnership;
 import org.originbridge.intake.domain.IntakeMetrics;
 import org.originbridge.platform.Topics;
 import org.originbridge.platform.errors.InvalidRecordException;
@@ -11,22 +12,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Screens every declaration on coo-declarations-submitted (written by intake's HTTP API and by external
- * producers in Confluent wire format). Unreadable records go to the platform's DLT.
+ * producers in Confluent wire format). Unreadable records, and records re-using another tenant's
+ * declaration id or reference number, go to the platform's DLT with the reason.
  */
 @Component
 class SubmittedDeclarationListener {
 
-    private final DeclarationScreening screening;
+    private final ScreenSubmittedDeclaration screening;
     private final IntakeMetrics metrics;
 
-    SubmittedDeclarationListener(DeclarationScreening screening, IntakeMetrics metrics) {
+    SubmittedDeclarationListener(ScreenSubmittedDeclaration screening, IntakeMetrics metrics) {
         this.screening = screening;
         this.metrics = metrics;
     }
 
     @KafkaListener(topics = Topics.DECLARATIONS_SUBMITTED)
     void on(ConsumerRecord<String, Object> record) {
-        screening.screen(map(record.value()));
+        Declaration declaration = map(record.value());
+        try {
+            screening.screen(declaration);
+        } catch (TenantOwnership.OwnershipConflict e) {
+            throw new InvalidRecordException(e.field(), e.getMessage());
+        }
     }
 
     /** Counts records that cannot be mapped; the exception still sends them to the DLT. */

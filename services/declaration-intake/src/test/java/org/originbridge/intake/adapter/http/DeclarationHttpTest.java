@@ -21,10 +21,14 @@ import org.originbridge.intake.Declarations;
 import org.originbridge.intake.domain.Declaration;
 import org.originbridge.intake.domain.SubmissionChannel;
 import org.originbridge.intake.domain.SubmissionNotAcknowledged;
+import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.TestIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP contract, with the broker replaced by a mock submission channel (no Kafka needed). */
 @SpringBootTest(properties = {
-        "originbridge.security.api-keys=test-key-1,test-key-2",
         "originbridge.intake.status-base-url=https://status.example.test/",
         "spring.kafka.listener.auto-startup=false",
         "spring.kafka.admin.auto-create=false"})
@@ -45,11 +48,22 @@ class DeclarationHttpTest {
     @MockitoBean
     SubmissionChannel channel;
 
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.registerProperties(registry);
+        EmbeddedMongo.registerProperties(registry, "intake-http-test");
+    }
+
+    /** The exporter the builder's declarations belong to. */
+    private static String token() {
+        return TestIssuer.bearer(TestIssuer.shared().exporter("SUP-SZ-POWERTECH"));
+    }
+
     @Test
     void aReadableDeclarationIsPublishedAndAnswered202WithWhereToFollowIt() throws Exception {
         Declaration declaration = certificateOfOrigin().id("DECL-HTTP-1").build();
 
-        mvc.perform(post("/api/v1/declarations").header("X-Api-Key", "test-key-2")
+        mvc.perform(post("/api/v1/declarations").header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON).content(Declarations.json(declaration)))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "https://status.example.test/api/v1/declarations/DECL-HTTP-1"))
@@ -69,7 +83,7 @@ class DeclarationHttpTest {
         Map<String, Object> body = Declarations.jsonTree(certificateOfOrigin().build());
         body.remove("declarationId");
 
-        mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer test-key-1")
+        mvc.perform(post("/api/v1/declarations").header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON).content(JsonMapper.builder().build().writeValueAsString(body)))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.declarationId").value(Matchers.matchesPattern("[0-9a-f-]{36}")))
@@ -83,7 +97,7 @@ class DeclarationHttpTest {
         body.put("issueDate", "2026-13-01");
         body.put("goods", "none");
 
-        mvc.perform(post("/api/v1/declarations").header("X-Api-Key", "test-key-1")
+        mvc.perform(post("/api/v1/declarations").header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON).content(JsonMapper.builder().build().writeValueAsString(body)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -95,7 +109,7 @@ class DeclarationHttpTest {
 
     @Test
     void textThatIsNotJsonIs400() throws Exception {
-        mvc.perform(post("/api/v1/declarations").header("X-Api-Key", "test-key-1")
+        mvc.perform(post("/api/v1/declarations").header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON).content("declarationId=1"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -103,13 +117,13 @@ class DeclarationHttpTest {
     }
 
     @Test
-    void withoutAValidApiKeyTheRequestIsRefused401() throws Exception {
+    void withoutAValidTokenTheRequestIsRefused401() throws Exception {
         String body = Declarations.json(certificateOfOrigin().build());
 
         mvc.perform(post("/api/v1/declarations").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/v1/declarations").header("X-Api-Key", "wrong").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer wrong").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/origin-determinations").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized());
@@ -120,7 +134,7 @@ class DeclarationHttpTest {
     void aSubmissionTheBrokerDidNotAcknowledgeIs503() throws Exception {
         doThrow(new SubmissionNotAcknowledged("the broker did not acknowledge", null)).when(channel).submit(any());
 
-        mvc.perform(post("/api/v1/declarations").header("X-Api-Key", "test-key-1")
+        mvc.perform(post("/api/v1/declarations").header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON).content(Declarations.json(certificateOfOrigin().build())))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -133,7 +147,7 @@ class DeclarationHttpTest {
                  "materials": [{"id": "GAN", "hsCode": "854129", "value": 30.00, "origin": "NON_ORIGINATING"}]}
                 """;
 
-        mvc.perform(post("/api/v1/origin-determinations").header("X-Api-Key", "test-key-1")
+        mvc.perform(post("/api/v1/origin-determinations").header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON).content(request))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -151,7 +165,7 @@ class DeclarationHttpTest {
                 {"hsCode": "85044", "fobValue": "-1", "materials": [{"hsCode": "ABC", "value": "x"}]}
                 """;
 
-        mvc.perform(post("/api/v1/origin-determinations").header("X-Api-Key", "test-key-1")
+        mvc.perform(post("/api/v1/origin-determinations").header("Authorization", token())
                         .contentType(MediaType.APPLICATION_JSON).content(request))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -5,6 +5,7 @@ import java.util.List;
 import org.originbridge.logistics.domain.IngestNodeEvents;
 import org.originbridge.logistics.domain.IngestionMetrics.Channel;
 import org.originbridge.logistics.domain.WebhookSignature;
+import org.originbridge.platform.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Inbound logistics events: DCSA JSON pushed with our API key, DCSA subscription callbacks
+ * Inbound logistics events: DCSA JSON pushed by an exporter (scope logistics.write; its tenant goes
+ * on the events), DCSA subscription callbacks
  * (public path, HMAC-signed with DCSA_WEBHOOK_SECRET) and EDIFACT COARRI/CODECO interchanges.
  * Each answers 202 with the ids of the events published, 400 problem+json naming every bad field.
  */
@@ -42,8 +44,8 @@ public class LogisticsController {
 
     @PostMapping(path = "/dcsa-events", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Accepted dcsaEvents(@RequestBody(required = false) byte[] body) {
-        return Accepted.of(ingest.acceptDcsa(Channel.DCSA_API, json.parse(body)));
+    public Accepted dcsaEvents(@RequestBody(required = false) byte[] body, Caller caller) {
+        return Accepted.of(ingest.acceptDcsa(Channel.DCSA_API, json.parse(body), tenantOf(caller)));
     }
 
     /** Verifies the signature over the raw bytes before anything reads them. */
@@ -58,12 +60,21 @@ public class LogisticsController {
                     ? "missing " + WebhookSignature.HEADER + " header"
                     : WebhookSignature.HEADER + " does not match the body");
         }
-        return Accepted.of(ingest.acceptDcsa(Channel.DCSA_CALLBACK, json.parse(raw)));
+        return Accepted.of(ingest.acceptDcsa(Channel.DCSA_CALLBACK, json.parse(raw), ""));
     }
 
     @PostMapping(path = "/edifact", consumes = {MediaType.TEXT_PLAIN_VALUE, "application/edifact"})
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Accepted edifact(@RequestBody(required = false) byte[] body) {
-        return Accepted.of(ingest.acceptEdifact(body == null ? new byte[0] : body));
+    public Accepted edifact(@RequestBody(required = false) byte[] body, Caller caller) {
+        return Accepted.of(ingest.acceptEdifact(body == null ? new byte[0] : body, tenantOf(caller)));
+    }
+
+    /**
+     * The pushing exporter's tenant; a token acting for several tenants (a provider) or none
+     * (an operator) pushes carrier-level events without one.
+     */
+    private static String tenantOf(Caller caller) {
+        return caller.role() == Caller.Role.EXPORTER && caller.tenants().size() == 1
+                ? caller.tenants().iterator().next() : "";
     }
 }

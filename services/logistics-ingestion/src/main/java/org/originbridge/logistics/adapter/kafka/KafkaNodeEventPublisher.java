@@ -22,9 +22,9 @@ public class KafkaNodeEventPublisher implements NodeEventPublisher {
     }
 
     @Override
-    public void publish(List<NodeEvent> events) {
+    public void publish(List<NodeEvent> events, String tenant) {
         List<CompletableFuture<SendResult<String, Object>>> sends = events.stream()
-                .map(e -> template.send(Topics.LOGISTICS_NODE_EVENTS, e.key(), NodeEventAvroMapper.toAvro(e)))
+                .map(e -> template.send(Topics.LOGISTICS_NODE_EVENTS, e.key(), NodeEventAvroMapper.toAvro(e, tenant)))
                 .toList();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     }

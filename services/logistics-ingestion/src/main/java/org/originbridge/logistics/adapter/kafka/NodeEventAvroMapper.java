@@ -12,7 +12,8 @@ public final class NodeEventAvroMapper {
     private NodeEventAvroMapper() {
     }
 
-    public static LogisticsNodeEvent toAvro(NodeEvent e) {
+    /** @param tenant the exporter tenant that pushed the event, "" for carrier feeds and callbacks */
+    public static LogisticsNodeEvent toAvro(NodeEvent e, String tenant) {
         return LogisticsNodeEvent.newBuilder()
                 .setEventId(e.eventId())
                 .setSource(EventSource.valueOf(e.source().name()))
@@ -31,6 +32,7 @@ public final class NodeEventAvroMapper {
                 .setBookingReference(e.bookingReference())
                 .setRetractedEventId(e.retractedEventId())
                 .setReceivedAt(e.receivedAt())
+                .setTenantId(tenant)
                 .build();
     }
 }

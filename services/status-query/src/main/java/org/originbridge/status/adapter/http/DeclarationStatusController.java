@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.originbridge.platform.security.Caller;
 import org.originbridge.status.config.StatusQueryProperties;
 import org.originbridge.status.domain.DeclarationFilter;
 import org.originbridge.status.domain.DeclarationStatus;
@@ -18,7 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The consolidated status of declarations (API key required). */
+/**
+ * The consolidated status of declarations (scope declarations.read). Each caller sees only what its
+ * token allows: an operator everything, an exporter or provider its tenants' declarations; any other
+ * declaration answers 404 exactly as an unknown one.
+ */
 @RestController
 @RequestMapping("/api/v1/declarations")
 public class DeclarationStatusController {
@@ -32,8 +37,8 @@ public class DeclarationStatusController {
     }
 
     @GetMapping("/{id}")
-    public DeclarationStatus status(@PathVariable String id) {
-        return queries.status(id).orElseThrow(() -> Problems.notFound("no declaration " + id + " is known"));
+    public DeclarationStatus status(@PathVariable String id, Caller caller) {
+        return queries.status(id, Readers.of(caller)).orElseThrow(() -> Problems.notFound("no declaration " + id + " is known"));
     }
 
     @GetMapping
@@ -43,7 +48,8 @@ public class DeclarationStatusController {
             @RequestParam(required = false) String verification,
             @RequestParam(required = false) String issuance,
             @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor,
+            Caller caller) {
         List<Problems.FieldError> errors = new ArrayList<>();
         int size = paging.defaultLimit();
         if (limit != null) {
@@ -68,7 +74,7 @@ public class DeclarationStatusController {
             throw Problems.badRequest(errors);
         }
         StatusQueries.Page page = queries.list(new DeclarationFilter(supplierId, upper(status),
-                upper(destinationCountry), upper(verification), upper(issuance)), after, size);
+                upper(destinationCountry), upper(verification), upper(issuance)), Readers.of(caller), after, size);
         String next = page.continueAfter() == null ? null
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(page.continueAfter().getBytes(StandardCharsets.UTF_8));
         return new Page(page.items(), next, Map.of("limit", size));

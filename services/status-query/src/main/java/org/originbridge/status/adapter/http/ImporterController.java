@@ -3,6 +3,7 @@ package org.originbridge.status.adapter.http;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.originbridge.platform.security.Caller;
 import org.originbridge.status.domain.EcoDocument;
 import org.originbridge.status.domain.StatusQueries;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The importer's retrieval of the customs-certified e-CO (API key required). */
+/**
+ * The importer's retrieval of the customs-certified e-CO (scope eco.read): an importer retrieves the
+ * e-COs of declarations whose importer party names its importer id, an exporter or provider its
+ * tenants' e-COs, an operator any; anything else answers 404 exactly as an unknown declaration.
+ */
 @RestController
 @RequestMapping("/api/v1/importer/declarations")
 public class ImporterController {
@@ -22,8 +27,8 @@ public class ImporterController {
     }
 
     @GetMapping("/{id}/eco")
-    public EcoDocument eco(@PathVariable String id) {
-        StatusQueries.EcoResult result = queries.eco(id);
+    public EcoDocument eco(@PathVariable String id, Caller caller) {
+        StatusQueries.EcoResult result = queries.eco(id, Readers.of(caller));
         if (result instanceof StatusQueries.EcoResult.Issued issued) {
             return issued.eco();
         }

@@ -50,7 +50,7 @@ public final class EventMapper {
     }
 
     private static DeclarationData.Party party(Party p) {
-        return p == null ? null : new DeclarationData.Party(p.getName(), p.getAddress(), p.getCountry());
+        return p == null ? null : new DeclarationData.Party(p.getName(), p.getAddress(), p.getCountry(), p.getIdentifier());
     }
 
     private static DeclarationData.Goods goods(GoodsItem g) {
@@ -118,7 +118,7 @@ public final class EventMapper {
                 name(e.getEventClassifier()), e.getEventCode(), e.getEventDateTime(), e.getEventCreatedDateTime(),
                 e.getUnLocationCode(), e.getNodeName(), e.getModeOfTransport(), e.getVesselImo(),
                 e.getCarrierVoyageNumber(), e.getEquipmentReference(), e.getTransportDocumentReference(),
-                e.getBookingReference(), e.getRetractedEventId());
+                e.getBookingReference(), e.getRetractedEventId(), e.getTenantId());
     }
 
     public static SupplierScore score(SupplierComplianceScore s) {
@@ -143,7 +143,18 @@ public final class EventMapper {
 
     /** The ids every keyed event must carry. */
     public static void requireIds(String declarationId, String supplierId) {
+        requireIds(declarationId, supplierId, "");
+    }
+
+    /**
+     * Also the tenant: a fact's tenantId ("" before tenancy) must be its supplierId, the
+     * declaration's exporter tenant; anything else is refused (dead-lettered with the reason).
+     */
+    public static void requireIds(String declarationId, String supplierId, String tenantId) {
         List<InvalidRecordException.Problem> problems = new ArrayList<>();
+        if (tenantId != null && !tenantId.isEmpty() && !tenantId.equals(supplierId)) {
+            problems.add(new InvalidRecordException.Problem("tenantId", "differs from supplierId"));
+        }
         if (declarationId == null || declarationId.isBlank()) {
             problems.add(new InvalidRecordException.Problem("declarationId", "missing"));
         }

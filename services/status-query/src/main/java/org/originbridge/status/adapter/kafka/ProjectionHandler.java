@@ -44,7 +44,7 @@ public class ProjectionHandler {
     }
 
     void accepted(DeclarationAccepted e) {
-        EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId());
+        EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId(), e.getTenantId());
         if (e.getDeclaration() == null) {
             throw new InvalidRecordException("declaration", "missing");
         }
@@ -54,20 +54,20 @@ public class ProjectionHandler {
     }
 
     void rejected(DeclarationRejected e) {
-        EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId());
+        EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId(), e.getTenantId());
         apply("rejected", () -> projection.rejected(e.getDeclarationId(), e.getSupplierId(), e.getReferenceNumber(),
                 EventMapper.declaration(e.getDeclaration()), EventMapper.problems(e.getProblems()),
                 EventMapper.preCheck(e.getOriginPreCheck()), e.getRejectedAt()));
     }
 
     void verified(VerificationCompleted e) {
-        EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId());
+        EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId(), e.getTenantId());
         apply("verified", () -> projection.verified(e.getDeclarationId(), e.getSupplierId(), e.getReferenceNumber(),
                 EventMapper.verification(e)));
     }
 
     void issuance(IssuanceStatusChanged e) {
-        EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId());
+        EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId(), e.getTenantId());
         apply("issuance", () -> projection.issuanceChanged(e.getDeclarationId(), e.getSupplierId(),
                 e.getReferenceNumber(), EventMapper.issuance(e)));
     }
@@ -79,6 +79,9 @@ public class ProjectionHandler {
     void score(SupplierComplianceScore e) {
         if (e.getSupplierId() == null || e.getSupplierId().isBlank()) {
             throw new InvalidRecordException("supplierId", "missing");
+        }
+        if (!e.getTenantId().isEmpty() && !e.getTenantId().equals(e.getSupplierId())) {
+            throw new InvalidRecordException("tenantId", "differs from supplierId");
         }
         apply("score", () -> projection.score(EventMapper.score(e)));
     }

@@ -49,6 +49,11 @@ import org.originbridge.status.domain.VerificationRecord;
  * which means "stale". One retry covers the race where two first facts of a declaration insert
  * it concurrently.
  * <p>
+ * Tenancy: a declaration belongs to the supplier (exporter tenant) of its first fact. Every
+ * declaration write also matches {@code supplierId}, so a fact naming another supplier for an
+ * existing declaration matches nothing, its insert attempt is a duplicate key, and it is ignored
+ * ({@link ProjectionResult#STALE}): one tenant's events never change another tenant's declaration.
+ * <p>
  * Collections: {@code declarations} (one document per declaration: intake, declaration data,
  * verification, issuance and its history), {@code logisticsEvents} (one per event id, tagged
  * join references, joined at read time so events may come before their declaration),
@@ -92,7 +97,6 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
             IntakeRecord intake, DeclarationData declaration) {
         List<Bson> updates = new ArrayList<>();
         updates.add(Updates.set("intake", intake));
-        updates.add(Updates.set("supplierId", supplierId));
         if (declaration != null) {
             updates.add(Updates.set("declaration", declaration));
             if (declaration.destinationCountry() != null) {
@@ -103,7 +107,7 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
             updates.add(Updates.set("referenceNumber", referenceNumber));
         }
         updates.add(Updates.max("updatedAt", intake.at()));
-        ProjectionResult result = guardedUpsert(declarations, declarationId,
+        ProjectionResult result = guardedUpsert(declarations, declarationId, supplierId,
                 not(gte("intake.version", intake.version())), Updates.combine(updates));
         if (result == ProjectionResult.STALE && declaration != null) {
             // An older fact still fills in declaration data a newer one lacked (e.g. a rejection
@@ -113,7 +117,8 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
             if (declaration.destinationCountry() != null) {
                 fill.add(Updates.set("destinationCountry", declaration.destinationCountry()));
             }
-            declarations.updateOne(and(eq("_id", declarationId), exists("declaration", false)), Updates.combine(fill));
+            declarations.updateOne(and(eq("_id", declarationId), eq("supplierId", supplierId), exists("declaration", false)),
+                    Updates.combine(fill));
         }
         return result;
     }
@@ -123,13 +128,12 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
             VerificationRecord verification) {
         List<Bson> updates = new ArrayList<>();
         updates.add(Updates.set("verification", verification));
-        updates.add(Updates.setOnInsert("supplierId", supplierId));
         if (referenceNumber != null) {
             updates.add(Updates.setOnInsert("referenceNumber", referenceNumber));
         }
         updates.add(Updates.max("updatedAt", verification.verifiedAt()));
         int version = verification.version() == null ? 1 : verification.version();
-        return guardedUpsert(declarations, declarationId,
+        return guardedUpsert(declarations, declarationId, supplierId,
                 nor(gt("verification.version", version),
                         and(eq("verification.version", version), gte("verification.verifiedAt", verification.verifiedAt()))),
                 Updates.combine(updates));
@@ -139,10 +143,10 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
     public ProjectionResult recordIssuance(String declarationId, String supplierId, String referenceNumber,
             IssuanceRecord issuance) {
         // The history keeps every change whatever the arrival order; identical entries collapse.
-        retryOnInsertRace(() -> declarations.updateOne(eq("_id", declarationId),
-                Updates.combine(Updates.addToSet("issuanceHistory", issuance.historyEntry()),
-                        Updates.setOnInsert("supplierId", supplierId)),
-                new UpdateOptions().upsert(true)));
+        if (guardedUpsert(declarations, declarationId, eq("supplierId", supplierId),
+                Updates.addToSet("issuanceHistory", issuance.historyEntry())) == ProjectionResult.STALE) {
+            return ProjectionResult.STALE; // another tenant's declaration
+        }
 
         List<Bson> updates = new ArrayList<>();
         updates.add(Updates.set("issuance.status", issuance.status()));
@@ -160,7 +164,7 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
             updates.add(Updates.setOnInsert("referenceNumber", referenceNumber));
         }
         updates.add(Updates.max("updatedAt", issuance.changedAt()));
-        return guardedUpsert(declarations, declarationId, not(gte("issuance.sequence", issuance.sequence())),
+        return guardedUpsert(declarations, declarationId, supplierId, not(gte("issuance.sequence", issuance.sequence())),
                 Updates.combine(updates));
     }
 
@@ -199,6 +203,12 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
         }
     }
 
+    /** A guarded upsert of a declaration that also matches its tenant (see the class comment). */
+    private static ProjectionResult guardedUpsert(MongoCollection<Document> collection, String id, String supplierId,
+            Bson guard, Bson update) {
+        return guardedUpsert(collection, id, and(eq("supplierId", supplierId), guard), update);
+    }
+
     private static ProjectionResult guardedUpsert(MongoCollection<Document> collection, String id, Bson guard,
             Bson update) {
         for (int attempt = 1; ; attempt++) {
@@ -215,17 +225,6 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
                     return ProjectionResult.STALE;
                 }
             }
-        }
-    }
-
-    private static void retryOnInsertRace(Runnable upsert) {
-        try {
-            upsert.run();
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            upsert.run();
         }
     }
 
@@ -280,6 +279,9 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
     public List<DeclarationProjection> list(DeclarationFilter filter, String afterId, int limit) {
         List<Bson> conditions = new ArrayList<>();
         addEq(conditions, "supplierId", filter.supplierId());
+        if (filter.tenants() != null) {
+            conditions.add(in("supplierId", filter.tenants()));
+        }
         addEq(conditions, "intake.outcome", filter.intakeOutcome());
         addEq(conditions, "destinationCountry", filter.destinationCountry());
         addEq(conditions, "verification.outcome", filter.verificationOutcome());

@@ -226,4 +226,39 @@ class MongoStatusStoreTest {
                 .extracting(DeclarationProjection::declarationId).containsExactly("D-3", "D-4");
         assertThat(store.list(new DeclarationFilter(null, "REJECTED", null, null, null), null, 10)).isEmpty();
     }
+
+    @Test
+    void anotherTenantsFactsNeverChangeADeclaration() {
+        IntakeRecord accepted = IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null);
+        store.recordIntake(id, "SUP-OWNER", "REF-1", accepted, Fixtures.declaration("REF-1"));
+        store.recordVerification(id, "SUP-OWNER", "REF-1", Fixtures.verification("code-owner", T0));
+        store.recordIssuance(id, "SUP-OWNER", "REF-1", Fixtures.issuance(1, "REQUESTED", T0));
+        Document before = store.rawDeclaration(id);
+
+        IntakeRecord hostileRejection = IntakeRecord.of(IntakeRecord.REJECTED, T0.plusSeconds(60), null, null);
+        assertThat(store.recordIntake(id, "SUP-OTHER", "REF-1", hostileRejection, Fixtures.declaration("REF-1")))
+                .isEqualTo(ProjectionResult.STALE);
+        assertThat(store.recordVerification(id, "SUP-OTHER", "REF-1", Fixtures.verification("code-other", T0.plusSeconds(60))))
+                .isEqualTo(ProjectionResult.STALE);
+        assertThat(store.recordIssuance(id, "SUP-OTHER", "REF-1", Fixtures.issuance(2, "REJECTED", T0.plusSeconds(60))))
+                .isEqualTo(ProjectionResult.STALE);
+
+        assertThat(store.rawDeclaration(id)).isEqualTo(before);
+        assertThat(store.findDeclaration(id).orElseThrow().supplierId()).isEqualTo("SUP-OWNER");
+        // and the owner's own later facts still apply
+        assertThat(store.recordIssuance(id, "SUP-OWNER", "REF-1", Fixtures.issuance(2, "ISSUED", T0.plusSeconds(60))))
+                .isEqualTo(ProjectionResult.APPLIED);
+    }
+
+    @Test
+    void listIsLimitedToTheReadersTenants() {
+        for (int i = 1; i <= 4; i++) {
+            store.recordIntake("T-" + i, "SUP-T" + i, "RT-" + i, IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null),
+                    Fixtures.declaration("RT-" + i));
+        }
+        assertThat(store.list(new DeclarationFilter(null, null, null, null, null, java.util.Set.of("SUP-T1", "SUP-T3")), null, 10))
+                .extracting(DeclarationProjection::declarationId).containsExactly("T-1", "T-3");
+        assertThat(store.list(new DeclarationFilter("SUP-T2", null, null, null, null, java.util.Set.of("SUP-T1")), null, 10))
+                .as("a supplierId filter outside the reader's tenants finds nothing").isEmpty();
+    }
 }
