@@ -154,7 +154,7 @@ public final class Fixtures {
                             .build())
                     .build());
         }
-        Party exporter = new Party(EXPORTER_NAME, EXPORTER_ADDRESS, "CN");
+        Party exporter = new Party(EXPORTER_NAME, EXPORTER_ADDRESS, "CN", null);
         return DeclarationSubmitted.newBuilder()
                 .setDeclarationId(declarationId)
                 .setSupplierId("SUP-SZ-POWERTECH")
@@ -163,7 +163,7 @@ public final class Fixtures {
                 .setIssueDate(today)
                 .setExporter(exporter)
                 .setProducer(exporter)
-                .setImporter(new Party(IMPORTER_NAME, IMPORTER_ADDRESS, "JP"))
+                .setImporter(new Party(IMPORTER_NAME, IMPORTER_ADDRESS, "JP", null))
                 .setDestinationCountry("JP")
                 .setGoods(goods)
                 .setConsignment(Consignment.newBuilder()
