@@ -19,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("originbridge.auth")
-public record AuthServerProperties(@NotNull Path dataDirectory, String issuer,
+public record AuthServerProperties(
+        @NotNull(message = "set ORIGINBRIDGE_AUTH_DATA: the directory for clients.json and signing-keys.json") Path dataDirectory,
+        String issuer,
         @DefaultValue("15m") Duration accessTokenTtl) {
 
     public AuthServerProperties {
