@@ -1,21 +1,27 @@
 package org.originbridge.sandbox.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.util.UrlPathHelper;
 
-/** The URL spaces of the parties the sandbox plays; chaos and authentication apply to these only. */
+/**
+ * The URL spaces of the parties the sandbox plays; chaos applies to these only. Who may call them
+ * is decided by Spring Security ({@code auth.SandboxSecurityConfiguration}).
+ */
 public final class PartyPaths {
 
     public static final String ASW = "/asw/";
     public static final String CCPIT = "/ccpit/";
-    public static final String CCPIT_PUBLIC_LOOKUP = "/ccpit/v1/certificates/";
     public static final String DCSA = "/dcsa/";
 
     private PartyPaths() {}
 
+    /**
+     * The path within the application as Spring MVC routes it: decoded, path parameters removed
+     * ({@code /%61sw/x} and {@code /asw;p=1/x} are {@code /asw/x}). Never the raw URI, which
+     * would let such a spelling skip a rule that MVC then routes around.
+     */
     public static String path(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     }
 
     public static boolean isPartyEndpoint(HttpServletRequest request) {
