@@ -37,8 +37,9 @@ final class IdentityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> 
         RegisteredClient client = context.getRegisteredClient();
         ClientSettings settings = client.getClientSettings();
         Set<String> granted = context.getAuthorizedScopes().isEmpty() ? client.getScopes() : context.getAuthorizedScopes();
-        // in the contract's order, so the same grant always reads the same
-        List<String> scopes = IdentityContract.SCOPES.stream().filter(granted::contains).toList();
+        // in the order the client's definition lists them, so the same grant always reads the same
+        List<String> scopes = settings.<List<String>>getSetting(RegisteredClients.SCOPE_ORDER).stream()
+                .filter(granted::contains).toList();
 
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.active().getKeyID());
         context.getClaims()

@@ -23,6 +23,8 @@ final class RegisteredClients {
     static final String ROLE = "originbridge.role";
     static final String TENANTS = "originbridge.tenants";
     static final String IMPORTER = "originbridge.importer";
+    /** The client's scopes in the order its definition lists them (the registration keeps a set). */
+    static final String SCOPE_ORDER = "originbridge.scope-order";
 
     private RegisteredClients() {
     }
@@ -37,7 +39,8 @@ final class RegisteredClients {
         ClientSettings.Builder settings = ClientSettings.builder()
                 .requireAuthorizationConsent(false)
                 .setting(ROLE, client.role())
-                .setting(TENANTS, client.tenants());
+                .setting(TENANTS, client.tenants())
+                .setting(SCOPE_ORDER, client.scopes());
         if (client.importer() != null) {
             settings.setting(IMPORTER, client.importer());
         }

@@ -104,6 +104,7 @@ class AuthServerIT {
         HttpResponse<String> response = tokenRequest("provider-sitebuilder", secretOf("provider-sitebuilder"), null);
 
         JWTClaimsSet claims = validate(JSON.readTree(response.body()).path("access_token").asString());
+        assertThat(claims.getStringClaim("scope")).isEqualTo("declarations.read eco.read declarations.write");
         assertThat(claims.getStringClaim("ob_role")).isEqualTo("provider");
         assertThat(claims.getStringListClaim("ob_tenants")).containsExactly("SUP-SZ-POWERTECH", "SUP-HZ-TEA");
     }
@@ -111,10 +112,13 @@ class AuthServerIT {
     @Test
     void aRequestNamingScopesGetsExactlyThose() throws Exception {
         HttpResponse<String> response = tokenRequest("operator", secretOf("operator"), "scores.read");
+        HttpResponse<String> all = tokenRequest("operator", secretOf("operator"), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(validate(JSON.readTree(response.body()).path("access_token").asString()).getStringClaim("scope"))
                 .isEqualTo("scores.read");
+        assertThat(validate(JSON.readTree(all.body()).path("access_token").asString()).getStringClaim("scope"))
+                .isEqualTo("operator declarations.read eco.read scores.read");
     }
 
     @Test
