@@ -33,6 +33,8 @@ public final class PartyAuthorization {
     /** CCPIT's public certificate lookup (number + verification code) needs no token, as on the real site. */
     public static final String CCPIT_PUBLIC_LOOKUP_PATHS = "/ccpit/v1/certificates/**";
     public static final String DCSA_PATHS = "/dcsa/**";
+    /** {@code POST /{party}/oauth2/token}: open, the endpoint checks the client's credentials. */
+    public static final String[] TOKEN_ENDPOINTS = {"/asw/oauth2/token", "/ccpit/oauth2/token", "/dcsa/oauth2/token"};
 
     private static final RequestMatcher ASW = PathPatternRequestMatcher.withDefaults().matcher(ASW_PATHS);
     private static final RequestMatcher CCPIT = PathPatternRequestMatcher.withDefaults().matcher(CCPIT_PATHS);

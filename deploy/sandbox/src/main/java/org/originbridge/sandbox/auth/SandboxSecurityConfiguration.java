@@ -37,6 +37,8 @@ public class SandboxSecurityConfiguration {
     SecurityFilterChain partySecurity(HttpSecurity http, PartyAuthorization parties) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PartyAuthorization.CCPIT_PUBLIC_LOOKUP_PATHS).permitAll()
+                        // each party's OAuth2 token endpoint authenticates its clients itself (Basic)
+                        .requestMatchers(PartyAuthorization.TOKEN_ENDPOINTS).permitAll()
                         .requestMatchers(PartyAuthorization.ASW_PATHS).access(parties.asw())
                         .requestMatchers(PartyAuthorization.CCPIT_PATHS).access(parties.ccpit())
                         .requestMatchers(PartyAuthorization.DCSA_PATHS).access(parties.dcsa())
