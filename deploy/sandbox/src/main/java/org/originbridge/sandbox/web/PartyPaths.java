@@ -28,4 +28,16 @@ public final class PartyPaths {
         String path = path(request);
         return path.startsWith(ASW) || path.startsWith(CCPIT) || path.startsWith(DCSA);
     }
+
+    /**
+     * A party's OAuth2 token endpoint ({@code /{party}/oauth2/token}). Chaos leaves these alone, so
+     * a scripted "fail the next N calls" counts API calls whether a client holds a token already or not.
+     */
+    public static boolean isTokenEndpoint(HttpServletRequest request) {
+        String path = path(request);
+        return isPartyEndpoint(request) && path.endsWith(TOKEN_ENDPOINT_SUFFIX) && path.indexOf('/', 1) == path.length()
+                - TOKEN_ENDPOINT_SUFFIX.length();
+    }
+
+    private static final String TOKEN_ENDPOINT_SUFFIX = "/oauth2/token";
 }

@@ -87,6 +87,17 @@ class PartyOAuthMvcTest {
                 .andExpect(jsonPath("$.error").value("unsupported_grant_type"));
     }
 
+    @Test
+    void chaosLeavesTheTokenEndpointsAlone() throws Exception {
+        mvc.perform(post("/asw/oauth2/token").header("Authorization", basic("originbridge-asw", "asw-client-secret-0123456789"))
+                        .header("X-Sandbox-Fail", "503")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("grant_type=client_credentials"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/asw/v1/verifications").header("X-Sandbox-Fail", "503")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isServiceUnavailable());
+    }
+
     private ResultActions token(String party, String clientId, String secret) throws Exception {
         return mvc.perform(post("/" + party + "/oauth2/token").header("Authorization", basic(clientId, secret))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("grant_type=client_credentials"));
