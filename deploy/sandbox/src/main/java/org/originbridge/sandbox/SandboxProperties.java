@@ -25,7 +25,8 @@ public record SandboxProperties(
         @Valid @NotNull @DefaultValue Asw asw,
         @Valid @NotNull @DefaultValue Ccpit ccpit,
         @Valid @NotNull @DefaultValue Dcsa dcsa,
-        @Valid @NotNull @DefaultValue ClockSettings clock) {
+        @Valid @NotNull @DefaultValue ClockSettings clock,
+        @NotNull @DefaultValue("5m") Duration accessTokenTtl) {
 
     /** Artificial latency added to every party endpoint, uniformly drawn in [min, max]. */
     public record Latency(@NotNull @DefaultValue("20ms") Duration min, @NotNull @DefaultValue("80ms") Duration max) {}
@@ -33,22 +34,30 @@ public record SandboxProperties(
     /** Requests per second across all party endpoints; 0 switches the limiter off. */
     public record RateLimit(@PositiveOrZero @DefaultValue("0") long perSecond) {}
 
-    /** Comma-separated bearer tokens accepted from ASW clients (customs brokers, our service). */
-    public record Asw(@DefaultValue("") String clientTokens) {}
+    /**
+     * Comma-separated bearer tokens accepted from ASW clients (customs brokers, our service), and
+     * {@code clientId=secret} pairs that may get tokens from {@code POST /asw/oauth2/token}.
+     */
+    public record Asw(@DefaultValue("") String clientTokens, @DefaultValue("") String oauthClients) {}
 
     /**
      * {@code applicantId=token} pairs, comma-separated: CCPIT accepts an application only from the
-     * applicant itself. {@code step} is the time between two status changes.
+     * applicant itself. {@code oauthClients}: {@code applicantId=secret} pairs that may get a token
+     * for that applicant from {@code POST /ccpit/oauth2/token}. {@code step} is the time between
+     * two status changes.
      */
-    public record Ccpit(@DefaultValue("") String applicantTokens, @NotNull @DefaultValue("2s") Duration step) {}
+    public record Ccpit(@DefaultValue("") String applicantTokens, @DefaultValue("") String oauthClients,
+            @NotNull @DefaultValue("2s") Duration step) {}
 
     /**
      * DCSA feed: {@code step} between two simulated events; {@code deliveryInterval} between two
      * webhook delivery rounds; tokens are optional (empty = the feed is open, as many carrier
-     * sandboxes are); callbacks only go to the listed hosts.
+     * sandboxes are); {@code oauthClients} ({@code clientId=secret}) may get tokens from
+     * {@code POST /dcsa/oauth2/token}; callbacks only go to the listed hosts.
      */
     public record Dcsa(
             @DefaultValue("") String clientTokens,
+            @DefaultValue("") String oauthClients,
             @NotNull @DefaultValue("2s") Duration step,
             @NotNull @DefaultValue("500ms") Duration deliveryInterval,
             @DefaultValue({"127.0.0.1", "localhost", "::1", "[::1]"}) List<String> callbackAllowedHosts) {}

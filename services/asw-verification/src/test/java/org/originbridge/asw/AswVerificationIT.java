@@ -38,10 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * asw-verification end to end on real infrastructure: a real Kafka broker and Apicurio Registry
- * (RealInfrastructure), and the real sandbox as a separate process playing ASW over HTTP.
+ * (RealInfrastructure), and the real sandbox as a separate process playing ASW over HTTP, called
+ * with tokens from the sandbox's OAuth2 token endpoint (client credentials).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "originbridge.asw.client-token=" + SandboxProcess.ASW_TOKEN,
+    // OAuth2 client credentials at the sandbox's ASW token endpoint (the static token path is AswRestClientTest's)
+    "originbridge.asw.oauth.client-id=" + SandboxProcess.ASW_OAUTH_CLIENT_ID,
+    "originbridge.asw.oauth.client-secret=" + SandboxProcess.ASW_OAUTH_CLIENT_SECRET,
     "originbridge.asw.retry.max-attempts=3",
     "originbridge.asw.retry.initial-backoff=50ms",
     "originbridge.asw.retry.max-backoff=100ms",
@@ -66,6 +69,7 @@ class AswVerificationIT {
         EmbeddedMongo.registerProperties(registry, "asw-verification-it");
         registry.add("originbridge.signing.key-dir", () -> KEY_DIR.toString());
         registry.add("originbridge.asw.base-url", SandboxProcess::baseUrl);
+        registry.add("originbridge.asw.oauth.token-uri", () -> SandboxProcess.baseUrl() + "/asw/oauth2/token");
     }
 
     @Autowired SigningKeys keys;

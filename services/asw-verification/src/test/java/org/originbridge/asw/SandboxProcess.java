@@ -21,6 +21,8 @@ import java.util.List;
 final class SandboxProcess {
 
     static final String ASW_TOKEN = "it-only-asw-client-token";
+    static final String ASW_OAUTH_CLIENT_ID = "it-asw-client";
+    static final String ASW_OAUTH_CLIENT_SECRET = "it-only-asw-client-secret-0123456789";
 
     private static Process process;
     private static String baseUrl;
@@ -60,6 +62,7 @@ final class SandboxProcess {
             builder.environment().put("SANDBOX_PORT", Integer.toString(port));
             builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
             builder.environment().put("SANDBOX_ASW_TOKENS", ASW_TOKEN);
+            builder.environment().put("SANDBOX_ASW_OAUTH_CLIENTS", ASW_OAUTH_CLIENT_ID + "=" + ASW_OAUTH_CLIENT_SECRET);
             builder.environment().put("SANDBOX_LATENCY_MIN", "0ms");
             builder.environment().put("SANDBOX_LATENCY_MAX", "5ms");
             process = builder.start();

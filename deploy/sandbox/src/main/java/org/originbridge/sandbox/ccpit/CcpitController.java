@@ -6,7 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.originbridge.sandbox.SandboxProperties;
-import org.originbridge.sandbox.auth.PartyAuthFilter;
+import org.originbridge.sandbox.auth.PartyAuthorization;
 import org.originbridge.sandbox.web.BadRequestException;
 import org.originbridge.sandbox.web.NotFoundException;
 import org.originbridge.sandbox.web.SandboxClock;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * CCPIT origin platform: submit an application, follow its status, revoke (for tests), and the
  * public certificate lookup. Contract: /openapi/ccpit.yaml. Authentication (the applicant's own
- * token matching {@code X-Applicant-Id}) is checked by {@link PartyAuthFilter}.
+ * token matching {@code X-Applicant-Id}) is checked by {@link PartyAuthorization}.
  */
 @RestController
 @RequestMapping("/ccpit/v1")
@@ -65,7 +65,7 @@ public class CcpitController {
 
     @PostMapping("/applications")
     public ResponseEntity<SubmissionView> submit(
-            @RequestHeader(PartyAuthFilter.APPLICANT_HEADER) String applicantId,
+            @RequestHeader(PartyAuthorization.APPLICANT_HEADER) String applicantId,
             @RequestHeader("Idempotency-Key") String idempotencyKey,
             @Valid @RequestBody ApplicationRequest request) {
         if (!idempotencyKey.equals(request.declarationId())) {
@@ -83,13 +83,13 @@ public class CcpitController {
 
     @GetMapping("/applications/{applicationId}")
     public ApplicationView application(
-            @RequestHeader(PartyAuthFilter.APPLICANT_HEADER) String applicantId, @PathVariable String applicationId) {
+            @RequestHeader(PartyAuthorization.APPLICANT_HEADER) String applicantId, @PathVariable String applicationId) {
         return view(registry.get(applicantId.trim(), applicationId));
     }
 
     @PostMapping("/applications/{applicationId}/revoke")
     public ApplicationView revoke(
-            @RequestHeader(PartyAuthFilter.APPLICANT_HEADER) String applicantId,
+            @RequestHeader(PartyAuthorization.APPLICANT_HEADER) String applicantId,
             @PathVariable String applicationId,
             @RequestBody(required = false) RevokeRequest request) {
         return view(registry.revoke(applicantId.trim(), applicationId, request == null ? null : request.reason()));

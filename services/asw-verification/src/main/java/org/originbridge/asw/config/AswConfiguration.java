@@ -1,7 +1,6 @@
 package org.originbridge.asw.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import org.originbridge.asw.adapter.http.RestClientAswGateway;
 import com.mongodb.client.MongoDatabase;
@@ -15,10 +14,7 @@ import org.originbridge.platform.signing.ShortCode;
 import org.originbridge.platform.signing.TokenSigner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.ObjectMapper;
 
 /** Wires the use case to its adapters. */
@@ -37,15 +33,7 @@ class AswConfiguration {
 
     @Bean
     AswGateway aswGateway(AswProperties properties, ExternalCall aswExternalCall, ObjectMapper json) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-        factory.setReadTimeout(properties.readTimeout());
-        RestClient http = RestClient.builder()
-                .baseUrl(properties.baseUrl().toString())
-                .requestFactory(factory)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.clientToken())
-                .build();
-        return new RestClientAswGateway(http, aswExternalCall, json);
+        return new RestClientAswGateway(AswRestClient.build(properties), aswExternalCall, json);
     }
 
     @Bean

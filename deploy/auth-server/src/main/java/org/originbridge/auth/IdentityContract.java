@@ -1,0 +1,36 @@
+package org.originbridge.auth;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The identity contract every OriginBridge service relies on (docs/security.md): what an access
+ * token says about its holder. One place for the claim names, the audience and the vocabulary.
+ */
+public final class IdentityContract {
+
+    /** {@code aud} of every access token. */
+    public static final String AUDIENCE = "originbridge";
+
+    /** Space-separated list of granted scopes. */
+    public static final String SCOPE_CLAIM = "scope";
+    /** One of {@link #ROLES}. */
+    public static final String ROLE_CLAIM = "ob_role";
+    /** JSON array of the exporter tenant ids (supplier ids) the client acts for. */
+    public static final String TENANTS_CLAIM = "ob_tenants";
+    /** The importer's party id; importer role only. */
+    public static final String IMPORTER_CLAIM = "ob_importer";
+
+    public static final List<String> SCOPES = List.of(
+            "declarations.write", "declarations.read", "eco.read", "scores.read", "logistics.write", "operator");
+
+    public static final String EXPORTER = "exporter";
+    public static final String PROVIDER = "provider";
+    public static final String IMPORTER = "importer";
+    public static final String PROCUREMENT = "procurement";
+    public static final String OPERATOR = "operator";
+    public static final Set<String> ROLES = Set.of(EXPORTER, PROVIDER, IMPORTER, PROCUREMENT, OPERATOR);
+
+    private IdentityContract() {
+    }
+}

@@ -1,0 +1,60 @@
+package org.originbridge.auth;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.originbridge.auth.clients.ClientDefinition;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * Turns the client definitions into Spring Authorization Server registrations: client_credentials
+ * only, client_secret_basic only, the secret kept as a password hash, self-contained (JWT)
+ * access tokens, and the identity claims in the client settings for {@link IdentityClaims}.
+ */
+final class RegisteredClients {
+
+    static final String ROLE = "originbridge.role";
+    static final String TENANTS = "originbridge.tenants";
+    static final String IMPORTER = "originbridge.importer";
+    /** The client's scopes in the order its definition lists them (the registration keeps a set). */
+    static final String SCOPE_ORDER = "originbridge.scope-order";
+
+    private RegisteredClients() {
+    }
+
+    static InMemoryRegisteredClientRepository repository(List<ClientDefinition> clients, PasswordEncoder encoder,
+            Duration accessTokenTtl) {
+        return new InMemoryRegisteredClientRepository(
+                clients.stream().map(client -> registration(client, encoder, accessTokenTtl)).toList());
+    }
+
+    static RegisteredClient registration(ClientDefinition client, PasswordEncoder encoder, Duration accessTokenTtl) {
+        ClientSettings.Builder settings = ClientSettings.builder()
+                .requireAuthorizationConsent(false)
+                .setting(ROLE, client.role())
+                .setting(TENANTS, client.tenants())
+                .setting(SCOPE_ORDER, client.scopes());
+        if (client.importer() != null) {
+            settings.setting(IMPORTER, client.importer());
+        }
+        return RegisteredClient.withId(client.clientId())
+                .clientId(client.clientId())
+                .clientSecret(encoder.encode(client.clientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(client.scopes()))
+                .clientSettings(settings.build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                        .accessTokenTimeToLive(accessTokenTtl)
+                        .build())
+                .build();
+    }
+}

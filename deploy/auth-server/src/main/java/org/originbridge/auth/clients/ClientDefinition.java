@@ -1,0 +1,92 @@
+package org.originbridge.auth.clients;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.originbridge.auth.IdentityContract;
+
+/**
+ * One OAuth2 client of the local authorization server, as kept in {@code clients.json}: its
+ * credentials and what its tokens say (role, exporter tenants, scopes, importer party).
+ * Refuses any definition the identity contract does not allow, so a hand-edited file fails at
+ * start with the reason instead of minting surprising tokens.
+ */
+public record ClientDefinition(String clientId, String clientSecret, String role, List<String> tenants,
+        List<String> scopes, String importer) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Tenant (supplier) and importer party ids: the same safe alphabet as declaration ids. */
+    private static final Pattern PARTY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final int MIN_SECRET_LENGTH = 24;
+
+    public ClientDefinition {
+        List<String> problems = new ArrayList<>();
+        if (clientId == null || !ID.matcher(clientId).matches()) {
+            problems.add("clientId must match " + ID.pattern());
+        }
+        if (clientSecret == null || clientSecret.length() < MIN_SECRET_LENGTH || clientSecret.isBlank()) {
+            problems.add("clientSecret must have at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        if (role == null || !IdentityContract.ROLES.contains(role)) {
+            problems.add("role must be one of " + IdentityContract.ROLES);
+        }
+        tenants = tenants == null ? List.of() : List.copyOf(new LinkedHashSet<>(tenants));
+        scopes = scopes == null ? List.of() : List.copyOf(new LinkedHashSet<>(scopes));
+        for (String tenant : tenants) {
+            if (tenant == null || !PARTY.matcher(tenant).matches()) {
+                problems.add("tenant '" + tenant + "' must match " + PARTY.pattern());
+            }
+        }
+        if (scopes.isEmpty()) {
+            problems.add("scopes must not be empty");
+        }
+        for (String scope : scopes) {
+            if (!IdentityContract.SCOPES.contains(scope)) {
+                problems.add("unknown scope '" + scope + "' (one of " + IdentityContract.SCOPES + ")");
+            }
+        }
+        if (role != null) {
+            switch (role) {
+                case IdentityContract.EXPORTER -> {
+                    if (tenants.size() != 1) {
+                        problems.add("an exporter acts for exactly one tenant");
+                    }
+                }
+                case IdentityContract.PROVIDER -> {
+                    if (tenants.isEmpty()) {
+                        problems.add("a provider manages at least one exporter tenant");
+                    }
+                }
+                default -> {
+                    if (!tenants.isEmpty()) {
+                        problems.add("role " + role + " has no exporter tenants");
+                    }
+                }
+            }
+            boolean importerRole = IdentityContract.IMPORTER.equals(role);
+            if (importerRole && (importer == null || !PARTY.matcher(importer).matches())) {
+                problems.add("an importer needs its party id in 'importer' (matching " + PARTY.pattern() + ")");
+            }
+            if (!importerRole && importer != null) {
+                problems.add("only the importer role has an 'importer' party id");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("client " + clientId + ": " + String.join("; ", problems));
+        }
+    }
+
+    /** The scopes as the space-separated string of the {@code scope} claim. */
+    public String scopeString() {
+        return String.join(" ", scopes);
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "ClientDefinition[" + clientId + ", role=" + role + ", tenants=" + tenants + ", scopes=" + scopes
+                + (importer == null ? "" : ", importer=" + importer) + "]";
+    }
+}
