@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Its own process (not a Spring context in this JVM): the auth server brings Spring Security's
  * authorization server, which must not land on the classpath the services share here.
  */
-public final class RealAuthServer implements AutoCloseable {
+public final class RealAuthServer implements AutoCloseable, org.originbridge.testsupport.AccessTokens {
 
     public static final List<String> EXPORTER_TENANTS = List.of("SUP-E2E-1", "SUP-E2E-2", "SUP-E2E-3");
     public static final List<String> PROVIDER_TENANTS = List.of("SUP-E2E-1", "SUP-E2E-2");

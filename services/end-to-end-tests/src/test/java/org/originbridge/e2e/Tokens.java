@@ -4,13 +4,14 @@ import org.originbridge.testsupport.AccessTokens;
 import org.originbridge.testsupport.TestIssuer;
 
 /**
- * Where the end-to-end tests get access tokens: today the in-JVM {@link TestIssuer}. To run them
- * against the real authorization server instead, assign another {@link AccessTokens} to
- * {@link #ISSUER} (one line); ServiceStack passes its {@code springArguments()} to every service.
+ * Where the end-to-end tests get access tokens: the real authorization server (deploy/auth-server,
+ * {@link RealAuthServer}, client_credentials over HTTP). Forged and hostile tokens stay with
+ * {@link TestIssuer} in the services' own tests. ServiceStack passes {@code springArguments()} to
+ * every service.
  */
 final class Tokens {
 
-    static final AccessTokens ISSUER = TestIssuer.shared();
+    static final AccessTokens ISSUER = RealAuthServer.shared();
 
     private Tokens() {
     }
