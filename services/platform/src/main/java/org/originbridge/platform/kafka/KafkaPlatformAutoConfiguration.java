@@ -1,5 +1,6 @@
 package org.originbridge.platform.kafka;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -41,6 +43,8 @@ import org.springframework.util.backoff.FixedBackOff;
  *     succeed (undecodable bytes, bad data, a permanent 4xx, too large, or an {@link Error} thrown
  *     while processing it) goes to the dead-letter topic on the first attempt, with the reason in
  *     {@code kafka_dlt-exception-*} headers and its original bytes, and the partition moves on;
+ *     when the record is keyed by a declaration id the fact {@code DeclarationProcessingFailed} is
+ *     published on {@code coo-declaration-failures} ({@link DeclarationFailureFacts});
  *     a transient failure (a dependency down or slow) is retried with bounded exponential backoff
  *     until it passes, keeping the offset: a record is never skipped and never dead-lettered
  *     because of an outage;</li>
@@ -84,10 +88,17 @@ public class KafkaPlatformAutoConfiguration {
         Map<Class<?>, KafkaTemplate<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, bytesTemplate);
         templates.put(Object.class, template);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(templates,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), application), -1));
+        @SuppressWarnings("unchecked")
+        DeclarationFailureFacts failureFacts = new DeclarationFailureFacts((KafkaOperations<Object, Object>) template,
+                application, Clock.systemUTC());
 
-        return errorHandler(recoverer, properties.retry());
+        // Dead-letter first (the original bytes are safe), then tell the declaration's status why.
+        return errorHandler((record, exception) -> {
+            deadLetters.accept(record, exception);
+            failureFacts.report(record, exception);
+        }, properties.retry());
     }
 
     /** Dead-letters permanent failures at once; retries transient ones with capped exponential backoff, for ever. */
