@@ -7,14 +7,15 @@ import java.util.Set;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.originbridge.platform.errors.InvalidRecordException;
+import org.originbridge.platform.errors.RetryLater;
 import org.originbridge.platform.resilience.PermanentExternalFailure;
 import org.originbridge.platform.resilience.TransientExternalFailure;
 
 /**
  * The one place that decides what a failed record deserves:
  * <ul>
- * <li>{@link Kind#TRANSIENT}: a dependency is unavailable or slow (an external system's
- *     {@link TransientExternalFailure} or open circuit breaker, the broker, the schema registry,
+ * <li>{@link Kind#TRANSIENT}: a dependency is unavailable or slow, or a use case said
+ *     {@link RetryLater} (an external system's {@link TransientExternalFailure} or open circuit breaker, the broker, the schema registry,
  *     MongoDB, a connection refused or timed out). The record is retried with bounded exponential
  *     backoff for as long as it takes, its offset kept: it is never dead-lettered.</li>
  * <li>{@link Kind#PERMANENT}: the record can never succeed (bad bytes, bad data, a permanent 4xx,
@@ -78,8 +79,8 @@ public final class FailureClassification {
     }
 
     private static boolean isTransientMarker(Throwable t) {
-        if (t instanceof TransientExternalFailure || t instanceof AcknowledgedSend.PublishFailedException
-                || t instanceof RetriableException) {
+        if (t instanceof TransientExternalFailure || t instanceof RetryLater
+                || t instanceof AcknowledgedSend.PublishFailedException || t instanceof RetriableException) {
             return true;
         }
         for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {

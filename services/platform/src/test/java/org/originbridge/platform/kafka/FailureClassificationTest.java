@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.originbridge.platform.errors.InvalidRecordException;
+import org.originbridge.platform.errors.RetryLater;
 import org.originbridge.platform.resilience.PermanentExternalFailure;
 import org.originbridge.platform.resilience.TransientExternalFailure;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,9 @@ class FailureClassificationTest {
         assertThat(FailureClassification.classify(new ResourceAccessException("refused", new ConnectException()))).isEqualTo(TRANSIENT);
         assertThat(FailureClassification.classify(new AcknowledgedSend.PublishFailedException("no ack",
                 new TimeoutException("expired")))).isEqualTo(TRANSIENT);
+        // a use case's own "try again later" (e.g. CCPIT unavailable, a write race lost too often)
+        assertThat(FailureClassification.classify(listenerFailed(new RetryLater("supplier kept changing", null))))
+                .isEqualTo(TRANSIENT);
     }
 
     @Test
