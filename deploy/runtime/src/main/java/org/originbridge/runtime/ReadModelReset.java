@@ -41,7 +41,7 @@ public final class ReadModelReset {
                 : "consumer group " + group + " did not exist");
     }
 
-    static void dropCollections(String uri, List<String> collections) {
+    public static void dropCollections(String uri, List<String> collections) {
         try (MongoClient client = MongoClients.create(uri)) {
             String name = new com.mongodb.ConnectionString(uri).getDatabase();
             MongoDatabase database = client.getDatabase(name == null || name.isBlank() ? "originbridge" : name);
