@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.originbridge.events.signing.SigningKeyPublished;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +32,12 @@ import org.originbridge.platform.signing.ShortCode;
 import org.originbridge.platform.signing.SigningKeys;
 import org.originbridge.platform.signing.TokenVerifier;
 import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.platform.resilience.ExternalCall;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "originbridge.asw.retry.initial-backoff=50ms",
     "originbridge.asw.retry.max-backoff=100ms",
     "originbridge.kafka.retry.initial-interval=200ms",
+    "originbridge.kafka.retry.max-interval=2s",
+    "originbridge.asw.retry.open-state-wait=3s",
 })
 class AswVerificationIT {
 
@@ -74,6 +81,8 @@ class AswVerificationIT {
 
     @Autowired SigningKeys keys;
     @Autowired MeterRegistry meters;
+    @Autowired ExternalCall aswExternalCall;
+    @Autowired KafkaListenerEndpointRegistry listeners;
 
     @AfterEach
     void calmSandbox() {
@@ -185,6 +194,55 @@ class AswVerificationIT {
 
     private double aswCalls() {
         return meters.find("originbridge.external.calls").tags("system", "asw").timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    /**
+     * Fault suite, short outage: ASW answers 503 to everything for ~20 s (far beyond the old ~7.5 s
+     * retry budget) while declarations keep arriving. The breaker opens, the listener pauses, and
+     * when ASW is back every declaration is verified exactly once and nothing is dead-lettered.
+     */
+    @Test
+    void anAswOutageUnderLoadEndsWithEveryDeclarationVerifiedOnceAndNoDeadLetter() throws InterruptedException {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> ids = IntStream.range(0, 8).mapToObj(i -> "DECL-OUT-" + run + "-" + i).toList();
+        SandboxProcess.chaos("{\"failureRate\":1.0}");
+        try {
+            for (String id : ids) {
+                TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id,
+                        TestDeclarations.accepted(id, "CO-" + id, "Shenzhen Widgets Co.", "MY"));
+                Thread.sleep(1_000); // a small, steady load during the outage
+            }
+            Awaitility.await().atMost(WAIT).until(() -> aswExternalCall.breakerState() == CircuitBreaker.State.OPEN
+                    || listeners.getListenerContainer("asw-verification-accepted").isPauseRequested());
+            Thread.sleep(12_000); // the outage lasts on (~20 s in all), through half-open probes that fail
+        } finally {
+            SandboxProcess.chaos("{\"failNext\":0,\"failureRate\":0}");
+        }
+
+        for (String id : ids) {
+            assertThat(awaitVerification(id).value().getOutcome()).isEqualTo(VerificationOutcome.VERIFIED);
+        }
+        for (String id : ids) {
+            assertThat(TopicProbe.valuesUpToEnd(Topics.ASW_VERIFICATIONS, id, VerificationCompleted.class))
+                    .as("exactly one outcome for %s", id).hasSize(1);
+            assertThat(TopicProbe.valuesUpToEnd(Topics.deadLetter(Topics.DECLARATIONS_ACCEPTED, "asw-verification"), id,
+                    DeclarationAccepted.class)).as("no dead letter for %s", id).isEmpty();
+        }
+        assertThat(listeners.getListenerContainer("asw-verification-accepted").isInExpectedState()).isTrue();
+    }
+
+    /** Fault suite, poison: a value naming a schema id the registry never issued is dead-lettered at once; the next record passes. */
+    @Test
+    void aRecordWithAnUnknownSchemaIdIsDeadLetteredAtOnceAndThePartitionMovesOn() {
+        String poison = "DECL-UNKNOWN-SCHEMA-" + UUID.randomUUID().toString().substring(0, 6);
+        String next = "DECL-AFTER-UNKNOWN-" + UUID.randomUUID().toString().substring(0, 6);
+        TopicProbe.sendRaw(Topics.DECLARATIONS_ACCEPTED, poison, new byte[] {0, 0x7f, 0x7f, 0x7f, 0x70, 2, 4, 6});
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, next,
+                TestDeclarations.accepted(next, "CO-" + next, "Shenzhen Widgets Co.", "MY"));
+
+        TopicProbe.awaitRawRecord(Topics.deadLetter(Topics.DECLARATIONS_ACCEPTED, "asw-verification"),
+                r -> poison.equals(r.key()), WAIT);
+        assertThat(awaitVerification(next).value().getOutcome()).isEqualTo(VerificationOutcome.VERIFIED);
     }
 
     private double exhaustedCalls() {

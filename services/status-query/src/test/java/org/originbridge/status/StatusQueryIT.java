@@ -400,6 +400,27 @@ class StatusQueryIT {
         }
     }
 
+    @Test
+    void aDeadLetteredDeclarationShowsFailedWithTheReason() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        DeclarationSubmitted d = AvroEvents.submitted("DECL-F-" + suffix, "SUP-" + suffix, "REF-F-" + suffix);
+        String id = d.getDeclarationId();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, AvroEvents.accepted(d));
+        await().atMost(WAIT).until(() -> get("/api/v1/declarations/" + id).statusCode() == 200);
+
+        TopicProbe.sendAvro(Topics.DECLARATION_FAILURES, id, org.originbridge.events.failures.DeclarationProcessingFailed
+                .newBuilder().setDeclarationId(id).setService("asw-verification")
+                .setSourceTopic(Topics.DECLARATIONS_ACCEPTED).setReason("exporter.name: missing")
+                .setFailedAt(java.time.Instant.now()).build());
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode view = json(get("/api/v1/declarations/" + id));
+            assertThat(view.at("/failure/status").asString()).isEqualTo("FAILED");
+            assertThat(view.at("/failure/service").asString()).isEqualTo("asw-verification");
+            assertThat(view.at("/failure/reason").asString()).isEqualTo("exporter.name: missing");
+        });
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

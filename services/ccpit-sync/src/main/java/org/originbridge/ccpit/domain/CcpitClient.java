@@ -1,5 +1,7 @@
 package org.originbridge.ccpit.domain;
 
+import org.originbridge.platform.errors.RetryLater;
+
 /**
  * Port: the CCPIT origin platform, always called under the applicant's own credentials.
  * Implementations retry transient failures and guard the system with a circuit breaker.
@@ -18,8 +20,11 @@ public interface CcpitClient {
         }
     }
 
-    /** CCPIT is unreachable or failing now, retries included: try again later. */
-    class Unavailable extends RuntimeException {
+    /**
+     * CCPIT is unreachable or failing now, retries included: try again later. A {@link RetryLater},
+     * so a listener's record is retried until CCPIT is back, never dead-lettered.
+     */
+    class Unavailable extends RetryLater {
         public Unavailable(String message, Throwable cause) {
             super(message, cause);
         }

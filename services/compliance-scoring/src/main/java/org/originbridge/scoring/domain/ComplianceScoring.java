@@ -1,5 +1,6 @@
 package org.originbridge.scoring.domain;
 
+import org.originbridge.platform.errors.RetryLater;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,8 +133,8 @@ public final class ComplianceScoring {
             sendPending(stored);
             return Outcome.EMITTED;
         }
-        throw new IllegalStateException("supplier " + supplierId + " kept changing under " + MAX_ATTEMPTS
-                + " attempts; the record will be retried");
+        throw new RetryLater("supplier " + supplierId + " kept changing under " + MAX_ATTEMPTS
+                + " attempts; the record will be retried", null);
     }
 
     private boolean sendPending(SupplierRecord record) {

@@ -44,6 +44,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Listeners wait for each send's acknowledgement, so batching delay is pure latency:
         // no linger (Kafka 4's default is 5 ms).
         d.put("spring.kafka.producer.properties.linger.ms", "0");
+        // A send blocks for metadata at most this long (Kafka's default is 60 s): an HTTP submission
+        // while the broker is down is answered 503 promptly instead of 500 after a minute.
+        d.put("spring.kafka.producer.properties.max.block.ms", "5000");
         d.put("spring.kafka.consumer.group-id", "${spring.application.name}");
         d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
@@ -55,6 +58,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // One consumer thread per partition of the platform's topics: records of one key stay in order.
         d.put("spring.kafka.listener.concurrency", "${originbridge.kafka.partitions:3}");
         d.put("spring.kafka.listener.observation-enabled", "true");
+        // Topic configs declared in the catalogue (Topics.configs: retention, compaction) are applied
+        // to existing topics too, so a stack created before them converges.
+        d.put("spring.kafka.admin.modify-topic-configs", "true");
         d.put("spring.kafka.template.observation-enabled", "true");
 
         // Apicurio serdes in Confluent mode: 0x00 + 4-byte content id + Avro binary, subject <topic>-value.

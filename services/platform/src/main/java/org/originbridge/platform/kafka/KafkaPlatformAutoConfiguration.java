@@ -1,5 +1,6 @@
 package org.originbridge.platform.kafka;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,32 +11,47 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.originbridge.platform.Topics;
 import org.originbridge.platform.avro.AvroTrust;
-import org.originbridge.platform.errors.InvalidRecordException;
+import org.originbridge.platform.resilience.ExternalCall;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.listener.MessageListener;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The shared Kafka behaviour of every service:
  * <ul>
- * <li>the public topics exist (created if missing), and so does the dead-letter topic
- *     {@code <topic>-<application>-dlt} of each topic this application listens to
- *     ({@link DeadLetterTopics});</li>
- * <li>a record that cannot be deserialized or carries bad data ({@link InvalidRecordException})
- *     goes to the dead-letter topic on the first attempt, with the reason in
- *     {@code kafka_dlt-exception-*} headers and its original bytes;</li>
- * <li>any other failure is retried with bounded exponential backoff, then dead-lettered: a
- *     record is never skipped silently.</li>
+ * <li>the public topics exist (created if missing, with the configs of the catalogue
+ *     {@link Topics#configs}), and so does the dead-letter topic {@code <topic>-<application>-dlt}
+ *     of each topic this application listens to ({@link DeadLetterTopics});</li>
+ * <li>failures are classified in one place, {@link FailureClassification}: a record that can never
+ *     succeed (undecodable bytes, bad data, a permanent 4xx, too large, or an {@link Error} thrown
+ *     while processing it) goes to the dead-letter topic on the first attempt, with the reason in
+ *     {@code kafka_dlt-exception-*} headers and its original bytes, and the partition moves on;
+ *     when the record is keyed by a declaration id the fact {@code DeclarationProcessingFailed} is
+ *     published on {@code coo-declaration-failures} ({@link DeclarationFailureFacts});
+ *     a transient failure (a dependency down or slow) is retried with bounded exponential backoff
+ *     until it passes, keeping the offset: a record is never skipped and never dead-lettered
+ *     because of an outage;</li>
+ * <li>an {@link Error} from a listener never stops its container ({@link ErrorContainingListener});</li>
+ * <li>listeners pause while an external system's circuit breaker is open ({@link BreakerDrivenPause});</li>
+ * <li>health is DOWN when a listener container that should run does not
+ *     ({@link ListenerContainersHealthIndicator}).</li>
  * </ul>
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -50,7 +66,8 @@ public class KafkaPlatformAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics originbridgeTopics(KafkaPlatformProperties properties) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor()))
+                .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor())
+                        .configs(Topics.configs(name)))
                 .toArray(NewTopic[]::new));
     }
 
@@ -71,16 +88,60 @@ public class KafkaPlatformAutoConfiguration {
         Map<Class<?>, KafkaTemplate<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, bytesTemplate);
         templates.put(Object.class, template);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(templates,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), application), -1));
+        @SuppressWarnings("unchecked")
+        DeclarationFailureFacts failureFacts = new DeclarationFailureFacts((KafkaOperations<Object, Object>) template,
+                application, Clock.systemUTC());
 
-        KafkaPlatformProperties.Retry retry = properties.retry();
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        backOff.setMaxAttempts(retry.maxAttempts());
+        // Dead-letter first (the original bytes are safe), then tell the declaration's status why.
+        return errorHandler((record, exception) -> {
+            deadLetters.accept(record, exception);
+            failureFacts.report(record, exception);
+        }, properties.retry());
+    }
 
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidRecordException.class, DeserializationException.class);
+    /** Dead-letters permanent failures at once; retries transient ones with capped exponential backoff, for ever. */
+    static DefaultErrorHandler errorHandler(org.springframework.kafka.listener.ConsumerRecordRecoverer recoverer,
+            KafkaPlatformProperties.Retry retry) {
+        ExponentialBackOff untilItPasses = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+        untilItPasses.setMaxInterval(retry.maxInterval().toMillis());
+        untilItPasses.setMaxAttempts(Long.MAX_VALUE);
+        untilItPasses.setMaxElapsedTime(Long.MAX_VALUE);
+        FixedBackOff deadLetterAtOnce = new FixedBackOff(0L, 0L);
+
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItPasses);
+        // FailureClassification is the only classifier: clear spring-kafka's own list (it would, for
+        // instance, dead-letter a record whose deserialization failed only because the registry was down).
+        handler.setClassifications(Map.of(), true);
+        handler.setBackOffFunction((record, exception) ->
+                FailureClassification.isTransient(exception) ? untilItPasses : deadLetterAtOnce);
         return handler;
+    }
+
+    /** Every record listener is wrapped so that an {@link Error} is dead-lettered instead of stopping the container. */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> originbridgeErrorContainment() {
+        return container -> {
+            Object listener = container.getContainerProperties().getMessageListener();
+            if (listener instanceof MessageListener<?, ?> record && !(listener instanceof BatchMessageListener<?, ?>)
+                    && !(listener instanceof ErrorContainingListener<?, ?>)) {
+                @SuppressWarnings("unchecked")
+                MessageListener<Object, Object> typed = (MessageListener<Object, Object>) record;
+                container.setupMessageListener(new ErrorContainingListener<>(typed));
+            }
+        };
+    }
+
+    @Bean
+    BreakerDrivenPause originbridgeBreakerDrivenPause(ObjectProvider<ExternalCall> externalCalls,
+            KafkaListenerEndpointRegistry registry) {
+        return new BreakerDrivenPause(externalCalls, registry);
+    }
+
+    @Bean
+    ListenerContainersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry,
+            ObjectProvider<ExternalCall> externalCalls) {
+        return new ListenerContainersHealthIndicator(registry, externalCalls);
     }
 }

@@ -10,12 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the platform treats records that fail: bad data goes to the dead-letter topic at once,
- * anything else is retried with bounded exponential backoff first.
+ * How the platform treats records that fail (see {@link FailureClassification}): records that can
+ * never succeed go to the dead-letter topic at once; transient failures are retried with bounded
+ * exponential backoff until they pass, never dead-lettered.
  *
  * @param partitions     partitions of the topics the platform creates
  * @param replicationFactor replication factor of the topics the platform creates
- * @param retry          container-level retry of a failing record before it is dead-lettered
+ * @param retry          container-level backoff between attempts of a record that failed transiently
  */
 @Validated
 @ConfigurationProperties("originbridge.kafka")
@@ -25,13 +26,12 @@ public record KafkaPlatformProperties(
         @DefaultValue @NotNull Retry retry) {
 
     /**
-     * @param maxAttempts     retries after the first failure
-     * @param initialInterval first backoff
-     * @param maxInterval     cap of the exponential backoff
+     * @param initialInterval first backoff after a transient failure; doubles on each attempt
+     * @param maxInterval     cap of the exponential backoff (the record is retried at this pace for
+     *                        as long as the outage lasts); keep it well under {@code max.poll.interval.ms}
      */
     public record Retry(
-            @DefaultValue("4") @Min(0) int maxAttempts,
             @DefaultValue("500ms") @NotNull Duration initialInterval,
-            @DefaultValue("10s") @NotNull Duration maxInterval) {
+            @DefaultValue("30s") @NotNull Duration maxInterval) {
     }
 }

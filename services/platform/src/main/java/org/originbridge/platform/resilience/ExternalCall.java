@@ -1,5 +1,8 @@
 package org.originbridge.platform.resilience;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -8,8 +11,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -18,14 +24,23 @@ import org.springframework.web.client.RestClientResponseException;
  * and a circuit breaker. HTTP errors are classified once, here: 408, 429 and 5xx and I/O errors
  * are transient (retried); other 4xx are permanent ({@link PermanentExternalFailure}, not
  * retried). When retries are exhausted or the breaker is open, a {@link TransientExternalFailure}
- * reaches the caller, whose Kafka container retries the record later and finally dead-letters it.
+ * reaches the caller, whose Kafka container retries the record with backoff for as long as the
+ * outage lasts (never dead-letters it: see {@code FailureClassification}).
+ *
+ * <p>The breaker moves from open to half-open by itself after {@code openStateWait}, so listeners
+ * paused while it is open ({@code BreakerDrivenPause}) resume and their next records are the probe.
+ * Every state change is logged and passed to the {@link #onStateChange listeners}.
  *
  * <p>Metrics: timer {@code originbridge.external.calls} tagged {@code system} and {@code outcome}
- * (success, permanent, transient, rejected), and gauge-like breaker state in the log.
+ * (success, permanent, transient, rejected), and gauge {@code originbridge.external.breaker.state}
+ * tagged {@code system} and {@code state}: 1 for the breaker's current state, 0 for the others.
  */
 public final class ExternalCall {
 
+    private static final Logger log = LoggerFactory.getLogger(ExternalCall.class);
+
     private final String system;
+    private final List<BiConsumer<String, CircuitBreaker.State>> stateListeners = new CopyOnWriteArrayList<>();
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final MeterRegistry meters;
@@ -38,6 +53,7 @@ public final class ExternalCall {
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(Math.min(settings.slidingWindowSize(), 10))
                 .waitDurationInOpenState(settings.openStateWait())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordExceptions(TransientExternalFailure.class)
                 .ignoreExceptions(PermanentExternalFailure.class)
                 .build());
@@ -48,6 +64,33 @@ public final class ExternalCall {
                 .retryExceptions(TransientExternalFailure.class)
                 .ignoreExceptions(PermanentExternalFailure.class, CallNotPermittedException.class)
                 .build());
+        for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+            Gauge.builder("originbridge.external.breaker.state", breaker, b -> b.getState() == state ? 1 : 0)
+                    .description("1 for the circuit breaker's current state of an external system, 0 otherwise")
+                    .tag("system", system).tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(meters);
+        }
+        breaker.getEventPublisher().onStateTransition(event -> {
+            CircuitBreaker.State to = event.getStateTransition().getToState();
+            log.warn("{} circuit breaker: {} -> {}", system, event.getStateTransition().getFromState(), to);
+            for (BiConsumer<String, CircuitBreaker.State> listener : stateListeners) {
+                try {
+                    listener.accept(system, to);
+                } catch (RuntimeException e) {
+                    log.error("{} circuit breaker state listener failed", system, e);
+                }
+            }
+        });
+    }
+
+    /** The external system's name (metrics tag, log, breaker name). */
+    public String system() {
+        return system;
+    }
+
+    /** Called with (system, new state) on every breaker state change, on the thread that caused it. */
+    public void onStateChange(BiConsumer<String, CircuitBreaker.State> listener) {
+        stateListeners.add(listener);
     }
 
     /** Runs an HTTP call (Spring RestClient or anything throwing its exceptions) resiliently. */

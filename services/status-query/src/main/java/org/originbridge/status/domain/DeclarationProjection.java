@@ -15,7 +15,21 @@ public record DeclarationProjection(
         VerificationRecord verification,
         IssuanceRecord issuance,
         List<IssuanceRecord.HistoryEntry> issuanceHistory,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ProcessingFailure failure) {
+
+    /** A projection without a processing failure. */
+    public DeclarationProjection(String declarationId, String supplierId, String referenceNumber,
+            String destinationCountry, IntakeRecord intake, DeclarationData declaration, VerificationRecord verification,
+            IssuanceRecord issuance, List<IssuanceRecord.HistoryEntry> issuanceHistory, Instant updatedAt) {
+        this(declarationId, supplierId, referenceNumber, destinationCountry, intake, declaration, verification,
+                issuance, issuanceHistory, updatedAt, null);
+    }
+
+    /** The processing failure, unless a later fact superseded it (see {@link ProcessingFailure}). */
+    public ProcessingFailure currentFailure() {
+        return failure == null || failure.supersededBy(this) ? null : failure;
+    }
 
     public DeclarationProjection {
         issuanceHistory = issuanceHistory == null ? List.of()

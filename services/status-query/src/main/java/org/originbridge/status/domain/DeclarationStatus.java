@@ -3,7 +3,10 @@ package org.originbridge.status.domain;
 import java.time.Instant;
 import java.util.List;
 
-/** The consolidated view of one declaration. */
+/**
+ * The consolidated view of one declaration. {@code failure} is present (status FAILED, with the
+ * service and reason) when a record about it was dead-lettered and no later fact superseded it.
+ */
 public record DeclarationStatus(
         String declarationId,
         String supplierId,
@@ -15,7 +18,8 @@ public record DeclarationStatus(
         Issuance issuance,
         List<LogisticsEvent> milestones,
         Score supplierScore,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ProcessingFailure failure) {
 
     /** Issuance status plus its history. */
     public record Issuance(IssuanceRecord current, List<IssuanceRecord.HistoryEntry> history) {

@@ -41,7 +41,8 @@ public final class StatusQueries {
         DeclarationStatus.Issuance issuance = p.issuance() == null && p.issuanceHistory().isEmpty() ? null
                 : new DeclarationStatus.Issuance(p.issuance(), p.issuanceHistory());
         return new DeclarationStatus(p.declarationId(), p.supplierId(), p.referenceNumber(), p.destinationCountry(),
-                p.intake(), p.declaration(), p.verification(), issuance, milestones, score, p.updatedAt());
+                p.intake(), p.declaration(), p.verification(), issuance, milestones, score, p.updatedAt(),
+                p.currentFailure());
     }
 
     /** A page of the declarations the reader may see; {@code afterId} is the last id of the previous page. */

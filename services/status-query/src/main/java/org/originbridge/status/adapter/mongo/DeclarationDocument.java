@@ -8,6 +8,7 @@ import org.originbridge.status.domain.DeclarationData;
 import org.originbridge.status.domain.DeclarationProjection;
 import org.originbridge.status.domain.IntakeRecord;
 import org.originbridge.status.domain.IssuanceRecord;
+import org.originbridge.status.domain.ProcessingFailure;
 import org.originbridge.status.domain.VerificationRecord;
 
 /** The shape of a document in the {@code declarations} collection (read through the driver's record codec). */
@@ -21,10 +22,11 @@ public record DeclarationDocument(
         VerificationRecord verification,
         IssuanceRecord issuance,
         List<IssuanceRecord.HistoryEntry> issuanceHistory,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ProcessingFailure failure) {
 
     DeclarationProjection toProjection() {
         return new DeclarationProjection(id, supplierId, referenceNumber, destinationCountry, intake, declaration,
-                verification, issuance, issuanceHistory, updatedAt);
+                verification, issuance, issuanceHistory, updatedAt, failure);
     }
 }
