@@ -12,8 +12,8 @@ import tools.jackson.core.json.JsonFactory;
 public final class JsonLimits {
     /** Nesting of objects and arrays: a declaration nests 5 levels; 32 leaves room and stops stack games. */
     public static final int MAX_NESTING_DEPTH = 32;
-    /** Characters in one string value: far above any field limit, so the field's own limit names the field. */
-    public static final int MAX_STRING_LENGTH = 100_000;
+    /** Characters in one string value: the document's bound, so that a field's own, smaller limit names the field. */
+    public static final int MAX_STRING_LENGTH = 4 * 1024 * 1024;
     /** Characters in one property name. */
     public static final int MAX_NAME_LENGTH = 256;
     /** Characters in one document: an upper bound even where no HTTP limit applies (CLI, tests). */

@@ -24,6 +24,9 @@ import org.originbridge.origin.code.InvalidCodeException;
 import org.originbridge.origin.json.JsonLimits;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -104,8 +107,10 @@ public final class DeclarationJsonReader {
         try {
             root = MAPPER.readTree(json == null ? "" : json);
         } catch (JacksonException e) {
-            return new Result.Invalid(List.of(new FieldError("$", ErrorCodes.INVALID_JSON,
-                    "the body is not valid JSON: " + shortMessage(e))));
+            boolean limit = e instanceof StreamConstraintsException;
+            return new Result.Invalid(List.of(new FieldError(limit ? limitPath(json) : "$", limit ? ErrorCodes.LIMIT_EXCEEDED
+                    : ErrorCodes.INVALID_JSON, (limit ? "the body exceeds a JSON limit: " : "the body is not valid JSON: ")
+                    + shortMessage(e))));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             return new Result.Invalid(List.of(new FieldError("$", ErrorCodes.INVALID_JSON,
@@ -114,6 +119,30 @@ public final class DeclarationJsonReader {
         Walk w = new Walk();
         Declaration d = w.declaration(root);
         return w.errors.isEmpty() ? new Result.Read(d) : new Result.Invalid(InputLimits.DEFAULT.capped(w.errors));
+    }
+
+    /**
+     * Where a JSON limit was hit, as a field path ({@code goods[0].quantity}), else {@code $}: the body is
+     * tokenised again (cheap: no tree, and it stops at the same place) to read the parser's position.
+     */
+    private static String limitPath(String json) {
+        JsonParser parser = MAPPER.createParser(json);
+        try (parser) {
+            while (parser.nextToken() != null) {
+                // skip to the failure
+            }
+            return "$";
+        } catch (JacksonException e) {
+            StringBuilder b = new StringBuilder();
+            for (JsonPointer p = parser.streamReadContext().pathAsPointer(); p != null && !p.matches(); p = p.tail()) {
+                if (p.getMatchingIndex() >= 0 && b.length() > 0) {
+                    b.append('[').append(p.getMatchingIndex()).append(']');
+                } else {
+                    b.append(b.length() > 0 ? "." : "").append(InputLimits.fieldName(p.getMatchingProperty()));
+                }
+            }
+            return b.length() == 0 ? "$" : b.toString();
+        }
     }
 
     /** Jackson's message, printable and at most 200 characters (it may quote part of the input). */
@@ -340,6 +369,11 @@ public final class DeclarationJsonReader {
             }
             if (!n.isString()) {
                 error(path, ErrorCodes.INVALID_FORMAT, "must be a string, got " + kind(n));
+                return null;
+            }
+            var tooLong = InputLimits.DEFAULT.tooLong(path, n.stringValue());
+            if (tooLong.isPresent()) {
+                errors.add(tooLong.get());
                 return null;
             }
             return n.stringValue();
