@@ -17,8 +17,9 @@ public final class AvroLimits {
     public static final int MAX_STRING_LENGTH = 262_144;
     /** Longest byte array: our only bytes are decimal(18, s), 8 bytes at most. */
     public static final int MAX_BYTES_LENGTH = 1_024;
-    /** Most items in one array or map: above every list limit (500 goods items, 500 materials each). */
-    public static final int MAX_COLLECTION_ITEMS = 10_000;
+    /** Most items in one array or map: well above every list limit (500 goods items, 500 materials each), so an
+     * oversized list is rejected by screening with a reason, yet a claimed 2^31 items is never allocated. */
+    public static final int MAX_COLLECTION_ITEMS = 100_000;
 
     public static final Map<String, String> PROPERTIES = Map.of(
             "org.apache.avro.limits.string.maxLength", Integer.toString(MAX_STRING_LENGTH),
