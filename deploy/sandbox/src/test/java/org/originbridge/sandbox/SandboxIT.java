@@ -41,7 +41,7 @@ import tools.jackson.databind.ObjectMapper;
 @Import(TestTokens.PinnedClock.class)
 class SandboxIT {
 
-    record Delivery(String signature, String body) {}
+    record Delivery(String id, String timestamp, String signature, String body) {}
 
     @LocalServerPort int port;
     @Autowired SandboxClock clock;
@@ -57,7 +57,9 @@ class SandboxIT {
         callbackServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         callbackServer.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst(NotificationSignature.HEADER),
+            deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst(NotificationSignature.ID_HEADER),
+                    exchange.getRequestHeaders().getFirst(NotificationSignature.TIMESTAMP_HEADER),
+                    exchange.getRequestHeaders().getFirst(NotificationSignature.SIGNATURE_HEADER),
                     new String(body, StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -140,7 +142,10 @@ class SandboxIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveredEvents().size() >= 10);
 
         for (Delivery d : deliveries) {
-            assertThat(d.signature()).isEqualTo(NotificationSignature.sign(secret, d.body().getBytes(StandardCharsets.UTF_8)));
+            assertThat(d.signature()).isEqualTo(NotificationSignature.sign(secret, d.id(), Long.parseLong(d.timestamp()),
+                    d.body().getBytes(StandardCharsets.UTF_8)));
+            assertThat(Long.parseLong(d.timestamp())).isCloseTo(java.time.Instant.now().getEpochSecond(),
+                    org.assertj.core.data.Offset.offset(300L));
         }
         List<JsonNode> events = deliveredEvents();
         assertThat(events).extracting(e -> e.get("eventID").asString()).doesNotHaveDuplicates();

@@ -153,20 +153,24 @@ class LogisticsIngestionIT {
         String unsigned = DcsaEvents.Json.array(DcsaEvents.equipmentDischarge(unsignedId).references("BKG", booking));
         HttpResponse<String> refused = post("/api/v1/logistics/dcsa-callbacks", "application/json", unsigned, null, null);
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.body()).contains("Notification-Signature");
+        assertThat(refused.body()).contains("missing webhook-id");
 
         String tampered = DcsaEvents.Json.array(DcsaEvents.equipmentDischarge(tamperedId).references("BKG", booking));
-        String signatureOfOther = carrier.sign(unsigned.getBytes(StandardCharsets.UTF_8));
+        Signed signatureOfOther = Signed.by(carrier, unsigned);
         assertThat(post("/api/v1/logistics/dcsa-callbacks", "application/json", tampered, null, signatureOfOther)
                 .statusCode()).isEqualTo(401);
-        String wrongSecret = new WebhookSignature("not-the-shared-secret-at-all!!!!").sign(tampered.getBytes(StandardCharsets.UTF_8));
+        Signed wrongSecret = Signed.by(new WebhookSignature("not-the-shared-secret-at-all!!!!"), tampered);
         assertThat(post("/api/v1/logistics/dcsa-callbacks", "application/json", tampered, null, wrongSecret)
                 .statusCode()).isEqualTo(401);
 
         String signed = DcsaEvents.Json.array(DcsaEvents.equipmentDischarge(signedId).references("BKG", booking));
+        Signed delivery = Signed.by(carrier, signed);
         HttpResponse<String> accepted = post("/api/v1/logistics/dcsa-callbacks", "application/json", signed, null,
-                carrier.sign(signed.getBytes(StandardCharsets.UTF_8)));
+                delivery);
         assertThat(accepted.statusCode()).isEqualTo(202);
+        HttpResponse<String> replayed = post("/api/v1/logistics/dcsa-callbacks", "application/json", signed, null, delivery);
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(replayed.body()).contains("already delivered");
 
         // Same key, so the same partition: anything refused before would have been read before the signed one.
         List<String> seenWithThisKey = new ArrayList<>();
@@ -241,7 +245,16 @@ class LogisticsIngestionIT {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private HttpResponse<String> post(String path, String contentType, String body, String apiKey, String signature)
+    /** The three Standard Webhooks headers of one delivery, signed now with a fresh id. */
+    record Signed(String id, String timestamp, String signature) {
+        static Signed by(WebhookSignature signer, String body) {
+            String id = "msg_" + UUID.randomUUID();
+            long now = java.time.Instant.now().getEpochSecond();
+            return new Signed(id, Long.toString(now), signer.sign(id, now, body.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String apiKey, Signed signature)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -249,7 +262,9 @@ class LogisticsIngestionIT {
             request.header("Authorization", TestIssuer.bearer(apiKey));
         }
         if (signature != null) {
-            request.header(WebhookSignature.HEADER, signature);
+            request.header(WebhookSignature.ID_HEADER, signature.id())
+                    .header(WebhookSignature.TIMESTAMP_HEADER, signature.timestamp())
+                    .header(WebhookSignature.SIGNATURE_HEADER, signature.signature());
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

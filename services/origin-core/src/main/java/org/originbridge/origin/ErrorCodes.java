@@ -24,6 +24,12 @@ public final class ErrorCodes {
     public static final String VALIDITY_EXPIRED = "VALIDITY_EXPIRED";
     public static final String DATE_ORDER = "DATE_ORDER";
     public static final String SAME_PARTY = "SAME_PARTY";
+    /** A size, length, count or depth beyond {@link InputLimits}. */
+    public static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
+    /** An identifier outside the safe alphabet ({@link org.originbridge.origin.code.Ids}). */
+    public static final String INVALID_ID = "INVALID_ID";
+    /** The last entry of a capped list of problems: how many more there were. */
+    public static final String MORE_PROBLEMS = "MORE_PROBLEMS";
 
     private ErrorCodes() {
     }

@@ -106,7 +106,9 @@ public final class RealInfrastructure {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1",
                     "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
+                    "-Dquarkus.log.level=WARN",
+                    // the registry itself refuses a schema version that is not backward compatible (409)
+                    "-Dregistry.rules.global.compatibility=BACKWARD", "-jar", jar.toString()));
             registry = new ProcessBuilder(command).directory(jar.getParent().toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             waitUntilReady(baseUrl, log.toFile());

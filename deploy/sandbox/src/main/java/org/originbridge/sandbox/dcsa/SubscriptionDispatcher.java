@@ -88,11 +88,15 @@ public class SubscriptionDispatcher {
             return 0;
         }
         byte[] body = json.writeValueAsString(due).getBytes(StandardCharsets.UTF_8);
+        String id = "msg_" + UUID.randomUUID();
+        long sentAt = java.time.Instant.now().getEpochSecond(); // real time: the receiver checks it against its clock
         try {
             http.post()
                     .uri(s.callbackUrl())
                     .contentType(MediaType.APPLICATION_JSON)
-                    .header(NotificationSignature.HEADER, NotificationSignature.sign(s.secret(), body))
+                    .header(NotificationSignature.ID_HEADER, id)
+                    .header(NotificationSignature.TIMESTAMP_HEADER, Long.toString(sentAt))
+                    .header(NotificationSignature.SIGNATURE_HEADER, NotificationSignature.sign(s.secret(), id, sentAt, body))
                     .body(body)
                     .retrieve()
                     .toBodilessEntity();

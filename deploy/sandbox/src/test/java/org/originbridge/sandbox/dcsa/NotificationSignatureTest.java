@@ -8,11 +8,9 @@ import org.junit.jupiter.api.Test;
 class NotificationSignatureTest {
 
     @Test
-    void isHexHmacSha256OfTheBodyPrefixedWithTheAlgorithm() {
-        // Well-known HMAC-SHA256 vector (key "key", the quick brown fox).
-        String signature = NotificationSignature.sign("key",
-                "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8));
-
-        assertThat(signature).isEqualTo("sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+    void isBase64HmacSha256OfIdDotTimestampDotBodyPrefixedWithTheVersion() {
+        // printf 'a.1.b' | openssl dgst -sha256 -hmac key -binary | base64
+        assertThat(NotificationSignature.sign("key", "a", 1, "b".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("v1,x5tOcy8TSmcrIlScag+jdQEcfzV2fwdz8mSFheg7RaQ=");
     }
 }

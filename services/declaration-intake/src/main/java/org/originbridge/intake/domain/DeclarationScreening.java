@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.InputLimits;
 import org.originbridge.origin.declaration.DeclarationValidator;
 
 /**
  * Use case: screen one submitted declaration. Validates it against Annex 3B (every problem at once),
  * runs the origin pre-check on the bills of materials, and publishes the verdict: rejected with all
  * problems (plus the pre-check when performed) or accepted with the pre-check. Deterministic for a
- * given declaration and day, so a replay publishes the same verdict under the same key.
+ * given declaration and day, so a replay publishes the same verdict under the same key. Input beyond
+ * {@link InputLimits} is a problem like any other; at most {@link InputLimits#maxReportedProblems()} are
+ * published (plus a count of the rest), so a rejection always fits on its topic.
  */
 public final class DeclarationScreening {
 
@@ -49,12 +52,16 @@ public final class DeclarationScreening {
     public ScreeningVerdict decide(Declaration declaration) {
         List<FieldError> problems = new ArrayList<>(validator.validate(CoreTranslation.toCore(declaration)).errors()
                 .stream().map(CoreTranslation::toSubmittedPath).toList());
-        OriginPreChecker.Result preCheck = preChecker.check(declaration, problems);
+        problems.addAll(SubmittedFieldLimits.check(declaration));
+        OriginPreChecker.Result preCheck = SubmittedFieldLimits.withinStructuralLimits(declaration)
+                ? preChecker.check(declaration, problems)
+                : new OriginPreChecker.Result(new OriginPreCheck(OriginPreCheck.Status.NOT_PERFORMED,
+                        "not performed: the declaration exceeds the input limits (see the problems)", List.of()), List.of());
         problems.addAll(preCheck.problems());
         if (problems.isEmpty()) {
             return new ScreeningVerdict.Accepted(declaration, preCheck.preCheck(), clock.instant());
         }
-        return new ScreeningVerdict.Rejected(declaration, problems,
+        return new ScreeningVerdict.Rejected(declaration, InputLimits.DEFAULT.capped(problems),
                 preCheck.preCheck().performed() ? preCheck.preCheck() : null, clock.instant());
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.code.Decimals;
 import org.originbridge.origin.code.HsCode;
 import org.originbridge.origin.code.InvalidCodeException;
 import org.originbridge.origin.code.Money;
@@ -116,6 +117,9 @@ public final class OriginPreChecker {
 
         HsCode hs = quietly(() -> HsCode.parse(item.hsCode())); // the Annex 3B validation reports a bad HS code
         BigDecimal fob = item.fobValue() == null ? null : item.fobValue().amount();
+        if (fob != null && quietly(() -> Decimals.bounded(fob)) == null) {
+            return Optional.empty(); // the Annex 3B validation reports the out-of-bounds FOB value
+        }
         if (fob == null && !reported(alreadyReported, path + ".fobValue")) {
             problems.add(new FieldError(path + ".fobValue", IntakeErrorCodes.REQUIRED_FOR_PRE_CHECK,
                     "the origin pre-check of the bill of materials needs the item's FOB value"));
@@ -123,7 +127,9 @@ public final class OriginPreChecker {
         Currency currency = item.fobValue() == null ? null : quietly(() -> Money.parseCurrency(item.fobValue().currency()));
 
         BigDecimal netWeight = bom.productNetWeightKg();
-        if (netWeight != null && netWeight.signum() <= 0) {
+        if (netWeight != null && !nonNegative(netWeight, bomPath + ".productNetWeightKg", problems)) {
+            netWeight = null;
+        } else if (netWeight != null && netWeight.signum() <= 0) {
             problems.add(new FieldError(bomPath + ".productNetWeightKg", ErrorCodes.INVALID_AMOUNT,
                     "the product's net weight must be positive, got " + netWeight.toPlainString()));
         }
@@ -132,8 +138,7 @@ public final class OriginPreChecker {
             try {
                 rule = RuleParser.parse(bom.rule());
             } catch (RuleParseException e) {
-                problems.add(new FieldError(bomPath + ".rule", ErrorCodes.INVALID_RULE,
-                        "rule '" + bom.rule() + "': " + e.getMessage()));
+                problems.add(new FieldError(bomPath + ".rule", ErrorCodes.INVALID_RULE, e.getMessage()));
             }
         }
         BuildUpCosts costs = costs(bom.costs(), bomPath + ".costs", problems);
@@ -200,6 +205,14 @@ public final class OriginPreChecker {
     }
 
     private static boolean nonNegative(BigDecimal value, String path, List<FieldError> problems) {
+        if (value != null) {
+            try {
+                Decimals.bounded(value);
+            } catch (InvalidCodeException e) {
+                problems.add(new FieldError(path, e.code(), e.getMessage()));
+                return false;
+            }
+        }
         if (value != null && value.signum() < 0) {
             problems.add(new FieldError(path, ErrorCodes.INVALID_AMOUNT, "must not be negative, got " + value.toPlainString()));
             return false;

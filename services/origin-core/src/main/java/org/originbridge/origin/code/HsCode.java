@@ -1,6 +1,7 @@
 package org.originbridge.origin.code;
 
 import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.InputLimits;
 
 /**
  * A 6-digit Harmonized System subheading, e.g. {@code 940360}. {@link #parse} accepts the usual
@@ -71,6 +72,6 @@ public record HsCode(String code) {
     }
 
     static String quote(String s) {
-        return s == null ? "null" : "'" + s + "'";
+        return InputLimits.shown(s);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.InputLimits;
 
 /** An exact amount in an ISO 4217 currency. */
 public record Money(BigDecimal amount, Currency currency) {
@@ -22,12 +23,12 @@ public record Money(BigDecimal amount, Currency currency) {
         String code = text.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{3}")) {
             throw new InvalidCodeException(ErrorCodes.INVALID_CURRENCY,
-                    "currency '" + text + "' must be a 3-letter ISO 4217 code");
+                    "currency " + InputLimits.shown(text) + " must be a 3-letter ISO 4217 code");
         }
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw new InvalidCodeException(ErrorCodes.INVALID_CURRENCY, "currency '" + text + "' is not an ISO 4217 code");
+            throw new InvalidCodeException(ErrorCodes.INVALID_CURRENCY, "currency " + InputLimits.shown(text) + " is not an ISO 4217 code");
         }
     }
 

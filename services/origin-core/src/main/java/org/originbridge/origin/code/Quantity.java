@@ -11,6 +11,7 @@ public record Quantity(BigDecimal value, String unit) {
         if (value == null) {
             throw new InvalidCodeException(ErrorCodes.INVALID_AMOUNT, "quantity value is missing");
         }
+        Decimals.bounded(value);
         if (value.signum() <= 0) {
             throw new InvalidCodeException(ErrorCodes.INVALID_AMOUNT, "quantity " + value.toPlainString() + " must be positive");
         }

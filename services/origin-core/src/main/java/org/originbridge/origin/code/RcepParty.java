@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.InputLimits;
 
 /** The fifteen Parties to RCEP, by ISO 3166-1 alpha-2 code. */
 public enum RcepParty {
@@ -36,11 +37,11 @@ public enum RcepParty {
         String code = text.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{2}") || !ISO_COUNTRIES.contains(code)) {
             throw new InvalidCodeException(ErrorCodes.INVALID_COUNTRY,
-                    "'" + text + "' is not an ISO 3166-1 alpha-2 country code");
+                    InputLimits.shown(text) + " is not an ISO 3166-1 alpha-2 country code");
         }
         return Arrays.stream(values()).filter(p -> p.name().equals(code)).findFirst()
                 .orElseThrow(() -> new InvalidCodeException(ErrorCodes.NOT_RCEP_PARTY,
-                        "'" + code + "' is not an RCEP Party (Parties: " + allCodes() + ")"));
+                        InputLimits.shown(code) + " is not an RCEP Party (Parties: " + allCodes() + ")"));
     }
 
     public static String allCodes() {

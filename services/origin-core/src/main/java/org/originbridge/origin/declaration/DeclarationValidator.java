@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.InputLimits;
+import org.originbridge.origin.code.Decimals;
 import org.originbridge.origin.code.HsCode;
+import org.originbridge.origin.code.Ids;
 import org.originbridge.origin.code.InvalidCodeException;
 import org.originbridge.origin.code.Money;
 import org.originbridge.origin.code.Quantity;
@@ -20,6 +23,8 @@ import org.originbridge.origin.code.UnLocode;
  * Checks a {@link CoDeclaration} against Annex 3B and the validity rules and returns every problem at once.
  * "Today" comes from the injected {@link Clock}. A proof of origin is valid for one year from its issue date:
  * it is still valid on the anniversary ({@code issueDate + 1 year}) and expired the day after.
+ * Sizes are bounded by {@link InputLimits#DEFAULT} (goods items, text lengths, decimals, identifiers), checked
+ * before anything else is done with a value; the problems returned are {@link InputLimits#capped capped}.
  */
 public final class DeclarationValidator {
     private final Clock clock;
@@ -41,6 +46,9 @@ public final class DeclarationValidator {
             e.add("proofType", ErrorCodes.REQUIRED, "proof type is required (CERTIFICATE_OF_ORIGIN or DECLARATION_OF_ORIGIN)");
         }
         e.requireText("referenceNumber", d.referenceNumber(), "(e) the reference number is required");
+        if (!isBlank(d.referenceNumber())) {
+            e.parse("referenceNumber", d.referenceNumber(), Ids::parseReference);
+        }
         if (d.issueDate() == null) {
             e.add("issueDate", ErrorCodes.REQUIRED, "the issue date is required");
         } else {
@@ -78,7 +86,8 @@ public final class DeclarationValidator {
         if (d.backToBack() != null) {
             backToBack(e, d.backToBack(), d.issueDate(), today);
         }
-        return new ValidationResult(e.list);
+        e.text("approvedExporterCode", d.approvedExporterCode());
+        return new ValidationResult(InputLimits.DEFAULT.capped(e.list));
     }
 
     private static void trader(Errors e, String path, Trader t, boolean addressRequired, String what) {
@@ -89,6 +98,8 @@ public final class DeclarationValidator {
         e.requireText(path + ".name", t.name(), what + " name is required");
         if (addressRequired) {
             e.requireText(path + ".address", t.address(), what + " address is required");
+        } else {
+            e.text(path + ".address", t.address());
         }
     }
 
@@ -118,6 +129,12 @@ public final class DeclarationValidator {
             e.add("goods", ErrorCodes.REQUIRED, "at least one goods item is required");
             return;
         }
+        Optional<FieldError> tooMany = InputLimits.tooMany("goods", goods.size(), InputLimits.DEFAULT.maxGoodsItems(),
+                "goods items");
+        if (tooMany.isPresent()) {
+            e.list.add(tooMany.get());
+            return; // no item is looked at: the answer stays small and fast however many there are
+        }
         for (int i = 0; i < goods.size(); i++) {
             String p = "goods[" + i + "]";
             GoodsItem g = goods.get(i);
@@ -144,12 +161,14 @@ public final class DeclarationValidator {
                 e.parse(p + ".quantity", g.quantity(), q -> Quantity.of(q, g.quantityUnit()));
             }
             boolean rvc = criterion.map(OriginCriterion::claimsRvc).orElse(false);
+            boolean fobBounded = g.fobValue() == null
+                    || e.parse(p + ".fobValue", g.fobValue(), Decimals::bounded).isPresent();
             if (g.fobValue() == null) {
                 if (rvc) {
                     e.add(p + ".fobValue", ErrorCodes.FOB_REQUIRED_FOR_RVC, "(k) the FOB value is required because the "
                             + "RVC criterion '" + g.originCriterion() + "' is claimed");
                 }
-            } else {
+            } else if (fobBounded) {
                 if (g.fobValue().signum() <= 0) {
                     e.add(p + ".fobValue", ErrorCodes.INVALID_AMOUNT, "the FOB value must be positive, got "
                             + g.fobValue().toPlainString());
@@ -160,7 +179,8 @@ public final class DeclarationValidator {
                     e.parse(p + ".fobCurrency", g.fobCurrency(), Money::parseCurrency);
                 }
             }
-            if (g.grossWeightKg() != null && g.grossWeightKg().signum() < 0) {
+            if (g.grossWeightKg() != null && e.parse(p + ".grossWeightKg", g.grossWeightKg(), Decimals::bounded).isPresent()
+                    && g.grossWeightKg().signum() < 0) {
                 e.add(p + ".grossWeightKg", ErrorCodes.INVALID_AMOUNT, "the gross weight must not be negative");
             }
         }
@@ -185,6 +205,8 @@ public final class DeclarationValidator {
                     "(h) a Certificate of Origin must be certified by the issuing body (authorised signature, official seal)");
             return;
         }
+        e.text("certification.issuingBody", c.issuingBody());
+        e.text("certification.authorisedSignatory", c.authorisedSignatory());
         if (isBlank(c.issuingBody())) {
             e.add("certification.issuingBody", ErrorCodes.CERTIFICATION_REQUIRED, "(h) the issuing body is required");
         }
@@ -198,6 +220,7 @@ public final class DeclarationValidator {
     }
 
     private static void backToBack(Errors e, BackToBack b, LocalDate issueDate, LocalDate today) {
+        e.text("backToBack.originalReference", b.originalReference());
         if (isBlank(b.originalReference())) {
             e.add("backToBack.originalReference", ErrorCodes.BACK_TO_BACK_INCOMPLETE,
                     "(m) a back-to-back proof needs the original proof of origin's reference number");
@@ -240,7 +263,14 @@ public final class DeclarationValidator {
         void requireText(String field, String value, String message) {
             if (isBlank(value)) {
                 add(field, ErrorCodes.REQUIRED, message);
+            } else {
+                text(field, value);
             }
+        }
+
+        /** Free text within {@link InputLimits#maxTextLength()}. */
+        void text(String field, String value) {
+            InputLimits.DEFAULT.tooLong(field, value).ifPresent(list::add);
         }
 
         void notInFuture(String field, LocalDate date, LocalDate today) {

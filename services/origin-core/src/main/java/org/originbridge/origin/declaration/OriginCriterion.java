@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.InputLimits;
 import org.originbridge.origin.code.InvalidCodeException;
 
 /**
@@ -38,14 +39,14 @@ public record OriginCriterion(List<String> criteria, boolean accumulation, boole
             } else if (CRITERIA.contains(token) || token.matches("RVC\\d{1,3}")) {
                 criteria.add(token);
             } else {
-                throw new InvalidCodeException(ErrorCodes.INVALID_FORMAT, "origin criterion '" + text
-                        + "' contains unknown token '" + raw + "' (expected WO, PE, CC, CTH, CTSH, CTC, RVC, RVCnn, CR, "
+                throw new InvalidCodeException(ErrorCodes.INVALID_FORMAT, "origin criterion " + InputLimits.shown(text)
+                        + " contains unknown token " + InputLimits.shown(raw) + " (expected WO, PE, CC, CTH, CTSH, CTC, RVC, RVCnn, CR, "
                         + "PSR, optionally with ACU or DMI)");
             }
         }
         if (criteria.isEmpty()) {
             throw new InvalidCodeException(ErrorCodes.INVALID_FORMAT,
-                    "origin criterion '" + text + "' names no criterion (only markers ACU/DMI)");
+                    "origin criterion " + InputLimits.shown(text) + " names no criterion (only markers ACU/DMI)");
         }
         return new OriginCriterion(criteria, acu, dmi);
     }

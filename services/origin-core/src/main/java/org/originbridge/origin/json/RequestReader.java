@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.InputLimits;
 import org.originbridge.origin.code.Decimals;
 import org.originbridge.origin.code.HsCode;
 import org.originbridge.origin.code.InvalidCodeException;
@@ -63,7 +64,7 @@ final class RequestReader {
         List<String> operations = operations(root.get("operations"));
 
         if (!errors.isEmpty()) {
-            return new RequestOutcome.Invalid(errors);
+            return new RequestOutcome.Invalid(InputLimits.DEFAULT.capped(errors));
         }
         return new RequestOutcome.Parsed(new DeterminationRequest(hs, fob, currency,
                 weight, rule, method, costs, materials, wo, cr, minimal, operations));
@@ -92,6 +93,11 @@ final class RequestReader {
         }
         if (!node.isArray()) {
             error("materials", ErrorCodes.INVALID_FORMAT, "materials must be an array");
+            return list;
+        }
+        var tooMany = InputLimits.tooMany("materials", node.size(), InputLimits.DEFAULT.maxMaterialsPerItem(), "materials");
+        if (tooMany.isPresent()) {
+            errors.add(tooMany.get());
             return list;
         }
         for (int i = 0; i < node.size(); i++) {
@@ -137,6 +143,11 @@ final class RequestReader {
             error("operations", ErrorCodes.INVALID_FORMAT, "operations must be an array of strings");
             return list;
         }
+        var tooMany = InputLimits.tooMany("operations", node.size(), InputLimits.DEFAULT.maxListItems(), "operations");
+        if (tooMany.isPresent()) {
+            errors.add(tooMany.get());
+            return list;
+        }
         for (int i = 0; i < node.size(); i++) {
             if (node.get(i).isString() && !node.get(i).stringValue().isBlank()) {
                 list.add(node.get(i).stringValue());
@@ -169,7 +180,7 @@ final class RequestReader {
         if (node.isNumber()) {
             BigDecimal exact = node.decimalValue();
             if (exact.scale() < -6 || exact.precision() - exact.scale() > 18 || exact.scale() > 12) {
-                error(path, ErrorCodes.INVALID_AMOUNT, "the amount " + node + " is out of range");
+                error(path, ErrorCodes.INVALID_AMOUNT, "the amount is out of range");
                 return null;
             }
             return exact.toPlainString();
@@ -234,7 +245,7 @@ final class RequestReader {
     private void unknownFields(JsonNode node, String prefix, Set<String> known) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!known.contains(e.getKey())) {
-                error(prefix + e.getKey(), ErrorCodes.UNKNOWN_FIELD, "unknown field (known: " + String.join(", ",
+                error(prefix + InputLimits.fieldName(e.getKey()), ErrorCodes.UNKNOWN_FIELD, "unknown field (known: " + String.join(", ",
                         known.stream().sorted().toList()) + ")");
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.originbridge.origin.InputLimits;
 
 /**
  * Parses rule texts such as {@code WO}, {@code CTH or RVC40}, {@code CTSH and RVC40}. Grammar
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  *   term   := factor ("and" factor)*
  *   factor := "WO" | "PE" | "CC" | "CTH" | "CTSH" | "CR" | "RVC" digits | "(" rule ")"
  * </pre>
+ * Bounded: a text longer than {@link InputLimits#maxRuleLength()} is refused before it is tokenised, and
+ * parentheses nested deeper than {@link InputLimits#maxRuleDepth()} are refused before the parser recurses,
+ * so no input can exhaust the stack. Errors show at most a short prefix of the rule.
  */
 public final class RuleParser {
     private static final Pattern TOKEN = Pattern.compile("\\s*([()]|[^\\s()]+)");
@@ -23,6 +27,7 @@ public final class RuleParser {
     private final List<String> tokens = new ArrayList<>();
     private final List<Integer> positions = new ArrayList<>();
     private int next;
+    private int depth;
 
     private RuleParser(String text) {
         this.text = text;
@@ -38,6 +43,11 @@ public final class RuleParser {
     public static Rule parse(String text) {
         if (text == null || text.isBlank()) {
             throw new RuleParseException("rule text is empty", "", 0);
+        }
+        int maxLength = InputLimits.DEFAULT.maxRuleLength();
+        if (text.length() > maxLength) {
+            throw new RuleParseException("the rule is " + text.length() + " characters long; at most " + maxLength
+                    + " are accepted", "", maxLength);
         }
         RuleParser parser = new RuleParser(text);
         Rule rule = parser.rule();
@@ -73,8 +83,13 @@ public final class RuleParser {
         String token = tokens.get(next);
         String upper = token.toUpperCase(Locale.ROOT);
         if (upper.equals("(")) {
+            if (depth >= InputLimits.DEFAULT.maxRuleDepth()) {
+                throw error("parentheses nest deeper than " + InputLimits.DEFAULT.maxRuleDepth() + " levels");
+            }
             next++;
+            depth++;
             Rule inner = rule();
+            depth--;
             if (!accept(")")) {
                 throw error(next < tokens.size() ? "expected ')' but found '" + peek() + "'" : "missing ')'");
             }
@@ -113,15 +128,23 @@ public final class RuleParser {
         return false;
     }
 
+    /** The current token as shown in a message: printable ASCII, at most 20 characters. */
     private String peek() {
-        return tokens.get(next);
+        String token = tokens.get(next);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(token.length(), 20); i++) {
+            char c = token.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return token.length() > 20 ? b + "..." : b.toString();
     }
 
     private RuleParseException error(String problem) {
         boolean atEnd = next >= tokens.size();
         int position = atEnd ? text.length() : positions.get(next);
         String token = atEnd ? "" : tokens.get(next);
-        return new RuleParseException("cannot parse rule '" + text.strip() + "': " + problem
+        String shown = text.strip().length() <= 60 ? "'" + text.strip() + "'" : InputLimits.shown(text.strip());
+        return new RuleParseException("cannot parse rule " + shown + ": " + problem
                 + " at position " + position, token, position);
     }
 }

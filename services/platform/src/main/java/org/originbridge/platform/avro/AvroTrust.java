@@ -6,7 +6,8 @@ import org.apache.avro.util.ClassSecurityValidator;
  * Avro 1.12 refuses to instantiate classes it does not trust, including our generated events.
  * The system property {@code org.apache.avro.SERIALIZABLE_PACKAGES} is read once, so it is set
  * on the JVM command line and, for JVMs where that is not possible (tests), this registers the
- * event package with Avro's global validator before any record is built.
+ * event package with Avro's global validator before any record is built. It also applies
+ * {@link AvroLimits} (decoding size limits), which have the same "read once" constraint.
  */
 public final class AvroTrust {
 
@@ -18,6 +19,7 @@ public final class AvroTrust {
     }
 
     public static synchronized void trustEventPackages() {
+        AvroLimits.apply(); // same moment: before any Avro use
         if (registered) {
             return;
         }

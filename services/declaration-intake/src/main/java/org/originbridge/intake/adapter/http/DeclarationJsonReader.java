@@ -17,8 +17,16 @@ import java.util.function.Supplier;
 import org.originbridge.intake.domain.Declaration;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.InputLimits;
+import org.originbridge.origin.code.Decimals;
+import org.originbridge.origin.code.Ids;
+import org.originbridge.origin.code.InvalidCodeException;
+import org.originbridge.origin.json.JsonLimits;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * read exactly and set to the schema's scale (money 2, weights/quantities 3) without rounding; dates
  * are {@code yyyy-MM-dd}. Every structural problem (not JSON, wrong type, unparseable date or decimal,
  * too many decimals, unknown field, missing supplierId) is collected; Annex 3B content rules are
- * checked later by screening.
+ * checked later by screening. Bounded: Jackson reads under {@link JsonLimits} (depth, number, string and name
+ * lengths), lists are counted before their elements are read ({@link InputLimits}), decimals go through
+ * origin-core's one parser ({@link Decimals}) before any rescaling, the two ids must be {@link Ids safe}, and
+ * at most {@link InputLimits#maxReportedProblems()} problems are returned; no message echoes a hostile value.
  */
 public final class DeclarationJsonReader {
 
@@ -47,7 +58,7 @@ public final class DeclarationJsonReader {
         }
     }
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonLimits.factory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -96,8 +107,10 @@ public final class DeclarationJsonReader {
         try {
             root = MAPPER.readTree(json == null ? "" : json);
         } catch (JacksonException e) {
-            return new Result.Invalid(List.of(new FieldError("$", ErrorCodes.INVALID_JSON,
-                    "the body is not valid JSON: " + e.getOriginalMessage())));
+            boolean limit = e instanceof StreamConstraintsException;
+            return new Result.Invalid(List.of(new FieldError(limit ? limitPath(json) : "$", limit ? ErrorCodes.LIMIT_EXCEEDED
+                    : ErrorCodes.INVALID_JSON, (limit ? "the body exceeds a JSON limit: " : "the body is not valid JSON: ")
+                    + shortMessage(e))));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             return new Result.Invalid(List.of(new FieldError("$", ErrorCodes.INVALID_JSON,
@@ -105,7 +118,42 @@ public final class DeclarationJsonReader {
         }
         Walk w = new Walk();
         Declaration d = w.declaration(root);
-        return w.errors.isEmpty() ? new Result.Read(d) : new Result.Invalid(w.errors);
+        return w.errors.isEmpty() ? new Result.Read(d) : new Result.Invalid(InputLimits.DEFAULT.capped(w.errors));
+    }
+
+    /**
+     * Where a JSON limit was hit, as a field path ({@code goods[0].quantity}), else {@code $}: the body is
+     * tokenised again (cheap: no tree, and it stops at the same place) to read the parser's position.
+     */
+    private static String limitPath(String json) {
+        JsonParser parser = MAPPER.createParser(json);
+        try (parser) {
+            while (parser.nextToken() != null) {
+                // skip to the failure
+            }
+            return "$";
+        } catch (JacksonException e) {
+            StringBuilder b = new StringBuilder();
+            for (JsonPointer p = parser.streamReadContext().pathAsPointer(); p != null && !p.matches(); p = p.tail()) {
+                if (p.getMatchingIndex() >= 0 && b.length() > 0) {
+                    b.append('[').append(p.getMatchingIndex()).append(']');
+                } else {
+                    b.append(b.length() > 0 ? "." : "").append(InputLimits.fieldName(p.getMatchingProperty()));
+                }
+            }
+            return b.length() == 0 ? "$" : b.toString();
+        }
+    }
+
+    /** Jackson's message, printable and at most 200 characters (it may quote part of the input). */
+    private static String shortMessage(JacksonException e) {
+        String m = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(m.length(), 200); i++) {
+            char c = m.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return m.length() > 200 ? b + "..." : b.toString();
     }
 
     /** One read: the errors found so far. */
@@ -117,10 +165,14 @@ public final class DeclarationJsonReader {
             String id = text(n, "declarationId", "declarationId");
             if (id != null && id.isBlank()) {
                 error("declarationId", ErrorCodes.INVALID_VALUE, "must not be blank; omit it to have one generated");
+            } else if (id != null) {
+                id(id, "declarationId");
             }
             String supplierId = text(n, "supplierId", "supplierId");
             if (supplierId == null ? !present(n, "supplierId") : supplierId.isBlank()) {
                 error("supplierId", ErrorCodes.REQUIRED, "the supplier (exporter) id at OriginBridge is required");
+            } else if (supplierId != null) {
+                id(supplierId, "supplierId");
             }
             Declaration.DocumentType type = enumValue(n, "documentType", "documentType", Declaration.DocumentType.class,
                     Declaration.DocumentType.UNKNOWN);
@@ -130,7 +182,8 @@ public final class DeclarationJsonReader {
             Declaration.Party producer = party(n, "producer");
             Declaration.Party importer = party(n, "importer");
             String destination = text(n, "destinationCountry", "destinationCountry");
-            List<Declaration.GoodsItem> goods = list(n, "goods", "goods", this::goodsItem);
+            List<Declaration.GoodsItem> goods = list(n, "goods", "goods", InputLimits.DEFAULT.maxGoodsItems(),
+                    this::goodsItem);
             Declaration.Consignment consignment = consignment(n.get("consignment"), "consignment");
             Declaration.ExporterStatement statement = statement(n.get("exporterDeclaration"), "exporterDeclaration");
             Declaration.Certification certification = certification(n.get("certification"), "certification");
@@ -142,6 +195,14 @@ public final class DeclarationJsonReader {
             return new Declaration(id == null ? newId.get() : id, supplierId, type, reference, issueDate, exporter,
                     producer, importer, destination, goods, consignment, statement, certification, aeCode, backToBack,
                     null);
+        }
+
+        void id(String value, String path) {
+            try {
+                Ids.parse(value);
+            } catch (InvalidCodeException e) {
+                error(path, e.code(), e.getMessage());
+            }
         }
 
         Declaration.Party party(JsonNode parent, String name) {
@@ -211,7 +272,7 @@ public final class DeclarationJsonReader {
                     decimal(n, "productNetWeightKg", path + ".productNetWeightKg", WEIGHT),
                     text(n, "rule", path + ".rule"), costs,
                     bool(n, "minimalOperationsOnly", path + ".minimalOperationsOnly"),
-                    list(n, "materials", path + ".materials", this::material));
+                    list(n, "materials", path + ".materials", InputLimits.DEFAULT.maxMaterialsPerItem(), this::material));
         }
 
         Declaration.Material material(JsonNode node, String path, int index) {
@@ -310,6 +371,11 @@ public final class DeclarationJsonReader {
                 error(path, ErrorCodes.INVALID_FORMAT, "must be a string, got " + kind(n));
                 return null;
             }
+            var tooLong = InputLimits.DEFAULT.tooLong(path, n.stringValue());
+            if (tooLong.isPresent()) {
+                errors.add(tooLong.get());
+                return null;
+            }
             return n.stringValue();
         }
 
@@ -345,7 +411,7 @@ public final class DeclarationJsonReader {
             try {
                 return LocalDate.parse(s, DATE);
             } catch (DateTimeParseException e) {
-                error(path, ErrorCodes.INVALID_FORMAT, "'" + s + "' is not a date in the form yyyy-MM-dd");
+                error(path, ErrorCodes.INVALID_FORMAT, InputLimits.shown(s) + " is not a date in the form yyyy-MM-dd");
                 return null;
             }
         }
@@ -357,16 +423,20 @@ public final class DeclarationJsonReader {
                 return null;
             }
             BigDecimal value;
-            if (n.isNumber()) {
-                value = n.decimalValue();
-            } else if (n.isString()) {
-                try {
-                    value = new BigDecimal(n.stringValue().strip());
-                } catch (NumberFormatException e) {
-                    error(path, ErrorCodes.INVALID_FORMAT, "'" + n.stringValue() + "' is not a decimal number");
-                    return null;
+            try {
+                if (n.isNumber()) {
+                    value = Decimals.bounded(n.decimalValue()); // Jackson bounds the length; this the exponent
+                } else if (n.isString()) {
+                    value = Decimals.parse(n.stringValue());
+                } else {
+                    value = null;
                 }
-            } else {
+            } catch (InvalidCodeException e) {
+                error(path, ErrorCodes.LIMIT_EXCEEDED.equals(e.code()) ? e.code() : ErrorCodes.INVALID_FORMAT,
+                        e.getMessage());
+                return null;
+            }
+            if (value == null) {
                 error(path, ErrorCodes.INVALID_FORMAT, "must be a decimal number or a decimal string, got " + kind(n));
                 return null;
             }
@@ -396,17 +466,27 @@ public final class DeclarationJsonReader {
                     return e;
                 }
             }
-            error(path, ErrorCodes.INVALID_VALUE, "'" + s + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            error(path, ErrorCodes.INVALID_VALUE, InputLimits.shown(s) + " is not one of " + Arrays.toString(type.getEnumConstants()));
             return absent;
         }
 
         <T> List<T> list(JsonNode parent, String name, String path, Element<T> element) {
+            return list(parent, name, path, InputLimits.DEFAULT.maxListItems(), element);
+        }
+
+        /** At most {@code max} elements: a longer list is one error and none of its elements is read. */
+        <T> List<T> list(JsonNode parent, String name, String path, int max, Element<T> element) {
             JsonNode n = parent.get(name);
             if (n == null || n.isNull()) {
                 return List.of();
             }
             if (!n.isArray()) {
                 error(path, ErrorCodes.INVALID_FORMAT, "must be an array, got " + kind(n));
+                return List.of();
+            }
+            var tooMany = InputLimits.tooMany(path, n.size(), max, "entries");
+            if (tooMany.isPresent()) {
+                errors.add(tooMany.get());
                 return List.of();
             }
             List<T> out = new ArrayList<>();
@@ -424,7 +504,7 @@ public final class DeclarationJsonReader {
         void unknown(JsonNode n, String prefix, Set<String> known) {
             for (String field : n.propertyNames()) {
                 if (!known.contains(field)) {
-                    error(prefix + field, ErrorCodes.UNKNOWN_FIELD, "is not a field of this record; expected one of "
+                    error(prefix + InputLimits.fieldName(field), ErrorCodes.UNKNOWN_FIELD, "is not a field of this record; expected one of "
                             + known.stream().sorted().toList());
                 }
             }

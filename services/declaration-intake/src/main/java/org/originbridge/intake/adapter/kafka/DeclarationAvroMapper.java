@@ -29,6 +29,8 @@ import org.originbridge.events.intake.RvcMethod;
 import org.originbridge.intake.domain.Declaration;
 import org.originbridge.intake.domain.ScreeningVerdict;
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.code.Ids;
+import org.originbridge.origin.code.InvalidCodeException;
 import org.originbridge.platform.errors.InvalidRecordException;
 
 /**
@@ -57,9 +59,13 @@ public final class DeclarationAvroMapper {
         List<InvalidRecordException.Problem> problems = new ArrayList<>();
         if (isBlank(event.getDeclarationId())) {
             problems.add(new InvalidRecordException.Problem("declarationId", "is empty: the declaration cannot be identified"));
+        } else {
+            unsafeId(event.getDeclarationId(), "declarationId", "declaration", problems);
         }
         if (isBlank(event.getSupplierId())) {
             problems.add(new InvalidRecordException.Problem("supplierId", "is empty: the exporter cannot be identified"));
+        } else {
+            unsafeId(event.getSupplierId(), "supplierId", "exporter", problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRecordException(problems);
@@ -71,6 +77,16 @@ public final class DeclarationAvroMapper {
                 consignment(event.getConsignment()), statement(event.getExporterDeclaration()),
                 certification(event.getCertification()), event.getApprovedExporterCode(),
                 backToBack(event.getBackToBack()), event.getSubmittedAt());
+    }
+
+    /** An id outside the safe alphabet cannot key a verdict, a document or a URL: the record is dead-lettered. */
+    private static void unsafeId(String id, String field, String what, List<InvalidRecordException.Problem> problems) {
+        try {
+            Ids.parse(id);
+        } catch (InvalidCodeException e) {
+            problems.add(new InvalidRecordException.Problem(field, e.getMessage() + ": the " + what
+                    + " cannot be identified safely"));
+        }
     }
 
     private static Declaration.DocumentType documentType(ProofOfOriginType type) {
@@ -179,6 +195,14 @@ public final class DeclarationAvroMapper {
     }
 
     public static DeclarationRejected toRejected(ScreeningVerdict.Rejected v) {
+        return toRejected(v, true);
+    }
+
+    /**
+     * @param withCopy whether the rejection carries the submitted declaration; without it the rejection is
+     *                 always small (its problems are capped), for a declaration too large to be copied
+     */
+    public static DeclarationRejected toRejected(ScreeningVerdict.Rejected v, boolean withCopy) {
         return DeclarationRejected.newBuilder()
                 .setDeclarationId(v.declaration().declarationId())
                 .setSupplierId(v.declaration().supplierId())
@@ -186,7 +210,7 @@ public final class DeclarationAvroMapper {
                 .setRejectedAt(v.decidedAt())
                 .setProblems(v.problems().stream().map(DeclarationAvroMapper::problem).toList())
                 .setOriginPreCheck(v.preCheck() == null ? null : preCheck(v.preCheck()))
-                .setDeclaration(toEvent(v.declaration()))
+                .setDeclaration(withCopy ? toEvent(v.declaration()) : null)
                 .setTenantId(v.declaration().supplierId())
                 .build();
     }

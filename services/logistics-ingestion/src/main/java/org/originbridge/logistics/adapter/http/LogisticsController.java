@@ -48,17 +48,18 @@ public class LogisticsController {
         return Accepted.of(ingest.acceptDcsa(Channel.DCSA_API, json.parse(body), tenantOf(caller)));
     }
 
-    /** Verifies the signature over the raw bytes before anything reads them. */
+    /** Verifies the signature, timestamp and id (Standard Webhooks) over the raw bytes before anything reads them. */
     @PostMapping(path = "/dcsa-callbacks")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Accepted dcsaCallback(@RequestBody(required = false) byte[] body,
-            @RequestHeader(name = WebhookSignature.HEADER, required = false) String notificationSignature) {
+            @RequestHeader(name = WebhookSignature.ID_HEADER, required = false) String webhookId,
+            @RequestHeader(name = WebhookSignature.TIMESTAMP_HEADER, required = false) String webhookTimestamp,
+            @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String webhookSignature) {
         byte[] raw = body == null ? new byte[0] : body;
-        if (!signature.verify(raw, notificationSignature)) {
+        WebhookSignature.Verdict verdict = signature.verify(webhookId, webhookTimestamp, raw, webhookSignature);
+        if (verdict != WebhookSignature.Verdict.VALID) {
             ingest.refusedUnsigned(Channel.DCSA_CALLBACK);
-            throw new SignatureRejectedException(notificationSignature == null
-                    ? "missing " + WebhookSignature.HEADER + " header"
-                    : WebhookSignature.HEADER + " does not match the body");
+            throw new SignatureRejectedException(verdict.reason());
         }
         return Accepted.of(ingest.acceptDcsa(Channel.DCSA_CALLBACK, json.parse(raw), ""));
     }

@@ -38,7 +38,7 @@ public class ProblemAdvice {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle("Callback signature rejected");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "HMAC-SHA256 header=\"Notification-Signature\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "HMAC-SHA256 headers=\"webhook-id webhook-timestamp webhook-signature\"")
                 .body(problem);
     }
 
