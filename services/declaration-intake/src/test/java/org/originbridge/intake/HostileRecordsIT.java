@@ -22,6 +22,8 @@ import org.originbridge.intake.adapter.kafka.DeclarationAvroMapper;
 import org.originbridge.intake.domain.Declaration;
 import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.RealInfrastructure;
+import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * partition in front of a valid declaration: each gets its exact answer (a rejection naming the field, or the
  * DLT with the reason), and the valid declaration behind them is still ACCEPTED: the listener never dies.
  */
-@SpringBootTest(properties = "originbridge.security.api-keys=it-key")
+@SpringBootTest
 class HostileRecordsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -41,6 +43,8 @@ class HostileRecordsIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry);
+        TestIssuer.registerProperties(registry);
+        EmbeddedMongo.registerProperties(registry, "intake-hostile-it");
     }
 
     @Test

@@ -64,8 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
  * produced with the services' serializer and the REST views are asserted, including duplicates
  * and replays that must change nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "originbridge.kafka.retry.max-attempts=1"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StatusQueryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.originbridge.intake.Declarations;
 import org.originbridge.intake.domain.SubmissionChannel;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -35,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the field, never echoing the value, and nothing is published. Broker replaced by a mock channel.
  */
 @SpringBootTest(properties = {
-        "originbridge.security.api-keys=hostile-test-key",
         "spring.kafka.listener.auto-startup=false",
         "spring.kafka.admin.auto-create=false"})
 @AutoConfigureMockMvc
@@ -49,9 +52,15 @@ class HostileHttpTest {
     @MockitoBean
     SubmissionChannel channel;
 
-    /** The one place this class authenticates (switch to a bearer token when API keys go). */
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.registerProperties(registry);
+        EmbeddedMongo.registerProperties(registry, "intake-hostile-test");
+    }
+
+    /** The one place this class authenticates: the declarations' own exporter's access token. */
     private static MockHttpServletRequestBuilder authorized(MockHttpServletRequestBuilder request) {
-        return request.header("X-Api-Key", "hostile-test-key");
+        return request.header("Authorization", TestIssuer.bearer(TestIssuer.shared().exporter("SUP-SZ-POWERTECH")));
     }
 
     private static MockHttpServletRequestBuilder submit(String body) {

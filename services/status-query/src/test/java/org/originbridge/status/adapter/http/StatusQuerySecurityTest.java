@@ -37,7 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.listener.auto-startup=false",
         "spring.kafka.admin.auto-create=false",
-        "originbridge.signing.secret=status-query-security-test-secret-0123456789",
         "originbridge.security.public-requests-per-minute=5",
         "originbridge.security.cors.allowed-origins=https://exporter.example",
         // 127.0.0.2 plays the operator's reverse proxy; nobody else's X-Forwarded-For is trusted
