@@ -19,6 +19,7 @@ import org.originbridge.origin.declaration.OriginCriterion;
 import org.originbridge.origin.determination.AlternativeResult;
 import org.originbridge.origin.determination.BuildUpCosts;
 import org.originbridge.origin.determination.Determination;
+import org.originbridge.origin.determination.DeterminationStatus;
 import org.originbridge.origin.determination.DeterminationOutcome;
 import org.originbridge.origin.determination.DeterminationRequest;
 import org.originbridge.origin.determination.Material;
@@ -230,6 +231,11 @@ public final class OriginPreChecker {
     static Optional<FieldError> contradiction(Declaration.GoodsItem item, String path, Determination d) {
         String field = path + ".originCriterion";
         String claimedText = item.originCriterion() == null ? "" : item.originCriterion().strip();
+        if (d.status() == DeterminationStatus.NOT_DETERMINED) {
+            return Optional.of(new FieldError(path + ".billOfMaterials", IntakeErrorCodes.ORIGIN_NOT_DETERMINED,
+                    "claims origin under '" + claimedText + "' but the bill of materials does not give the evidence rule '"
+                            + d.ruleApplied().text() + "' needs" + (d.reasons().isEmpty() ? "" : ": " + d.reasons().get(0))));
+        }
         if (!d.originating()) {
             String failing = d.alternatives().stream()
                     .map(a -> "'" + a.rule().text() + "' not met" + (a.reasons().isEmpty() ? "" : ": " + a.reasons().get(0)))

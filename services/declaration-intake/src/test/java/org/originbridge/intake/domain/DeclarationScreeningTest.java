@@ -113,6 +113,20 @@ class DeclarationScreeningTest {
     }
 
     @Test
+    void aBillOfMaterialsWithoutMaterialsCannotSupportACthClaim() {
+        Declaration declaration = certificateOfOrigin().goods(item().criterion("CTH").bom(Declarations.bom("CTH")).build()).build();
+
+        ScreeningVerdict verdict = screening.screen(declaration);
+
+        assertThat(verdict).isInstanceOf(ScreeningVerdict.Rejected.class);
+        assertThat(((ScreeningVerdict.Rejected) verdict).problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("goods[0].billOfMaterials");
+            assertThat(p.code()).isEqualTo(IntakeErrorCodes.ORIGIN_NOT_DETERMINED);
+            assertThat(p.message()).contains("'CTH'").contains("evidence");
+        });
+    }
+
+    @Test
     void anOriginatingGoodClaimedUnderACriterionItDoesNotMeetIsRejected() {
         Declaration claimsCth = certificateOfOrigin().goods(item().criterion("CTH").bom(bomMeetingOnlyRvc()).build()).build();
         Declaration claimsRvc = certificateOfOrigin().goods(item().criterion("RVC40").bom(bomMeetingOnlyRvc()).build()).build();
