@@ -21,15 +21,25 @@ public final class ZxingQrCodes {
     private ZxingQrCodes() {
     }
 
+    /** Scanners need crisp modules: never fewer pixels per module than this, whatever {@code size} says. */
+    static final int MIN_PIXELS_PER_MODULE = 4;
+
+    /**
+     * A PNG of at least {@code size} x {@code size} pixels; a long content (a signed token in a URL) makes
+     * the image larger rather than squeezing its modules below {@link #MIN_PIXELS_PER_MODULE} pixels.
+     */
     public static byte[] png(String content, int size) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, size, size,
+            // 1 pixel per module (width/height 0): the symbol itself, quiet zone included, then scaled up
+            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
-            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-            for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+            int scale = Math.max(MIN_PIXELS_PER_MODULE, (size + matrix.getWidth() - 1) / matrix.getWidth());
+            int pixels = matrix.getWidth() * scale;
+            BufferedImage image = new BufferedImage(pixels, pixels, BufferedImage.TYPE_BYTE_BINARY);
+            for (int y = 0; y < pixels; y++) {
+                for (int x = 0; x < pixels; x++) {
+                    image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0xFF000000 : 0xFFFFFFFF);
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
