@@ -7,11 +7,16 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TopicProbe;
 
 /** The pipeline on the in-JVM KRaft broker, the real Apicurio Registry process and the MongoDB wire server. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT extends PipelineScenario {
 
     private static ServiceStack stack;
@@ -27,6 +32,16 @@ class PipelineIT extends PipelineScenario {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    /**
+     * Runs last, after the scenario's traffic (including a dead letter): every metric named by the
+     * Grafana dashboards and the Prometheus alert rules in deploy/ is exported by the running services.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyDashboardAndAlertMetricIsExportedByTheServices() {
+        MonitoringContract.assertExported(MonitoringContract.scrape(stack));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.originbridge.platform.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.originbridge.platform.Topics;
 import org.originbridge.platform.avro.AvroTrust;
 import org.originbridge.platform.errors.InvalidRecordException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -61,12 +64,21 @@ public class KafkaPlatformAutoConfiguration {
 
     @Bean
     DefaultErrorHandler originbridgeErrorHandler(KafkaProperties kafkaProperties, KafkaTemplate<?, ?> template,
-            KafkaPlatformProperties properties, @Value("${spring.application.name}") String application) {
+            KafkaPlatformProperties properties, @Value("${spring.application.name}") String application,
+            ObjectProvider<ObservationRegistry> observations) {
         // Records that failed deserialization only have their original bytes: they need a byte[] producer.
         Map<String, Object> bytesConfig = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
         bytesConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         bytesConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<String, byte[]> bytesTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(bytesConfig));
+        DefaultKafkaProducerFactory<String, byte[]> bytesFactory = new DefaultKafkaProducerFactory<>(bytesConfig);
+        // Same producer listeners (Micrometer client metrics) and observation as Boot's template, so
+        // every dead letter, decodable or not, counts in spring_kafka_template_seconds_count
+        // {messaging_destination_name="<topic>-<application>-dlt"} (dashboards and alerts in deploy/).
+        template.getProducerFactory().getListeners().forEach(l -> bytesFactory.addListener(castListener(l)));
+        KafkaTemplate<String, byte[]> bytesTemplate = new KafkaTemplate<>(bytesFactory);
+        bytesTemplate.setBeanName("originbridgeDeadLetterBytesTemplate");
+        bytesTemplate.setObservationEnabled(true);
+        bytesTemplate.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 
         Map<Class<?>, KafkaTemplate<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, bytesTemplate);
@@ -82,5 +94,11 @@ public class KafkaPlatformAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidRecordException.class, DeserializationException.class);
         return handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ProducerFactory.Listener<String, byte[]> castListener(ProducerFactory.Listener<?, ?> listener) {
+        // Micrometer's listener only reads the producer's metrics; key/value types do not matter.
+        return (ProducerFactory.Listener<String, byte[]>) listener;
     }
 }
