@@ -1,6 +1,7 @@
 package org.originbridge.platform.kafka;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -12,7 +13,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.originbridge.platform.Topics;
 import org.originbridge.platform.avro.AvroTrust;
 import org.originbridge.platform.errors.InvalidRecordException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -65,7 +64,7 @@ public class KafkaPlatformAutoConfiguration {
     @Bean
     DefaultErrorHandler originbridgeErrorHandler(KafkaProperties kafkaProperties, KafkaTemplate<?, ?> template,
             KafkaPlatformProperties properties, @Value("${spring.application.name}") String application,
-            ObjectProvider<ObservationRegistry> observations) {
+            org.springframework.beans.factory.ObjectProvider<ObservationRegistry> observations) {
         // Records that failed deserialization only have their original bytes: they need a byte[] producer.
         Map<String, Object> bytesConfig = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
         bytesConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -74,7 +73,12 @@ public class KafkaPlatformAutoConfiguration {
         // Same producer listeners (Micrometer client metrics) and observation as Boot's template, so
         // every dead letter, decodable or not, counts in spring_kafka_template_seconds_count
         // {messaging_destination_name="<topic>-<application>-dlt"} (dashboards and alerts in deploy/).
-        template.getProducerFactory().getListeners().forEach(l -> bytesFactory.addListener(castListener(l)));
+        // (Micrometer's listener only reads a producer's metrics: its key/value types do not matter.)
+        @SuppressWarnings("unchecked")
+        List<org.springframework.kafka.core.ProducerFactory.Listener<String, byte[]>> clientMetrics =
+                (List<org.springframework.kafka.core.ProducerFactory.Listener<String, byte[]>>) (List<?>)
+                        template.getProducerFactory().getListeners();
+        clientMetrics.forEach(bytesFactory::addListener);
         KafkaTemplate<String, byte[]> bytesTemplate = new KafkaTemplate<>(bytesFactory);
         bytesTemplate.setBeanName("originbridgeDeadLetterBytesTemplate");
         bytesTemplate.setObservationEnabled(true);
@@ -94,11 +98,5 @@ public class KafkaPlatformAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidRecordException.class, DeserializationException.class);
         return handler;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ProducerFactory.Listener<String, byte[]> castListener(ProducerFactory.Listener<?, ?> listener) {
-        // Micrometer's listener only reads the producer's metrics; key/value types do not matter.
-        return (ProducerFactory.Listener<String, byte[]>) listener;
     }
 }
