@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +42,10 @@ class PipelineIT extends PipelineScenario {
     @Test
     @Order(Integer.MAX_VALUE)
     void everyDashboardAndAlertMetricIsExportedByTheServices() {
-        MonitoringContract.assertExported(MonitoringContract.scrape(stack));
+        // Micrometer binds Kafka client metrics created after start-up (per-partition lag, per
+        // topic) on its periodic refresh (every 60 s): scrape again until they are there.
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> MonitoringContract.assertExported(MonitoringContract.scrape(stack)));
     }
 
     @Override
