@@ -36,6 +36,23 @@ for name, svc in services.items():
                 problems.append(f"{name}: {var} missing")
         if svc.get("env_file") != ".env":
             problems.append(f"{name}: secrets must come from env_file .env")
+        # issue 12: one shared build stage, limits, grace > graceful shutdown (20 s), scalable
+        if "target" not in svc["build"] or "args" in svc["build"]:
+            problems.append(f"{name}: build must pick a target of the shared build stage, not re-run Maven per image")
+        grace = str(svc.get("stop_grace_period", "10s"))
+        if not grace.endswith("s") or int(grace[:-1]) <= 20:
+            problems.append(f"{name}: stop_grace_period {grace} must exceed the 20 s graceful shutdown")
+        if name != "sandbox":
+            for port in svc.get("ports", []):
+                parts = str(port).split(":")
+                if len(parts) == 3 and parts[1] != "":
+                    problems.append(f"{name}: fixed host port {port} blocks --scale")
+            if (svc.get("depends_on") or {}).get("registry", {}).get("condition") != "service_healthy":
+                problems.append(f"{name}: must wait for a healthy registry")
+    if not (((svc.get("deploy") or {}).get("resources") or {}).get("limits") or {}).get("memory"):
+        problems.append(f"{name}: no memory limit")
+if "healthcheck" not in services.get("registry", {}):
+    problems.append("registry: no healthcheck")
 json.dump(doc, open(sys.argv[1] + ".json", "w"))
 print(f"   {len(services)} services: {', '.join(services)}")
 if problems:

@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TopicProbe;
 
 /** The pipeline on the in-JVM KRaft broker, the real Apicurio Registry process and the MongoDB wire server. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT extends PipelineScenario {
 
     private static ServiceStack stack;
@@ -27,6 +33,19 @@ class PipelineIT extends PipelineScenario {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    /**
+     * Runs last, after the scenario's traffic (including a dead letter): every metric named by the
+     * Grafana dashboards and the Prometheus alert rules in deploy/ is exported by the running services.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyDashboardAndAlertMetricIsExportedByTheServices() {
+        // Micrometer binds Kafka client metrics created after start-up (per-partition lag, per
+        // topic) on its periodic refresh (every 60 s): scrape again until they are there.
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> MonitoringContract.assertExported(MonitoringContract.scrape(stack)));
     }
 
     @Override

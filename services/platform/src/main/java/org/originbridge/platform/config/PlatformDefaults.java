@@ -74,6 +74,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.metrics.tags.application", "${spring.application.name}");
+        // Histogram buckets for the project's timers, listener/template observations and HTTP, so
+        // dashboards and alerts compute p50/p99 across instances (deploy/grafana, deploy/prometheus).
+        d.put("management.metrics.distribution.percentiles-histogram.originbridge", "true");
+        d.put("management.metrics.distribution.percentiles-histogram.spring.kafka", "true");
+        d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        // The ASW verification latency SLO (99% within 1 s, deploy/prometheus/rules) needs an exact 1 s bucket.
+        d.put("management.metrics.distribution.slo.originbridge.asw.verifications", "1s");
 
         // OAuth2 resource server (identity contract, docs/security.md): ES256 JWTs from the
         // authorization server, checked for signature (JWKS), issuer, audience and expiry.

@@ -2,8 +2,10 @@ package org.originbridge.platform.kafka;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -78,12 +80,26 @@ public class KafkaPlatformAutoConfiguration {
 
     @Bean
     DefaultErrorHandler originbridgeErrorHandler(KafkaProperties kafkaProperties, KafkaTemplate<?, ?> template,
-            KafkaPlatformProperties properties, @Value("${spring.application.name}") String application) {
+            KafkaPlatformProperties properties, @Value("${spring.application.name}") String application,
+            org.springframework.beans.factory.ObjectProvider<ObservationRegistry> observations) {
         // Records that failed deserialization only have their original bytes: they need a byte[] producer.
         Map<String, Object> bytesConfig = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
         bytesConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         bytesConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<String, byte[]> bytesTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(bytesConfig));
+        DefaultKafkaProducerFactory<String, byte[]> bytesFactory = new DefaultKafkaProducerFactory<>(bytesConfig);
+        // Same producer listeners (Micrometer client metrics) and observation as Boot's template, so
+        // every dead letter, decodable or not, counts in spring_kafka_template_seconds_count
+        // {messaging_destination_name="<topic>-<application>-dlt"} (dashboards and alerts in deploy/).
+        // (Micrometer's listener only reads a producer's metrics: its key/value types do not matter.)
+        @SuppressWarnings("unchecked")
+        List<org.springframework.kafka.core.ProducerFactory.Listener<String, byte[]>> clientMetrics =
+                (List<org.springframework.kafka.core.ProducerFactory.Listener<String, byte[]>>) (List<?>)
+                        template.getProducerFactory().getListeners();
+        clientMetrics.forEach(bytesFactory::addListener);
+        KafkaTemplate<String, byte[]> bytesTemplate = new KafkaTemplate<>(bytesFactory);
+        bytesTemplate.setBeanName("originbridgeDeadLetterBytesTemplate");
+        bytesTemplate.setObservationEnabled(true);
+        bytesTemplate.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 
         Map<Class<?>, KafkaTemplate<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, bytesTemplate);
