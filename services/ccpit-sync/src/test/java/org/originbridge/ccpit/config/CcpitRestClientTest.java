@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
 import org.originbridge.ccpit.domain.ApplicantCredential;
 import org.originbridge.ccpit.domain.ApplicantCredentials;
+import org.originbridge.ccpit.domain.CcpitClient;
 import org.originbridge.platform.resilience.ExternalCall;
 import org.originbridge.platform.resilience.ExternalCallSettings;
 
@@ -40,11 +41,16 @@ class CcpitRestClientTest {
     /** "applicant | Authorization" per API call */
     private final List<String> apiCalls = new CopyOnWriteArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
+    private volatile boolean tokenEndpointDown;
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ccpit/oauth2/token", exchange -> {
+            if (tokenEndpointDown) {
+                respond(exchange, 503, "{\"error\":\"temporarily_unavailable\"}");
+                return;
+            }
             String basic = exchange.getRequestHeaders().getFirst("Authorization");
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String decoded = new String(Base64.getDecoder().decode(basic.substring("Basic ".length())), StandardCharsets.UTF_8);
@@ -106,6 +112,21 @@ class CcpitRestClientTest {
 
         assertThat(tokenClients).isEmpty();
         assertThat(apiCalls).containsExactly("SUP-X | null");
+    }
+
+    @Test
+    void aRefusedClientIsRefusedForThatTenantAndAFailingTokenEndpointIsRetryLater() {
+        HttpCcpitClient ccpit = client(Map.of("SUP-A", "wrong-secret", "SUP-B", "secret-of-SUP-B"));
+
+        assertThatThrownBy(() -> ccpit.fetch(ApplicantCredential.clientCredentials("SUP-A"), "APP-1"))
+                .isInstanceOf(CcpitClient.Refused.class).hasMessageContaining("the client was refused");
+        tokenEndpointDown = true;
+        assertThatThrownBy(() -> ccpit.fetch(ApplicantCredential.clientCredentials("SUP-B"), "APP-1"))
+                .isInstanceOf(CcpitClient.Unavailable.class);
+        tokenEndpointDown = false;
+        ccpit.fetch(ApplicantCredential.clientCredentials("SUP-B"), "APP-1");
+
+        assertThat(apiCalls).containsExactly("SUP-B | Bearer SUP-B-token-1");
     }
 
     @Test
