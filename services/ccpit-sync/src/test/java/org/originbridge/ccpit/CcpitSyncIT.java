@@ -53,10 +53,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * ccpit-sync against a real broker, registry and MongoDB wire server, and the CCPIT sandbox
- * application itself on a real port (its clock advanced by the test instead of sleeping).
+ * application itself on a real port (its clock advanced by the test instead of sleeping). The
+ * exporter's calls carry tokens from the sandbox's CCPIT token endpoint, got with that exporter's
+ * own OAuth2 client credentials (the sandbox accepts a token only with its own applicant's id).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "originbridge.ccpit.applicant-tokens=" + CcpitSyncIT.SUPPLIER + "=" + CcpitSyncIT.SUPPLIER_TOKEN,
+        "originbridge.ccpit.oauth.clients=" + CcpitSyncIT.SUPPLIER + "=" + CcpitSyncIT.SUPPLIER_SECRET,
         "originbridge.ccpit.poll-interval=200ms",
         "originbridge.ccpit.retry.initial-backoff=50ms",
         "originbridge.ccpit.qr.public-base-url=" + CcpitSyncIT.PUBLIC_BASE,
@@ -73,7 +75,7 @@ class CcpitSyncIT {
         }
     }
     static final String SUPPLIER = "SUP-SZ-POWERTECH";
-    static final String SUPPLIER_TOKEN = "ccpit-it-token-powertech";
+    static final String SUPPLIER_SECRET = "ccpit-it-client-secret-powertech";
     static final String PUBLIC_BASE = "https://verify.example.test";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -96,6 +98,7 @@ class CcpitSyncIT {
         registry.add("originbridge.signing.key-dir", KEY_DIR::toString);
         TestIssuer.registerProperties(registry);
         registry.add("originbridge.ccpit.base-url", CcpitSyncIT::sandboxUrl);
+        registry.add("originbridge.ccpit.oauth.token-uri", () -> sandboxUrl() + "/ccpit/oauth2/token");
     }
 
     /** The sandbox application in this JVM: CCPIT steps of 1 h, so only the test moves an application on. */
@@ -103,7 +106,7 @@ class CcpitSyncIT {
         if (sandbox == null) {
             sandbox = new SpringApplicationBuilder(SandboxApplication.class).run(
                     "--server.port=0", "--spring.application.name=originbridge-sandbox",
-                    "--sandbox.ccpit.applicant-tokens=" + SUPPLIER + "=" + SUPPLIER_TOKEN,
+                    "--sandbox.ccpit.oauth-clients=" + SUPPLIER + "=" + SUPPLIER_SECRET,
                     "--sandbox.ccpit.step=1h", "--sandbox.latency.min=0ms", "--sandbox.latency.max=2ms",
                     "--spring.jmx.enabled=false",
                     "--spring.autoconfigure.exclude="

@@ -34,6 +34,11 @@ import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
+import org.originbridge.testsupport.WithoutSecurity;
+import org.originbridge.sandbox.SandboxApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,14 +55,19 @@ import org.springframework.test.context.DynamicPropertySource;
         "originbridge.logistics.poll.enabled=true",
         "originbridge.logistics.poll.interval=300ms",
         "originbridge.logistics.poll.initial-delay=0s",
-        "originbridge.logistics.poll.limit=2"})
+        "originbridge.logistics.poll.limit=2",
+        "originbridge.logistics.poll.oauth.client-id=" + LogisticsIngestionIT.FEED_CLIENT_ID,
+        "originbridge.logistics.poll.oauth.client-secret=" + LogisticsIngestionIT.FEED_CLIENT_SECRET})
 class LogisticsIngestionIT {
 
     static final String SECRET = "it-webhook-secret-0123456789abcdef";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String API_KEY = TestIssuer.shared().exporter("SUP-SZ-POWERTECH");
 
+    static final String FEED_CLIENT_ID = "it-port-feed-client";
+    static final String FEED_CLIENT_SECRET = "it-only-port-feed-secret-0123456789";
     private static final PortFeedStub FEED = new PortFeedStub();
+    private static ConfigurableApplicationContext sandbox;
     private static final Path STATE;
 
     static {
@@ -73,12 +83,36 @@ class LogisticsIngestionIT {
         RealInfrastructure.registerProperties(registry);
         TestIssuer.registerProperties(registry);
         registry.add("originbridge.logistics.poll.base-url", FEED::baseUrl);
+        // the poller's tokens come from the sandbox's DCSA token endpoint (client credentials)
+        registry.add("originbridge.logistics.poll.oauth.token-uri", () -> sandboxUrl() + "/dcsa/oauth2/token");
         registry.add("originbridge.logistics.poll.state-directory", STATE::toString);
+    }
+
+    /** The sandbox application in this JVM, for its DCSA token endpoint and the feed that checks its tokens. */
+    static synchronized String sandboxUrl() {
+        if (sandbox == null) {
+            sandbox = new SpringApplicationBuilder(SandboxApplication.class).run(
+                    "--server.port=0", "--spring.application.name=originbridge-sandbox",
+                    "--sandbox.dcsa.oauth-clients=" + FEED_CLIENT_ID + "=" + FEED_CLIENT_SECRET,
+                    "--sandbox.latency.min=0ms", "--sandbox.latency.max=2ms",
+                    "--spring.jmx.enabled=false",
+                    "--spring.autoconfigure.exclude="
+                            + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+                            + "org.originbridge.platform.kafka.KafkaPlatformAutoConfiguration,"
+                            + "org.originbridge.platform.signing.SigningAutoConfiguration,"
+                            + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                            + WithoutSecurity.AUTOCONFIGURATIONS);
+        }
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) sandbox).getWebServer().getPort();
     }
 
     @AfterAll
     static void stopFeed() {
         FEED.stop();
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
     }
 
     @LocalServerPort
@@ -227,8 +261,25 @@ class LogisticsIngestionIT {
             assertThat(record.key()).isEqualTo(tdr);
         }
         assertThat(FEED.queries).anySatisfy(q -> assertThat(q).contains("eventCreatedDateTime:gte=").contains("limit=2"));
+        // every poll carried a token the sandbox's DCSA token endpoint issued: the sandbox's own feed accepts it
+        assertThat(FEED.authorizations).isNotEmpty().allSatisfy(a -> assertThat(a).startsWith("Bearer "));
+        String issued = FEED.authorizations.get(FEED.authorizations.size() - 1);
+        assertThat(sandboxFeedStatus(issued)).isEqualTo(200);
+        assertThat(sandboxFeedStatus("Bearer not-issued-by-the-sandbox")).isEqualTo(401);
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(new FileWatermarkStore(STATE).load())
                 .hasValueSatisfying(w -> assertThat(w.createdFrom()).isEqualTo(created.plusSeconds(2))));
+    }
+
+    private int sandboxFeedStatus(String authorization) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(sandboxUrl() + "/dcsa/v2/events?limit=1"))
+                    .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private ConsumerRecord<String, LogisticsNodeEvent> awaitEvent(String eventId) {
@@ -269,10 +320,14 @@ class LogisticsIngestionIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A DCSA feed on a local port: GET /dcsa/v2/events honouring eventCreatedDateTime:gte and limit. */
+    /**
+     * A DCSA feed on a local port: GET /dcsa/v2/events honouring eventCreatedDateTime:gte and limit;
+     * 401 without a bearer token (the test checks the tokens it got with the sandbox).
+     */
     static final class PortFeedStub {
         final List<DcsaEvents> events = new CopyOnWriteArrayList<>();
         final List<String> queries = new CopyOnWriteArrayList<>();
+        final List<String> authorizations = new CopyOnWriteArrayList<>();
         private final HttpServer server;
 
         PortFeedStub() {
@@ -282,6 +337,13 @@ class LogisticsIngestionIT {
                 throw new UncheckedIOException(e);
             }
             server.createContext("/dcsa/v2/events", exchange -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (authorization == null || !authorization.startsWith("Bearer ")) {
+                    exchange.sendResponseHeaders(401, -1);
+                    exchange.close();
+                    return;
+                }
+                authorizations.add(authorization);
                 String query = exchange.getRequestURI().getRawQuery();
                 queries.add(URLDecoder.decode(query == null ? "" : query, StandardCharsets.UTF_8));
                 Instant from = Instant.EPOCH;

@@ -1,6 +1,5 @@
 package org.originbridge.ccpit.config;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Set;
 
@@ -21,11 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.web.client.RestClient;
 
 /** Wires the domain to its adapters and schedules the poller. */
 @Configuration(proxyBeanMethods = false)
@@ -43,13 +40,19 @@ public class CcpitConfiguration implements SchedulingConfigurer {
 
     @Bean
     ApplicantCredentials applicantCredentials() {
-        ApplicantCredentials credentials = ApplicantCredentials.parse(properties.applicantTokens());
+        ApplicantCredentials credentials = ApplicantCredentials.parse(properties.applicantTokens())
+                .withClientCredentials(oauthClients().suppliers());
         if (credentials.size() == 0) {
-            log.warn("No CCPIT applicant credentials (CCPIT_APPLICANT_TOKENS): every e-CO request ends FAILED");
+            log.warn("No CCPIT applicant credentials (CCPIT_OAUTH_CLIENTS or CCPIT_APPLICANT_TOKENS): every e-CO request ends FAILED");
         } else {
-            log.info("CCPIT applicant credentials configured for {} supplier(s)", credentials.size());
+            log.info("CCPIT applicant credentials configured for {} supplier(s), {} with OAuth2 client credentials",
+                    credentials.size(), oauthClients().size());
         }
         return credentials;
+    }
+
+    private ApplicantCredentials oauthClients() {
+        return ApplicantCredentials.parse(properties.oauth().clients(), "CCPIT_OAUTH_CLIENTS");
     }
 
     @Bean
@@ -59,11 +62,7 @@ public class CcpitConfiguration implements SchedulingConfigurer {
 
     @Bean
     HttpCcpitClient ccpitClient(ExternalCall ccpitExternalCall) {
-        HttpClient jdk = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
-        factory.setReadTimeout(properties.readTimeout());
-        RestClient http = RestClient.builder().baseUrl(properties.baseUrl().toString()).requestFactory(factory).build();
-        return new HttpCcpitClient(http, ccpitExternalCall);
+        return new HttpCcpitClient(CcpitRestClient.build(properties, oauthClients().values()), ccpitExternalCall);
     }
 
     @Bean

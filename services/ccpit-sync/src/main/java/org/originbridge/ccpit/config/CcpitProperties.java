@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  *                         fails the record: retried, then dead-lettered)
  * @param retry            retries and circuit breaker of the CCPIT calls
  * @param qr               dynamic QR tokens
+ * @param oauth            per-applicant OAuth2 client credentials at CCPIT's token endpoint
  */
 @Validated
 @ConfigurationProperties("originbridge.ccpit")
@@ -49,7 +50,24 @@ public record CcpitProperties(
         @NotNull @DefaultValue("10s") Duration readTimeout,
         @NotNull @DefaultValue("10s") Duration publishTimeout,
         @Valid @NotNull @DefaultValue Retry retry,
-        @Valid @NotNull @DefaultValue Qr qr) {
+        @Valid @NotNull @DefaultValue Qr qr,
+        @Valid @NotNull @DefaultValue OAuth oauth) {
+
+    /**
+     * OAuth2 client credentials per exporter tenant: CCPIT registers each applicant as its own client
+     * (client id = applicant id = our supplierId). A supplier listed here gets its tokens from
+     * {@code tokenUri} (client_secret_basic) instead of a static token from {@code applicantTokens}.
+     *
+     * @param tokenUri CCPIT's token endpoint (CCPIT_OAUTH_TOKEN_URI); required when clients are given
+     * @param clients  {@code supplierId=clientSecret,...} (CCPIT_OAUTH_CLIENTS)
+     */
+    public record OAuth(@DefaultValue("") String tokenUri, @DefaultValue("") String clients) {
+        public OAuth {
+            if (clients != null && !clients.isBlank() && (tokenUri == null || tokenUri.isBlank())) {
+                throw new IllegalArgumentException("CCPIT_OAUTH_CLIENTS needs CCPIT_OAUTH_TOKEN_URI");
+            }
+        }
+    }
 
     /** Mirrors {@link ExternalCallSettings}. */
     public record Retry(

@@ -201,7 +201,7 @@ public final class EcoIssuance {
         Optional<ApplicantCredential> credential = credentials.forSupplier(application.supplierId());
         if (credential.isEmpty()) {
             return fail(application, "no CCPIT applicant credentials for supplier " + application.supplierId()
-                    + ": GACC accepts CO messages only from the applicant itself (configure CCPIT_APPLICANT_TOKENS)");
+                    + ": GACC accepts CO messages only from the applicant itself (configure CCPIT_OAUTH_CLIENTS or CCPIT_APPLICANT_TOKENS)");
         }
         CcpitApplicationState state;
         try {

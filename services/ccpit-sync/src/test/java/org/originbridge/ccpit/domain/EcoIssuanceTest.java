@@ -99,7 +99,7 @@ class EcoIssuanceTest {
 
         assertThat(publisher.statuses()).containsExactly(REQUESTED, FAILED);
         assertThat(publisher.published.get(1).reason()).isEqualTo("no CCPIT applicant credentials for supplier SUP-NONE:"
-                + " GACC accepts CO messages only from the applicant itself (configure CCPIT_APPLICANT_TOKENS)");
+                + " GACC accepts CO messages only from the applicant itself (configure CCPIT_OAUTH_CLIENTS or CCPIT_APPLICANT_TOKENS)");
         assertThat(ccpit.submittedWith).isEmpty();
         assertThat(store.find("D9").orElseThrow().nextCheckAt()).isNull();
     }

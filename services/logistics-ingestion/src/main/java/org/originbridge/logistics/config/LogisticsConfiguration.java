@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.originbridge.platform.outbound.ClientCredentials;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.ObjectMapper;
@@ -82,9 +83,16 @@ public class LogisticsConfiguration {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         requests.setReadTimeout(Duration.ofSeconds(10));
-        RestClient http = RestClient.builder().requestFactory(requests).build();
+        RestClient.Builder http = RestClient.builder().requestFactory(requests);
+        String staticToken = poll.token();
+        if (poll.oauth().enabled()) {
+            // client credentials at the feed's token endpoint (platform ClientCredentials), instead of PORT_FEED_TOKEN
+            http.requestInterceptor(ClientCredentials.single(new ClientCredentials.Client(
+                    "port-feed", poll.oauth().tokenUri(), poll.oauth().clientId(), poll.oauth().clientSecret())));
+            staticToken = null;
+        }
         PollPortFeed useCase = new PollPortFeed(
-                new PortFeedHttpClient(http, call, json, poll.baseUrl(), poll.token()),
+                new PortFeedHttpClient(http.build(), call, json, poll.baseUrl(), staticToken),
                 new FileWatermarkStore(poll.stateDirectory()), normaliser, ingest, metrics, clock,
                 poll.initialLookback(), poll.limit(), poll.maxPages());
         return new PortFeedPoller(useCase, metrics, clock);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -37,6 +38,8 @@ public record LogisticsProperties(
      * @param initialLookback how far back the first poll (no watermark yet) reaches
      * @param stateDirectory  where the watermark file lives (LOGISTICS_STATE_DIR)
      * @param maxAttempts     attempts per feed request (platform ExternalCall)
+     * @param oauth           OAuth2 client credentials at the feed's token endpoint; when given, they
+     *                        replace {@code token}
      */
     public record Poll(
             boolean enabled,
@@ -48,6 +51,31 @@ public record LogisticsProperties(
             @Min(1) int maxPages,
             @NotNull Duration initialLookback,
             @NotNull Path stateDirectory,
-            @Min(1) int maxAttempts) {
+            @Min(1) int maxAttempts,
+            @Valid @NotNull @DefaultValue OAuth oauth) {
+    }
+
+    /**
+     * Client credentials for the port feed (PORT_FEED_OAUTH_TOKEN_URI, PORT_FEED_OAUTH_CLIENT_ID,
+     * PORT_FEED_OAUTH_CLIENT_SECRET): all three or none.
+     */
+    public record OAuth(@DefaultValue("") String tokenUri, @DefaultValue("") String clientId,
+            @DefaultValue("") String clientSecret) {
+
+        public OAuth {
+            boolean any = notBlank(tokenUri) || notBlank(clientId) || notBlank(clientSecret);
+            if (any && !(notBlank(tokenUri) && notBlank(clientId) && notBlank(clientSecret))) {
+                throw new IllegalArgumentException("originbridge.logistics.poll.oauth needs token-uri, client-id and "
+                        + "client-secret (PORT_FEED_OAUTH_TOKEN_URI, PORT_FEED_OAUTH_CLIENT_ID, PORT_FEED_OAUTH_CLIENT_SECRET) together");
+            }
+        }
+
+        public boolean enabled() {
+            return notBlank(tokenUri);
+        }
+
+        private static boolean notBlank(String s) {
+            return s != null && !s.isBlank();
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -93,6 +94,10 @@ public final class ExternalCall {
         stateListeners.add(listener);
     }
 
+    /** Token endpoint errors worth retrying (RFC 6749 5.2/4.1.2.1, and Spring Security's own for I/O failures). */
+    private static final java.util.Set<String> TRANSIENT_TOKEN_ERRORS = java.util.Set.of(
+            "invalid_token_response", "server_error", "temporarily_unavailable");
+
     /** Runs an HTTP call (Spring RestClient or anything throwing its exceptions) resiliently. */
     public <T> T execute(String operation, Supplier<T> call) {
         Supplier<T> classified = () -> classify(operation, call);
@@ -135,6 +140,30 @@ public final class ExternalCall {
                     e.getResponseBodyAsString(), e);
         } catch (ResourceAccessException e) {
             throw new TransientExternalFailure(system + " " + operation + " unreachable: " + e.getMessage(), e);
+        } catch (OAuth2AuthorizationException e) {
+            // the counterpart's token endpoint (outbound.ClientCredentials): unreachable, failing or
+            // unreadable is transient; refusing our client (invalid_client, ...) is not
+            String what = system + " " + operation + ": no access token from the token endpoint ("
+                    + (e.getError() == null ? null : e.getError().getErrorCode()) + ")";
+            if (tokenRefused(e)) {
+                throw new PermanentExternalFailure(what + ": the client was refused", 401, "", e);
+            }
+            throw new TransientExternalFailure(what, e);
         }
+    }
+
+    /** Whether the token endpoint refused the client for good (an OAuth2 error or a 4xx), not just failed. */
+    private static boolean tokenRefused(OAuth2AuthorizationException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RestClientResponseException r) {
+                int status = r.getStatusCode().value();
+                return status != 408 && status != 429 && status < 500;
+            }
+            if (t instanceof OAuth2AuthorizationException o && o.getError() != null
+                    && o.getError().getErrorCode() != null && !TRANSIENT_TOKEN_ERRORS.contains(o.getError().getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,12 +18,12 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The CCPIT origin platform over HTTP (contract: the sandbox's /openapi/ccpit.yaml), every call
- * under the applicant's own bearer token and {@code X-Applicant-Id}, through {@link ExternalCall}
+ * under the applicant's own bearer token (static, or from its OAuth2 client) and {@code X-Applicant-Id}, through {@link ExternalCall}
  * (bounded retries with backoff, circuit breaker). {@code Idempotency-Key} = declaration id.
  */
 public class HttpCcpitClient implements CcpitClient {
 
-    static final String APPLICANT_HEADER = "X-Applicant-Id";
+    public static final String APPLICANT_HEADER = "X-Applicant-Id";
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -50,8 +50,7 @@ public class HttpCcpitClient implements CcpitClient {
     @Override
     public CcpitApplicationState submit(ApplicantCredential credential, EcoRequest request) {
         Submission submitted = resilient("submit", () -> http.post().uri("/ccpit/v1/applications")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + credential.token())
-                .header(APPLICANT_HEADER, credential.applicantId())
+                .headers(h -> authorize(h, credential))
                 .header(IDEMPOTENCY_HEADER, request.declarationId())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new ApplicationRequest(request.declarationId(), request.coReferenceNumber(), request.exporterName(),
@@ -66,14 +65,25 @@ public class HttpCcpitClient implements CcpitClient {
     @Override
     public CcpitApplicationState fetch(ApplicantCredential credential, String applicationId) {
         Application a = resilient("status", () -> http.get().uri("/ccpit/v1/applications/{id}", applicationId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + credential.token())
-                .header(APPLICANT_HEADER, credential.applicantId())
+                .headers(h -> authorize(h, credential))
                 .retrieve().body(Application.class));
         if (a == null) {
             throw new Unavailable("CCPIT answered the status query of " + applicationId + " without a body", null);
         }
         return new CcpitApplicationState(applicationId, status(a.status()), a.certificateNumber(), a.serialNumber(),
                 a.queryUrl(), a.verificationCode(), a.reason());
+    }
+
+    /**
+     * The applicant's id, and its static token if it has one; otherwise the RestClient's OAuth2
+     * interceptor adds a token of that applicant's own client registration (resolved from
+     * {@code X-Applicant-Id}, see CcpitRestClient).
+     */
+    private static void authorize(HttpHeaders headers, ApplicantCredential credential) {
+        headers.set(APPLICANT_HEADER, credential.applicantId());
+        if (credential.hasStaticToken()) {
+            headers.setBearerAuth(credential.token());
+        }
     }
 
     private <T> T resilient(String operation, Supplier<T> request) {
