@@ -30,12 +30,6 @@ final class MonitoringContract {
     static final Set<String> TARGET_LABELS = Set.of("instance", "job");
 
     /**
-     * Metrics a dashboard may name before any service exports them (none today): only while absent
-     * from every scrape they are reported instead of failing.
-     */
-    static final Map<String, String> PENDING = Map.of();
-
-    /**
      * Matcher values that only appear while something fails, which the green scenario never
      * produces (label name = pattern). Their label is still checked, only not the value.
      */
@@ -108,8 +102,7 @@ final class MonitoringContract {
     }
 
     /** Problems found; empty when every query names only exported metrics and labels. */
-    static List<String> problems(List<MonitoringConfig.Query> queries, Map<String, Map<String, Set<String>>> exported,
-            Set<String> pendingReported) {
+    static List<String> problems(List<MonitoringConfig.Query> queries, Map<String, Map<String, Set<String>>> exported) {
         List<String> problems = new ArrayList<>();
         for (MonitoringConfig.Query query : queries) {
             PromQl.Names names;
@@ -126,7 +119,6 @@ final class MonitoringContract {
                 problems.add(query.source() + ": names no metric: " + query.expr());
             }
             Set<String> labelsOfQuery = new LinkedHashSet<>(TARGET_LABELS);
-            boolean skipped = false;
             for (PromQl.Selector selector : names.selectors()) {
                 String metric = selector.metric();
                 if (PROMETHEUS_SERIES.contains(metric)) {
@@ -134,12 +126,7 @@ final class MonitoringContract {
                 }
                 Map<String, Set<String>> labels = exported.get(metric);
                 if (labels == null) {
-                    if (PENDING.containsKey(metric)) {
-                        pendingReported.add(metric + " (" + PENDING.get(metric) + ")");
-                        skipped = true;
-                    } else {
-                        problems.add(query.source() + ": metric " + metric + " is not exported by any service");
-                    }
+                    problems.add(query.source() + ": metric " + metric + " is not exported by any service");
                     continue;
                 }
                 labelsOfQuery.addAll(labels.keySet());
@@ -163,11 +150,9 @@ final class MonitoringContract {
                     }
                 });
             }
-            if (!skipped) {
-                for (String label : names.groupingLabels()) {
-                    if (!labelsOfQuery.contains(label)) {
-                        problems.add(query.source() + ": groups by " + label + ", which none of " + names.metrics() + " has");
-                    }
+            for (String label : names.groupingLabels()) {
+                if (!labelsOfQuery.contains(label)) {
+                    problems.add(query.source() + ": groups by " + label + ", which none of " + names.metrics() + " has");
                 }
             }
         }
@@ -177,11 +162,7 @@ final class MonitoringContract {
     static void assertExported(Map<String, String> scrapes) {
         MonitoringConfig config = MonitoringConfig.fromWorkingDirectory();
         List<MonitoringConfig.Query> queries = config.allQueries();
-        Set<String> pending = new LinkedHashSet<>();
-        List<String> problems = problems(queries, exported(scrapes), pending);
-        if (!pending.isEmpty()) {
-            System.out.println("[monitoring] not exported yet, pending a parallel branch: " + pending);
-        }
+        List<String> problems = problems(queries, exported(scrapes));
         MonitoringConfig.require(problems.isEmpty(), problems.size() + " monitoring queries name what the services do not export "
                 + "(scrapes in target/monitoring-scrapes):\n  " + String.join("\n  ", problems));
         System.out.println("[monitoring] " + queries.size() + " dashboard and alert queries checked against "
