@@ -24,7 +24,27 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+        Map<String, Object> defaults = defaults();
+        defaults.putAll(otlpExport(environment));
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    /**
+     * Spans are exported over OTLP (HTTP) only when an endpoint is configured, with the standard
+     * OpenTelemetry variables: {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} (the full URL) or
+     * {@code OTEL_EXPORTER_OTLP_ENDPOINT} (the collector's base URL, {@code /v1/traces} appended).
+     * Without either, Boot creates no exporter: trace and span ids still travel in HTTP and Kafka
+     * headers and appear in every log line. (An empty endpoint property would still create an
+     * exporter, so the property is only set when there is a value.)
+     */
+    static Map<String, Object> otlpExport(ConfigurableEnvironment environment) {
+        String traces = environment.getProperty("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "").strip();
+        String base = environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip();
+        if (traces.isEmpty() && !base.isEmpty()) {
+            traces = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces";
+        }
+        return traces.isEmpty() ? Map.of()
+                : Map.of("management.opentelemetry.tracing.export.otlp.endpoint", traces);
     }
 
     static Map<String, Object> defaults() {
@@ -70,8 +90,16 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.properties.apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler");
         d.put("spring.kafka.properties.apicurio.registry.headers.enabled", "false");
 
-        // Actuator + Prometheus with a common application tag.
+        // Actuator + Prometheus with a common application tag. Actuator listens on its own port
+        // (each service's application.yml: management.server.port: ${MANAGEMENT_PORT:<port>}),
+        // bound to loopback like the API, never on the public API port.
+        d.put("management.server.address", "${MANAGEMENT_ADDRESS:127.0.0.1}");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        // /actuator/info: the build (version, time: META-INF/build-info.properties from the
+        // spring-boot-maven-plugin) and info.* properties, e.g. INFO_APP_COMMIT, the git commit
+        // bin/originbridge built the jar from; `bin/originbridge status` prints them.
+        d.put("management.info.env.enabled", "true");
+        d.put("management.info.java.enabled", "true");
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.metrics.tags.application", "${spring.application.name}");
         // Histogram buckets for the project's timers, listener/template observations and HTTP, so
@@ -81,6 +109,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         // The ASW verification latency SLO (99% within 1 s, deploy/prometheus/rules) needs an exact 1 s bucket.
         d.put("management.metrics.distribution.slo.originbridge.asw.verifications", "1s");
+
+        // Tracing (Micrometer Tracing over OpenTelemetry): W3C traceparent in HTTP and Kafka headers
+        // (listener and template observation above), trace/span ids in every log line (MDC), every
+        // declaration sampled by default so it can be followed end to end (TRACING_SAMPLING_PROBABILITY
+        // lowers it under load). OTLP export only with an endpoint: see otlpExport.
+        d.put("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:1.0}");
+        d.put("management.tracing.propagation.produce", "W3C");
+        // Metrics go to Prometheus (scraped); the OTLP metrics registry that comes with the
+        // OpenTelemetry starter would otherwise push to localhost:4318 every minute.
+        d.put("management.otlp.metrics.export.enabled", "${OTEL_METRICS_EXPORT_ENABLED:false}");
+        d.put("management.logging.export.otlp.enabled", "${OTEL_LOGS_EXPORT_ENABLED:false}");
 
         // OAuth2 resource server (identity contract, docs/security.md): ES256 JWTs from the
         // authorization server, checked for signature (JWKS), issuer, audience and expiry.

@@ -3,6 +3,7 @@ package org.originbridge.platform.kafka;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
+import org.originbridge.platform.observability.Hops;
 import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
 import org.springframework.kafka.listener.DelegatingMessageListener;
 import org.springframework.kafka.listener.MessageListener;
@@ -16,6 +17,9 @@ import org.springframework.kafka.support.Acknowledgment;
  * stops the container ("Stopping container due to an Error"), so one record would stop the partition
  * for good (and again after every restart). The container still sees the wrapped listener's type
  * through {@link DelegatingMessageListener}.
+ * <p>
+ * It is also where every record's hop is logged with its declaration id in the MDC ({@link Hops#consume}):
+ * it runs inside the container's listener observation, so the line carries the record's trace id.
  */
 final class ErrorContainingListener<K, V>
         implements AcknowledgingConsumerAwareMessageListener<K, V>, DelegatingMessageListener<MessageListener<K, V>> {
@@ -33,37 +37,29 @@ final class ErrorContainingListener<K, V>
 
     @Override
     public void onMessage(ConsumerRecord<K, V> data) {
-        try {
-            delegate.onMessage(data);
-        } catch (Error e) { // NOSONAR: one record's Error must not stop the container
-            throw new ListenerThrewError(e);
-        }
+        Hops.consume(data, () -> contained(() -> delegate.onMessage(data)));
     }
 
     @Override
     public void onMessage(ConsumerRecord<K, V> data, @Nullable Acknowledgment acknowledgment) {
-        try {
-            delegate.onMessage(data, acknowledgment);
-        } catch (Error e) { // NOSONAR
-            throw new ListenerThrewError(e);
-        }
+        Hops.consume(data, () -> contained(() -> delegate.onMessage(data, acknowledgment)));
     }
 
     @Override
     public void onMessage(ConsumerRecord<K, V> data, Consumer<?, ?> consumer) {
-        try {
-            delegate.onMessage(data, consumer);
-        } catch (Error e) { // NOSONAR
-            throw new ListenerThrewError(e);
-        }
+        Hops.consume(data, () -> contained(() -> delegate.onMessage(data, consumer)));
     }
 
     @Override
     public void onMessage(ConsumerRecord<K, V> data, @Nullable Acknowledgment acknowledgment,
             @Nullable Consumer<?, ?> consumer) {
+        Hops.consume(data, () -> contained(() -> delegate.onMessage(data, acknowledgment, consumer)));
+    }
+
+    private static void contained(Runnable work) {
         try {
-            delegate.onMessage(data, acknowledgment, consumer);
-        } catch (Error e) { // NOSONAR
+            work.run();
+        } catch (Error e) { // NOSONAR: one record's Error must not stop the container
             throw new ListenerThrewError(e);
         }
     }

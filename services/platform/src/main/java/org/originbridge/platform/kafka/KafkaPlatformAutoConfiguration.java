@@ -53,7 +53,10 @@ import org.springframework.util.backoff.FixedBackOff;
  * <li>an {@link Error} from a listener never stops its container ({@link ErrorContainingListener});</li>
  * <li>listeners pause while an external system's circuit breaker is open ({@link BreakerDrivenPause});</li>
  * <li>health is DOWN when a listener container that should run does not
- *     ({@link ListenerContainersHealthIndicator}).</li>
+ *     ({@link ListenerContainersHealthIndicator}, component {@code kafkaListeners}), or when the
+ *     cluster does not answer within a few seconds ({@link KafkaBrokerHealthIndicator}, component {@code kafka});</li>
+ * <li>every record handled is logged as a hop of its declaration, inside the listener observation
+ *     (trace id in the MDC) ({@link ErrorContainingListener}, {@link org.originbridge.platform.observability.Hops}).</li>
  * </ul>
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -154,6 +157,14 @@ public class KafkaPlatformAutoConfiguration {
             KafkaListenerEndpointRegistry registry) {
         return new BreakerDrivenPause(externalCalls, registry);
     }
+
+    /** Health component {@code kafka}: the cluster answers within {@link #KAFKA_HEALTH_TIMEOUT}. */
+    @Bean
+    KafkaBrokerHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaBrokerHealthIndicator(admin.getConfigurationProperties(), KAFKA_HEALTH_TIMEOUT);
+    }
+
+    static final java.time.Duration KAFKA_HEALTH_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     @Bean
     ListenerContainersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry,
