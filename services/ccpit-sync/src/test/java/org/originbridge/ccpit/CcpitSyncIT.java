@@ -45,6 +45,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -84,6 +85,9 @@ class CcpitSyncIT {
 
     @LocalServerPort
     int port;
+    /** Actuator listens on its own port (management.server.port), not on the API port. */
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MeterRegistry meters;
@@ -191,7 +195,10 @@ class CcpitSyncIT {
                 + "/api/v1/declarations/" + declarationId + "/qr")).header("Authorization",
                 TestIssuer.bearer(TestIssuer.shared().exporter("SUP-SOMEONE-ELSE"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(foreign.statusCode()).isEqualTo(404);
-        assertThat(get("/actuator/health", false, HttpResponse.BodyHandlers.ofString()).body()).contains("\"status\":\"UP\"");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health", false, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("not on the API port").isIn(401, 404);
     }
 
     @Test

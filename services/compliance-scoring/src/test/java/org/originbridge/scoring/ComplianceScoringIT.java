@@ -41,6 +41,7 @@ import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -67,6 +68,9 @@ class ComplianceScoringIT {
 
     @LocalServerPort
     int port;
+    /** Actuator listens on its own port (management.server.port), not on the API port. */
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void factsFromEveryTopicBecomeOneExplainedScoreAndADuplicateEmitsNothing() throws Exception {
@@ -123,7 +127,7 @@ class ComplianceScoringIT {
         assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(401);
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).as("MongoDB and Kafka health against the wire server").contains("\"status\":\"UP\"");
     }
 

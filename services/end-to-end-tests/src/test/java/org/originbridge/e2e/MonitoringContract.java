@@ -38,13 +38,13 @@ final class MonitoringContract {
     private MonitoringContract() {
     }
 
-    /** Each application's /actuator/prometheus, also written to target/monitoring-scrapes for reading. */
+    /** Each application's /actuator/prometheus (on its management port), also written to target/monitoring-scrapes for reading. */
     static Map<String, String> scrape(ServiceStack stack) {
         Http http = new Http();
         Map<String, String> scrapes = new LinkedHashMap<>();
         Path dir = Path.of("target/monitoring-scrapes");
         for (String application : SCRAPED) {
-            HttpResponse<String> response = http.get(stack.url(application) + "/actuator/prometheus");
+            HttpResponse<String> response = http.get(stack.managementUrl(application) + "/actuator/prometheus");
             MonitoringConfig.require(response.statusCode() == 200,
                     application + " /actuator/prometheus answered " + response.statusCode());
             scrapes.put(application, response.body());

@@ -44,6 +44,7 @@ public final class ServiceStack implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Map<String, String> managementUrls = new LinkedHashMap<>();
     private String mongoUri;
 
     private ServiceStack() {
@@ -138,6 +139,8 @@ public final class ServiceStack implements AutoCloseable {
         args.add("--spring.mongodb.uri=" + mongoUri + "/e2e-" + name);
         args.addAll(common);
         args.addAll(own);
+        // actuator on its own random port, as management.server.port (MANAGEMENT_PORT) in the runtime
+        args.add("--management.server.port=0");
         return run(name, new SpringApplicationBuilder(application), args);
     }
 
@@ -151,6 +154,8 @@ public final class ServiceStack implements AutoCloseable {
         contexts.add(context);
         String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
         urls.put(name, url);
+        String managementPort = context.getEnvironment().getProperty("local.management.port");
+        managementUrls.put(name, managementPort == null ? url : "http://127.0.0.1:" + managementPort);
         return url;
     }
 
@@ -163,6 +168,18 @@ public final class ServiceStack implements AutoCloseable {
         String url = urls.get(application);
         if (url == null) {
             throw new IllegalArgumentException("not started: " + application + "; started: " + urls.keySet());
+        }
+        return url;
+    }
+
+    /**
+     * Base URL of a started application's actuator: its management port (services), or its
+     * API port where actuator shares it (the sandbox).
+     */
+    public String managementUrl(String application) {
+        String url = managementUrls.get(application);
+        if (url == null) {
+            throw new IllegalArgumentException("not started: " + application + "; started: " + managementUrls.keySet());
         }
         return url;
     }

@@ -53,6 +53,7 @@ import org.originbridge.testsupport.TestIssuer;
 import org.originbridge.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -79,6 +80,9 @@ class StatusQueryIT {
 
     @LocalServerPort
     int port;
+    /** Actuator listens on its own port (management.server.port), not on the API port. */
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     StatusQueryProperties properties;
 
@@ -353,7 +357,8 @@ class StatusQueryIT {
 
     @Test
     void healthIncludesMongoDb() throws Exception {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json(health).at("/status").asString()).isEqualTo("UP");

@@ -1,5 +1,6 @@
 package org.originbridge.asw.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.originbridge.asw.adapter.http.RestClientAswGateway;
@@ -32,8 +33,11 @@ class AswConfiguration {
     }
 
     @Bean
-    AswGateway aswGateway(AswProperties properties, ExternalCall aswExternalCall, ObjectMapper json) {
-        return new RestClientAswGateway(AswRestClient.build(properties), aswExternalCall, json);
+    AswGateway aswGateway(AswProperties properties, ExternalCall aswExternalCall, ObjectMapper json,
+            ObservationRegistry observations) {
+        // observed: the call is a span of the record's trace and carries its traceparent to ASW
+        return new RestClientAswGateway(AswRestClient.build(properties).mutate().observationRegistry(observations).build(),
+                aswExternalCall, json);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.originbridge.ccpit.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.Set;
 
@@ -61,8 +62,10 @@ public class CcpitConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    HttpCcpitClient ccpitClient(ExternalCall ccpitExternalCall) {
-        return new HttpCcpitClient(CcpitRestClient.build(properties, oauthClients().values()), ccpitExternalCall);
+    HttpCcpitClient ccpitClient(ExternalCall ccpitExternalCall, ObservationRegistry observations) {
+        // observed: each CCPIT call is a span (with traceparent) of the trace that caused it
+        return new HttpCcpitClient(CcpitRestClient.build(properties, oauthClients().values()).mutate()
+                .observationRegistry(observations).build(), ccpitExternalCall);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.originbridge.logistics.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,8 @@ public class LogisticsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "originbridge.logistics.poll.enabled", havingValue = "true", matchIfMissing = true)
     PortFeedPoller portFeedPoller(LogisticsProperties properties, DcsaEventNormaliser normaliser,
-            IngestNodeEvents ingest, IngestionMetrics metrics, MeterRegistry registry, ObjectMapper json, Clock clock) {
+            IngestNodeEvents ingest, IngestionMetrics metrics, MeterRegistry registry, ObjectMapper json, Clock clock,
+            ObservationRegistry observations) {
         LogisticsProperties.Poll poll = properties.poll();
         ExternalCallSettings defaults = ExternalCallSettings.defaults();
         ExternalCall call = new ExternalCall("port-feed", new ExternalCallSettings(poll.maxAttempts(),
@@ -83,7 +85,8 @@ public class LogisticsConfiguration {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         requests.setReadTimeout(Duration.ofSeconds(10));
-        RestClient.Builder http = RestClient.builder().requestFactory(requests);
+        // observed: each poll of the feed is a span (http.client.requests, traceparent sent)
+        RestClient.Builder http = RestClient.builder().requestFactory(requests).observationRegistry(observations);
         String staticToken = poll.token();
         if (poll.oauth().enabled()) {
             // client credentials at the feed's token endpoint (platform ClientCredentials), instead of PORT_FEED_TOKEN

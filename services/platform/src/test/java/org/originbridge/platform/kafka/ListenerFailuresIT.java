@@ -106,7 +106,17 @@ class ListenerFailuresIT {
     @Autowired
     ListenerContainersHealthIndicator health;
     @Autowired
+    KafkaBrokerHealthIndicator kafkaHealth;
+    @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Test
+    void healthIncludesTheKafkaCluster() {
+        var kafka = kafkaHealth.health(true);
+
+        assertThat(kafka.getStatus()).isEqualTo(Status.UP);
+        assertThat(kafka.getDetails()).containsEntry("brokers", 1).containsKey("clusterId");
+    }
 
     @Test
     void anErrorThrownByTheListenerIsDeadLetteredAndTheNextRecordIsProcessed() {
