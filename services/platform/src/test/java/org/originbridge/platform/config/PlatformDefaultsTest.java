@@ -39,4 +39,32 @@ class PlatformDefaultsTest {
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("broker:29092");
         assertThat(environment.getProperty("server.address")).isEqualTo("0.0.0.0");
     }
+
+    @Test
+    void spansAreExportedOnlyWhenAnOtlpEndpointIsConfigured() {
+        StandardEnvironment none = new StandardEnvironment();
+        new PlatformDefaults().postProcessEnvironment(none, new SpringApplication());
+        assertThat(none.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isFalse();
+        assertThat(none.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+        assertThat(none.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+        assertThat(none.getProperty("management.server.address")).isEqualTo("127.0.0.1");
+
+        StandardEnvironment base = new StandardEnvironment();
+        base.getPropertySources().addFirst(new MockPropertySource().withProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/"));
+        new PlatformDefaults().postProcessEnvironment(base, new SpringApplication());
+        assertThat(base.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
+                .isEqualTo("http://collector:4318/v1/traces");
+
+        StandardEnvironment full = new StandardEnvironment();
+        full.getPropertySources().addFirst(new MockPropertySource()
+                .withProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "http://ignored:4318")
+                .withProperty("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://traces:4318/custom"));
+        new PlatformDefaults().postProcessEnvironment(full, new SpringApplication());
+        assertThat(full.getProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isEqualTo("http://traces:4318/custom");
+
+        StandardEnvironment blank = new StandardEnvironment();
+        blank.getPropertySources().addFirst(new MockPropertySource().withProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "  "));
+        new PlatformDefaults().postProcessEnvironment(blank, new SpringApplication());
+        assertThat(blank.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isFalse();
+    }
 }
