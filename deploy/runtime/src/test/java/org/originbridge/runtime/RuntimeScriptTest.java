@@ -50,7 +50,7 @@ class RuntimeScriptTest {
             Map.entry("-printf\\b", "find -printf is GNU-only"),
             Map.entry("sort -V|sort --", "sort -V / long options are GNU-only"),
             Map.entry("\\bps --|ps -e?o [a-z]+,|\\bps aux", "use POSIX ps -o FIELD= -p PID"),
-            Map.entry("(^|[;&|(]\\s*)timeout ", "timeout(1) is not on stock macOS"),
+            Map.entry("(^\\s*|[;&|(]\\s*)timeout ", "timeout(1) is not on stock macOS"),
             Map.entry("\\bsha(1|256)sum\\b|\\bmd5sum\\b", "use cksum (POSIX)"),
             Map.entry("tail -n \\+?[0-9]+ --", "GNU tail options"),
             Map.entry("\\bawk .*(systime|strftime|gensub)", "gawk-only functions"));
