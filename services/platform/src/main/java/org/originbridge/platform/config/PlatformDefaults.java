@@ -26,7 +26,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = defaults();
         defaults.putAll(otlpExport(environment));
+        defaults.putAll(managementAddress(environment));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    /**
+     * Where an application gives actuator its own port ({@code management.server.port}), that port
+     * binds to {@code MANAGEMENT_ADDRESS}, loopback by default (Boot would bind it to every
+     * interface). Not set otherwise: Boot refuses a management address without a separate port
+     * (the sandbox, which shares the platform's classpath in the end-to-end tests, has none).
+     */
+    static Map<String, Object> managementAddress(ConfigurableEnvironment environment) {
+        return environment.containsProperty("management.server.port")
+                ? Map.of("management.server.address", "${MANAGEMENT_ADDRESS:127.0.0.1}") : Map.of();
     }
 
     /**
@@ -92,8 +104,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
         // Actuator + Prometheus with a common application tag. Actuator listens on its own port
         // (each service's application.yml: management.server.port: ${MANAGEMENT_PORT:<port>}),
-        // bound to loopback like the API, never on the public API port.
-        d.put("management.server.address", "${MANAGEMENT_ADDRESS:127.0.0.1}");
+        // bound to loopback like the API (managementAddress), never on the public API port.
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         // /actuator/info: the build (version, time: META-INF/build-info.properties from the
         // spring-boot-maven-plugin) and info.* properties, e.g. INFO_APP_COMMIT, the git commit

@@ -47,7 +47,12 @@ class PlatformDefaultsTest {
         assertThat(none.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isFalse();
         assertThat(none.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
         assertThat(none.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
-        assertThat(none.getProperty("management.server.address")).isEqualTo("127.0.0.1");
+        assertThat(none.containsProperty("management.server.address")).as("no separate management port").isFalse();
+
+        StandardEnvironment ownPort = new StandardEnvironment();
+        ownPort.getPropertySources().addFirst(new MockPropertySource().withProperty("management.server.port", "9101"));
+        new PlatformDefaults().postProcessEnvironment(ownPort, new SpringApplication());
+        assertThat(ownPort.getProperty("management.server.address")).isEqualTo("127.0.0.1");
 
         StandardEnvironment base = new StandardEnvironment();
         base.getPropertySources().addFirst(new MockPropertySource().withProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/"));
