@@ -9,6 +9,7 @@ import org.originbridge.platform.security.SecurityAutoConfiguration;
 import org.originbridge.platform.security.SecurityProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -51,9 +52,14 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer originbridgeOpenApiSecurity(SecurityProperties security,
+    OpenApiCustomizer originbridgeOpenApiSecurity(ObjectProvider<SecurityProperties> security,
             @Value("${originbridge.openapi.token-url:http://127.0.0.1:8088/oauth2/token}") String tokenUrl) {
-        OpenApiSecurity rules = new OpenApiSecurity(security, tokenUrl);
+        SecurityProperties settings = security.getIfAvailable();
+        if (settings == null) {
+            // the platform's security is switched off (an application that excludes it): nothing to state
+            return api -> { };
+        }
+        OpenApiSecurity rules = new OpenApiSecurity(settings, tokenUrl);
         return rules::apply;
     }
 }
