@@ -120,6 +120,70 @@ class KubernetesManifestsTest {
                         && d.node().at("/spec/policyTypes").toString().contains("Ingress"));
     }
 
+    /**
+     * The authorization server runs as the services do (probes, limits, non-root, grace, Service, PDB,
+     * NetworkPolicy letting the services fetch its JWKS), with its clients and signing keys from the
+     * secret store, so every replica signs with the same keys; its issuer is the one the services trust.
+     */
+    @Test
+    void theAuthorizationServerRunsWithItsClientsAndKeysFromTheSecretStore() {
+        Deployment auth = byName("Deployment", Deployment.class).get("auth-server");
+        assertThat(auth).as("auth-server Deployment").isNotNull();
+        io.fabric8.kubernetes.api.model.PodSpec pod = auth.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        assertThat(container.getLivenessProbe()).isNotNull();
+        assertThat(container.getReadinessProbe()).isNotNull();
+        assertThat(container.getStartupProbe()).isNotNull();
+        assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(container.getResources().getLimits()).containsKey("memory");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(20);
+        assertThat(auth.getSpec().getReplicas()).as("replicas sharing the store's keys").isGreaterThanOrEqualTo(2);
+
+        Map<String, String> labels = auth.getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(selecting("Service", labels, "/spec/selector"))
+                .anyMatch(d -> d.node().at("/spec/ports/0/port").asInt() == 8088);
+        assertThat(selecting("PodDisruptionBudget", labels, "/spec/selector/matchLabels")).isNotEmpty();
+        assertThat(selecting("NetworkPolicy", labels, "/spec/podSelector/matchLabels"))
+                .filteredOn(d -> !d.node().at("/spec/podSelector/matchLabels").isEmpty())
+                .anyMatch(d -> d.node().at("/spec/ingress/0/ports/0/port").asInt() == 8088
+                        && d.node().at("/spec/ingress/0/from").toString().contains("\"app.kubernetes.io/part-of\":\"originbridge\""));
+
+        // the issuer the services trust is the one the server puts in its tokens
+        EnvVar issuer = container.getEnv().stream().filter(e -> e.getName().equals("ORIGINBRIDGE_AUTH_ISSUER")).findFirst().orElseThrow();
+        assertThat(issuer.getValueFrom().getConfigMapKeyRef().getName()).isEqualTo("originbridge-endpoints");
+        for (String service : SERVICES) {
+            assertThat(byName("Deployment", Deployment.class).get(service).getSpec().getTemplate().getSpec().getContainers().get(0)
+                    .getEnv()).as(service + " trusts the same issuer")
+                    .anyMatch(e -> e.getName().equals("ORIGINBRIDGE_AUTH_ISSUER") && e.getValueFrom() != null
+                            && e.getValueFrom().getConfigMapKeyRef().getKey().equals("ORIGINBRIDGE_AUTH_ISSUER"));
+        }
+
+        // clients and keys: a Secret volume written by an ExternalSecret from the ClusterSecretStore
+        String secretName = pod.getVolumes().stream().filter(v -> v.getSecret() != null).findFirst().orElseThrow()
+                .getSecret().getSecretName();
+        Manifests.Doc external = docs("ExternalSecret").stream()
+                .filter(d -> d.node().at("/spec/target/name").asText().equals(secretName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no ExternalSecret writes " + secretName));
+        List<String> files = new ArrayList<>();
+        List<String> remoteKeys = new ArrayList<>();
+        external.node().at("/spec/data").forEach(entry -> {
+            files.add(entry.path("secretKey").asText());
+            remoteKeys.add(entry.at("/remoteRef/key").asText());
+        });
+        assertThat(files).containsExactlyInAnyOrder("clients.json", "signing-keys.json");
+        // the data directory is a writable volume of the pod (the root file system is read-only)
+        String data = container.getEnv().stream().filter(e -> e.getName().equals("ORIGINBRIDGE_AUTH_DATA")).findFirst()
+                .orElseThrow().getValue();
+        assertThat(container.getVolumeMounts()).anyMatch(m -> data.startsWith(m.getMountPath() + "/")
+                && pod.getVolumes().stream().anyMatch(v -> v.getName().equals(m.getName()) && v.getEmptyDir() != null));
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        // the local overlay's fake store has every key the ExternalSecret asks for
+        List<String> local = Manifests.readOne(k8s.resolve("overlays/local/cluster-secret-store.yaml"))
+                .at("/spec/provider/fake/data").findValuesAsText("key");
+        assertThat(local).containsAll(remoteKeys);
+    }
+
     @Test
     void consumersScaleOnTheLagOfTheirOwnGroupWithinThePartitionCount() {
         Map<String, KafkaTopic> topics = byName("KafkaTopic", KafkaTopic.class);

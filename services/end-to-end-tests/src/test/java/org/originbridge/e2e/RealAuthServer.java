@@ -146,6 +146,15 @@ public final class RealAuthServer implements AutoCloseable, org.originbridge.tes
         return fresh.token();
     }
 
+    /** A registered client's secret, for a client that asks for its own tokens (the example ERP producer). */
+    public String secret(String clientId) {
+        String secret = secrets.get(clientId);
+        if (secret == null) {
+            throw new IllegalArgumentException("no e2e client " + clientId + "; registered: " + secrets.keySet());
+        }
+        return secret;
+    }
+
     public String exporter(String tenant) {
         return token(registered("exporter-" + tenant.toLowerCase(), "exporter tenant " + tenant, EXPORTER_TENANTS));
     }

@@ -67,6 +67,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         d.put("spring.mvc.problemdetails.enabled", "true");
 
+        // OpenAPI (springdoc, platform OpenApiAutoConfiguration): keys in a stable order so the served
+        // document and its checked-in copy in docs/api/ diff cleanly; the token URL is the auth server's.
+        d.put("springdoc.writer-with-order-by-keys", "true");
+        d.put("originbridge.openapi.token-url", "${ORIGINBRIDGE_AUTH_ISSUER:http://127.0.0.1:8088}/oauth2/token");
+
         // Kafka clients, all through Boot's spring.kafka.* (client metrics come for free).
         d.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}");
         d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");

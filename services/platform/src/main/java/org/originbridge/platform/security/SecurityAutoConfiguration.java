@@ -31,8 +31,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (JWTs validated by Boot's decoder against the authorization server's JWKS, issuer, audience
  * {@code originbridge} and expiry; scopes become {@code SCOPE_*} authorities), deny by default:
  * <ol>
- *   <li>public paths ({@code originbridge.security.public-paths}) and actuator health/info/prometheus
- *       are open; public paths are rate-limited per client address and carry the CORS policy;</li>
+ *   <li>public paths ({@code originbridge.security.public-paths}, plus the OpenAPI document
+ *       {@link #OPEN_API_DOCS_PATHS}) and actuator health/info/prometheus are open; public paths are
+ *       rate-limited per client address and carry the CORS policy;</li>
  *   <li>each {@code originbridge.security.access} rule needs one of its scopes;</li>
  *   <li>everything else needs a valid token.</li>
  * </ol>
@@ -47,6 +48,9 @@ public class SecurityAutoConfiguration {
 
     static final List<String> OPEN_ACTUATOR_PATHS = List.of(
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus");
+
+    /** Each service's OpenAPI document (springdoc): public like the other public paths (rate-limited, CORS). */
+    public static final List<String> OPEN_API_DOCS_PATHS = List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**");
 
     @Bean
     SecurityFilterChain originbridgeSecurityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
@@ -100,10 +104,9 @@ public class SecurityAutoConfiguration {
     }
 
     private static RequestMatcher publicPaths(SecurityProperties properties) {
-        if (properties.publicPaths().isEmpty()) {
-            return request -> false;
-        }
-        return new OrRequestMatcher(properties.publicPaths().stream()
+        List<String> paths = new java.util.ArrayList<>(properties.publicPaths());
+        paths.addAll(OPEN_API_DOCS_PATHS);
+        return new OrRequestMatcher(paths.stream()
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
     }
 
