@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChaosStack {
 
+    /** Spring Boot's "Started XApplication in 12.3 seconds" line. */
+    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile("Started \\w+ in ");
+
     private final ChaosEnvironment env;
     private final Map<String, Process> extraInstances = new HashMap<>();
 
@@ -70,12 +73,32 @@ final class ChaosStack {
             }
         }
         environment.put("SERVER_PORT", Integer.toString(port));
+        // a separate management (actuator) port, where one is configured, must not clash either
+        environment.replaceAll((name, value) -> name.contains("MANAGEMENT") && name.endsWith("PORT")
+                ? Integer.toString(port + 100) : value);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Path log = env.data().resolve("logs").resolve(service + "-2.log");
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())); // a fresh log per run
         extraInstances.put(service, builder.start());
+    }
+
+    /** Waits until the second instance's log says Spring Boot started it; false after {@code max}. */
+    boolean awaitSecondInstanceStarted(String service, java.time.Duration max) throws IOException, InterruptedException {
+        Path log = env.data().resolve("logs").resolve(service + "-2.log");
+        java.time.Instant deadline = java.time.Instant.now().plus(max);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            Process p = extraInstances.get(service);
+            if (p == null || !p.isAlive()) {
+                return false;
+            }
+            if (Files.exists(log) && STARTED.matcher(Files.readString(log)).find()) {
+                return true;
+            }
+            Thread.sleep(2000);
+        }
+        return false;
     }
 
     /** SIGTERM to the second instance (a graceful leave: it commits and leaves the group). */

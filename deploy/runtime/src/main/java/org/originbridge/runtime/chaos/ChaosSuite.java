@@ -107,7 +107,7 @@ public final class ChaosSuite {
                     default -> throw new IllegalArgumentException(s);
                 };
             } catch (Exception e) {
-                r = new LedgerCheck.Result(s, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, List.of(),
+                r = new LedgerCheck.Result(s, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(),
                         List.of("the scenario could not run to its end: " + e));
                 e.printStackTrace();
             }
@@ -118,10 +118,10 @@ public final class ChaosSuite {
         boolean ok = true;
         for (LedgerCheck.Result r : all) {
             say(String.format("  %-2s %-4s submitted %4d  outcomes %s  dead-lettered %d  ASW repeated/second-key %d/%d  "
-                    + "CCPIT repeated/second-key %d/%d  verifications republished %d  codes unchanged %d/%d",
+                    + "CCPIT repeated/second-key %d/%d  verifications republished identical/differing %d/%d  codes unchanged %d/%d",
                     r.scenario(), r.passed() ? "PASS" : "FAIL", r.submitted(), r.outcomes(), r.deadLettered(), r.aswRepeatedCalls(),
                     r.aswSecondKeys(), r.ccpitRepeatedCalls(), r.ccpitSecondKeys(), r.verificationsRepublished(),
-                    r.codesCompared() - r.codesChanged(), r.codesCompared()));
+                    r.verificationsDiffering(), r.codesCompared() - r.codesChanged(), r.codesCompared()));
             ok &= r.passed();
         }
         return ok;
@@ -184,9 +184,13 @@ public final class ChaosSuite {
             try {
                 for (String service : PIPELINE_CONSUMERS) {
                     stack.startSecondInstance(service, port++);
-                    notes.add("second " + service + " started at " + Instant.now());
+                    notes.add("second " + service + " launched at " + Instant.now());
                 }
-                Thread.sleep(Duration.ofSeconds(90).toMillis());
+                for (String service : PIPELINE_CONSUMERS) {
+                    boolean started = stack.awaitSecondInstanceStarted(service, Duration.ofMinutes(4));
+                    notes.add("second " + service + (started ? " started (joined its group) by " : " NOT started by ") + Instant.now());
+                }
+                Thread.sleep(Duration.ofSeconds(60).toMillis());
             } finally {
                 stack.stopAllSecondInstances();
                 notes.add("second instances stopped at " + Instant.now());
@@ -222,7 +226,7 @@ public final class ChaosSuite {
             }
         }
         return new LedgerCheck.Result(r.scenario(), r.submitted(), r.outcomes(), r.deadLettered(), r.aswRepeatedCalls(),
-                r.aswSecondKeys(), r.ccpitRepeatedCalls(), r.ccpitSecondKeys(), r.verificationsRepublished(), r.codesCompared(),
+                r.aswSecondKeys(), r.ccpitRepeatedCalls(), r.ccpitSecondKeys(), r.verificationsRepublished(), r.verificationsDiffering(), r.codesCompared(),
                 r.codesChanged(), notes, problems);
     }
 
@@ -274,6 +278,7 @@ public final class ChaosSuite {
         String prefix = traffic.prefix() + "-";
         Map<String, Integer> dlt = deadLetters(k -> k.startsWith(prefix));
         Map<String, Integer> verifications = topics.countByKey(List.of("asw-verifications"), k -> k.startsWith(prefix));
+        Map<String, Integer> distinctVerifications = topics.distinctValuesByKey(List.of("asw-verifications"), k -> k.startsWith(prefix));
         JsonNode ledger = api.sandboxLedger();
         List<LedgerCheck.Observed> observed = new ArrayList<>();
         List<Long> toVerified = new ArrayList<>(), toIssued = new ArrayList<>();
@@ -282,7 +287,7 @@ public final class ChaosSuite {
             JsonNode asw = ledger.path("asw").path(id), ccpit = ledger.path("ccpit").path(id);
             observed.add(new LedgerCheck.Observed(id, status, asw.path("calls").asInt(0), asw.path("idempotencyKeys").size(),
                     ccpit.path("calls").asInt(0), ccpit.path("idempotencyKeys").size(), verifications.getOrDefault(id, 0),
-                    dlt.getOrDefault(id, 0)));
+                    distinctVerifications.getOrDefault(id, 0), dlt.getOrDefault(id, 0)));
             if (status != null) {
                 Duration v = Traffic.between(traffic.acceptedAt(id), text(status.path("verification").path("verifiedAt")));
                 Duration i = Traffic.between(traffic.acceptedAt(id), text(status.path("issuance").path("current").path("changedAt")));

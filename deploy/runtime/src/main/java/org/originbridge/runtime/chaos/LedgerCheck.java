@@ -20,7 +20,7 @@ final class LedgerCheck {
 
     /** What was read about one declaration at the end of a scenario. */
     record Observed(String declarationId, JsonNode status, int aswCalls, int aswKeys, int ccpitCalls, int ccpitKeys,
-            int verificationsPublished, int deadLetters) {}
+            int verificationsPublished, int distinctVerifications, int deadLetters) {}
 
     /** The codes a holder may have printed: signed code, short code, ASW reference, QR token. */
     record Codes(String verificationCode, String shortCode, String aswReference, String qrToken) {}
@@ -28,7 +28,7 @@ final class LedgerCheck {
     /** Counts printed at the end of a scenario. */
     record Result(String scenario, int submitted, Map<Outcome, Integer> outcomes, int deadLettered,
             int aswRepeatedCalls, int aswSecondKeys, int ccpitRepeatedCalls, int ccpitSecondKeys,
-            int verificationsRepublished, int codesCompared, int codesChanged, List<String> notes, List<String> problems) {
+            int verificationsRepublished, int verificationsDiffering, int codesCompared, int codesChanged, List<String> notes, List<String> problems) {
 
         boolean passed() {
             return problems.isEmpty();
@@ -44,7 +44,8 @@ final class LedgerCheck {
                     .append(", with a second key ").append(aswSecondKeys).append('\n');
             s.append("  CCPIT application calls   repeated (same Idempotency-Key) ").append(ccpitRepeatedCalls)
                     .append(", with a second key ").append(ccpitSecondKeys).append('\n');
-            s.append("  verifications published   more than once for ").append(verificationsRepublished).append(" declarations\n");
+            s.append("  verifications published   more than once (identical bytes, a redelivery) for ").append(verificationsRepublished)
+                    .append(" declarations, with differing content for ").append(verificationsDiffering).append('\n');
             s.append("  codes unchanged           ").append(codesCompared - codesChanged).append('/').append(codesCompared).append('\n');
             for (String n : notes) {
                 s.append("  ").append(n).append('\n');
@@ -99,7 +100,7 @@ final class LedgerCheck {
             List<String> notes, List<String> extraProblems) {
         Map<Outcome, Integer> outcomes = new TreeMap<>();
         List<String> problems = new ArrayList<>(extraProblems);
-        int deadLettered = 0, aswRepeated = 0, aswSecond = 0, ccpitRepeated = 0, ccpitSecond = 0, republished = 0;
+        int deadLettered = 0, aswRepeated = 0, aswSecond = 0, ccpitRepeated = 0, ccpitSecond = 0, republished = 0, differing = 0;
         int changed = 0, compared = 0;
         for (Observed o : observed) {
             Outcome outcome = outcome(o.status());
@@ -123,9 +124,11 @@ final class LedgerCheck {
                 ccpitSecond++;
                 problems.add(o.declarationId() + " was applied for at CCPIT under " + o.ccpitKeys() + " idempotency keys");
             }
-            if (o.verificationsPublished() > 1) {
+            if (o.distinctVerifications() > 1) {
+                differing++;
+                problems.add(o.declarationId() + ": " + o.distinctVerifications() + " different verification outcomes published");
+            } else if (o.verificationsPublished() > 1) {
                 republished++;
-                problems.add(o.declarationId() + ": " + o.verificationsPublished() + " verification outcomes published");
             }
             Codes earlier = before.get(o.declarationId());
             if (earlier != null) {
@@ -138,7 +141,7 @@ final class LedgerCheck {
             }
         }
         return new Result(scenario, observed.size(), outcomes, deadLettered, aswRepeated, aswSecond, ccpitRepeated, ccpitSecond,
-                republished, compared, changed, List.copyOf(notes), problems.size() > 20 ? truncate(problems) : problems);
+                republished, differing, compared, changed, List.copyOf(notes), problems.size() > 20 ? truncate(problems) : problems);
     }
 
     private static List<String> truncate(List<String> problems) {

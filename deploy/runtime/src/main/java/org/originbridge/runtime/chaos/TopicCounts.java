@@ -42,7 +42,17 @@ final class TopicCounts {
 
     /** Records per key (UTF-8) over the given topics, for keys that match. */
     Map<String, Integer> countByKey(List<String> topics, Predicate<String> keys) {
+        return read(topics, keys, false);
+    }
+
+    /** Distinct values per key (byte for byte) over the given topics, for keys that match. */
+    Map<String, Integer> distinctValuesByKey(List<String> topics, Predicate<String> keys) {
+        return read(topics, keys, true);
+    }
+
+    private Map<String, Integer> read(List<String> topics, Predicate<String> keys, boolean distinct) {
         Map<String, Integer> counts = new HashMap<>();
+        Map<String, java.util.Set<String>> values = new HashMap<>();
         if (topics.isEmpty()) {
             return counts;
         }
@@ -67,11 +77,17 @@ final class TopicCounts {
             while (!reached(consumer, end) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
-                    if (keys.test(key)) {
+                    if (keys.test(key) && !distinct) {
                         counts.merge(key, 1, Integer::sum);
+                    } else if (keys.test(key)) {
+                        values.computeIfAbsent(key, k -> new java.util.HashSet<>())
+                                .add(r.value() == null ? "" : java.util.Base64.getEncoder().encodeToString(r.value()));
                     }
                 }
             }
+        }
+        if (distinct) {
+            values.forEach((k, v) -> counts.put(k, v.size()));
         }
         return counts;
     }

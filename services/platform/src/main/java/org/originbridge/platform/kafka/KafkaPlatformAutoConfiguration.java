@@ -53,7 +53,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * <li>an {@link Error} from a listener never stops its container ({@link ErrorContainingListener});</li>
  * <li>listeners pause while an external system's circuit breaker is open ({@link BreakerDrivenPause});</li>
  * <li>health is DOWN when a listener container that should run does not
- *     ({@link ListenerContainersHealthIndicator}).</li>
+ *     ({@link ListenerContainersHealthIndicator}), and when a consumer with lag makes no progress while
+ *     not paused ({@link ConsumerProgressHealthIndicator}, {@code originbridge.kafka.stuck-after});</li>
  * </ul>
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -151,8 +152,15 @@ public class KafkaPlatformAutoConfiguration {
 
     @Bean
     BreakerDrivenPause originbridgeBreakerDrivenPause(ObjectProvider<ExternalCall> externalCalls,
-            KafkaListenerEndpointRegistry registry) {
-        return new BreakerDrivenPause(externalCalls, registry);
+            KafkaListenerEndpointRegistry registry, org.springframework.beans.factory.ListableBeanFactory beans) {
+        return new BreakerDrivenPause(externalCalls, registry, beans);
+    }
+
+    @Bean
+    ConsumerProgressHealthIndicator kafkaConsumerProgressHealthIndicator(KafkaListenerEndpointRegistry registry,
+            KafkaAdmin kafkaAdmin, KafkaPlatformProperties properties) {
+        return new ConsumerProgressHealthIndicator(registry, kafkaAdmin,
+                new ConsumerProgress(properties.stuckAfter(), java.time.Clock.systemUTC()));
     }
 
     @Bean
