@@ -139,17 +139,15 @@ class DeclarationIntakeIT {
         CRASH_SUBMIT_ONCE.add(id);
         // the claim is written, the submission is not published: no 202, so the exporter sends it again
         assertThat(HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
-        assertThat(TopicProbe.valuesUpToEnd(Topics.DECLARATIONS_SUBMITTED, id, org.originbridge.events.intake.DeclarationSubmitted.class))
-                .isEmpty();
+        assertThat(TopicProbe.rawCountUpToEnd(Topics.DECLARATIONS_SUBMITTED, id)).isZero();
         // the second crash hits the listener: claim re-checked, verdict not published, record redelivered
         CRASH_VERDICT_ONCE.add(id);
         assertThat(HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
 
         TopicProbe.awaitRecord(Topics.DECLARATIONS_ACCEPTED, DeclarationAccepted.class, r -> id.equals(r.key()), WAIT);
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !CRASH_VERDICT_ONCE.contains(id));
-        assertThat(TopicProbe.valuesUpToEnd(Topics.DECLARATIONS_SUBMITTED, id, org.originbridge.events.intake.DeclarationSubmitted.class))
-                .hasSize(1);
-        assertThat(TopicProbe.valuesUpToEnd(Topics.DECLARATIONS_ACCEPTED, id, DeclarationAccepted.class)).hasSize(1);
+        assertThat(TopicProbe.rawCountUpToEnd(Topics.DECLARATIONS_SUBMITTED, id)).isEqualTo(1);
+        assertThat(TopicProbe.rawCountUpToEnd(Topics.DECLARATIONS_ACCEPTED, id)).isEqualTo(1);
     }
 
     @Test
