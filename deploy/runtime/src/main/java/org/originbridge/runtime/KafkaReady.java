@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
  * with at least one broker and a controller, 1 otherwise. Used by {@code bin/originbridge}.
  *
  * <pre>java -cp ... org.originbridge.runtime.KafkaReady 127.0.0.1:9092</pre>
+ *
+ * Each step waits {@code KAFKA_READY_TIMEOUT_SECONDS} (default 5); on a heavily loaded machine the
+ * first metadata answer can take far longer (measured: 19 s at a load average of 23 on 2 cores).
  */
 public final class KafkaReady {
 
@@ -20,16 +23,18 @@ public final class KafkaReady {
 
     public static void main(String[] args) {
         String bootstrap = args.length > 0 ? args[0] : "127.0.0.1:9092";
+        String configured = System.getenv("KAFKA_READY_TIMEOUT_SECONDS");
+        int timeout = configured == null || configured.isBlank() ? 5 : Integer.parseInt(configured.trim());
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(3000, (timeout - 2) * 1000),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Math.max(4000, (timeout - 1) * 1000),
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
         try (Admin admin = Admin.create(config)) {
             DescribeClusterResult cluster = admin.describeCluster();
-            int brokers = cluster.nodes().get(5, TimeUnit.SECONDS).size();
-            var controller = cluster.controller().get(5, TimeUnit.SECONDS);
-            String clusterId = cluster.clusterId().get(5, TimeUnit.SECONDS);
+            int brokers = cluster.nodes().get(timeout, TimeUnit.SECONDS).size();
+            var controller = cluster.controller().get(timeout, TimeUnit.SECONDS);
+            String clusterId = cluster.clusterId().get(timeout, TimeUnit.SECONDS);
             if (brokers == 0 || controller == null || controller.isEmpty()) {
                 System.out.println("not ready: brokers=" + brokers + " controller=" + controller);
                 System.exit(1);

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * Everything the sandbox can be told at start. Tokens have no default anywhere in the
  * repository: they come from the environment ({@code SANDBOX_ASW_TOKENS},
  * {@code SANDBOX_CCPIT_TOKENS}, {@code SANDBOX_DCSA_TOKENS}) or from a test.
+ * {@code operatorToken} ({@code SANDBOX_OPERATOR_TOKEN}) opens the call ledger ({@code GET /sandbox/ledger});
+ * empty = the ledger endpoint is off.
  */
 @Validated
 @ConfigurationProperties("sandbox")
@@ -26,7 +28,8 @@ public record SandboxProperties(
         @Valid @NotNull @DefaultValue Ccpit ccpit,
         @Valid @NotNull @DefaultValue Dcsa dcsa,
         @Valid @NotNull @DefaultValue ClockSettings clock,
-        @NotNull @DefaultValue("5m") Duration accessTokenTtl) {
+        @NotNull @DefaultValue("5m") Duration accessTokenTtl,
+        @NotNull @DefaultValue("") String operatorToken) {
 
     /** Artificial latency added to every party endpoint, uniformly drawn in [min, max]. */
     public record Latency(@NotNull @DefaultValue("20ms") Duration min, @NotNull @DefaultValue("80ms") Duration max) {}

@@ -30,12 +30,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
             + TestTokens.EXPORTER_B + "=" + TestTokens.EXPORTER_B_TOKEN,
     "sandbox.latency.min=0ms",
     "sandbox.latency.max=0ms",
+    "sandbox.operator-token=" + SandboxMvcTest.OPERATOR,
 })
 @AutoConfigureMockMvc
 @Import(TestTokens.PinnedClock.class)
 class SandboxMvcTest {
 
     static final String HASH = "0123456789abcdef".repeat(4);
+    static final String OPERATOR = "test-only-operator-token";
 
     @Autowired MockMvc mvc;
     @Autowired ChaosControl chaos;
@@ -191,6 +193,29 @@ class SandboxMvcTest {
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("exportingCountry")))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("hsCodes[0]")))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("documentHash")));
+    }
+
+    // --- call ledger (operator only) -------------------------------------------------------
+
+    @Test
+    void theLedgerCountsCallsPerDeclarationAndIdempotencyKeyForTheOperatorOnly() throws Exception {
+        mvc.perform(asw(aswBody("D-LEDGER-1", "CO-L1", "MY")).header("Idempotency-Key", "key-1")).andExpect(status().isOk());
+        mvc.perform(asw(aswBody("D-LEDGER-1", "CO-L1", "MY")).header("Idempotency-Key", "key-1")).andExpect(status().isOk());
+        mvc.perform(asw(aswBody("D-LEDGER-1", "CO-L1", "MY")).header("Idempotency-Key", "key-2")).andExpect(status().isOk());
+        // refused before the party's logic: not a call that reached ASW
+        mvc.perform(asw(aswBody("D-LEDGER-1", "CO-L1", "MY")).header("X-Sandbox-Fail", "503")).andExpect(status().isServiceUnavailable());
+        mvc.perform(ccpitSubmit(TestTokens.EXPORTER_A, TestTokens.EXPORTER_A_TOKEN, "D-LEDGER-2", "CO-L2")).andExpect(status().isAccepted());
+        mvc.perform(ccpitSubmit(TestTokens.EXPORTER_A, TestTokens.EXPORTER_A_TOKEN, "D-LEDGER-2", "CO-L2")).andExpect(status().isAccepted());
+
+        mvc.perform(get("/sandbox/ledger")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/sandbox/ledger").header("Authorization", "Bearer " + TestTokens.ASW)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/sandbox/ledger").header("Authorization", "Bearer " + OPERATOR + "x")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/sandbox/ledger").header("Authorization", "Bearer " + OPERATOR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asw.D-LEDGER-1.calls").value(3))
+                .andExpect(jsonPath("$.asw.D-LEDGER-1.idempotencyKeys.length()").value(2))
+                .andExpect(jsonPath("$.ccpit.D-LEDGER-2.calls").value(2))
+                .andExpect(jsonPath("$.ccpit.D-LEDGER-2.idempotencyKeys[0]").value("D-LEDGER-2"));
     }
 
     // --- CCPIT ----------------------------------------------------------------------------

@@ -57,7 +57,37 @@ import org.springframework.test.context.DynamicPropertySource;
     "originbridge.kafka.retry.max-interval=2s",
     "originbridge.asw.retry.open-state-wait=3s",
 })
+@org.springframework.context.annotation.Import(AswVerificationIT.CrashBeforePublish.class)
 class AswVerificationIT {
+
+    /**
+     * Fault hook for the write-then-publish crash (fault suite g): the first publish of a declaration
+     * named in {@link #CRASH_ONCE} fails after the ledger write, as if the process died there. The
+     * offset is not committed, so the record comes again (as it would to a restarted instance).
+     */
+    static final java.util.Set<String> CRASH_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class CrashBeforePublish {
+        @org.springframework.context.annotation.Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor crashBeforePublish() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof org.originbridge.asw.domain.VerificationPublisher real) {
+                        return (org.originbridge.asw.domain.VerificationPublisher) result -> {
+                            if (CRASH_ONCE.remove(result.declarationId())) {
+                                throw new org.originbridge.platform.errors.RetryLater(
+                                        "simulated crash after the ledger write, before the publish", null);
+                            }
+                            real.publish(result);
+                        };
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Path KEY_DIR = tempDir();
@@ -137,6 +167,29 @@ class AswVerificationIT {
         assertThat(published.get(1).getShortCode()).isEqualTo(first.getShortCode());
         assertThat(aswCalls()).isEqualTo(callsAfterFirst);
         assertThat(meters.counter("originbridge.asw.republished", "outcome", "VERIFIED").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Fault suite (g): a crash between the ledger write and the publish; the redelivery publishes exactly once. */
+    @Test
+    void aCrashBetweenTheLedgerWriteAndThePublishEndsWithExactlyOnePublicationAndOneAswCall() {
+        DeclarationAccepted accepted = TestDeclarations.accepted("DECL-IT-CRASH", "CO-IT-CRASH", "Shenzhen Widgets Co.", "MY");
+        double callsBefore = aswCalls();
+        double republishedBefore = republished();
+        CRASH_ONCE.add("DECL-IT-CRASH");
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, "DECL-IT-CRASH", accepted);
+
+        VerificationCompleted published = awaitVerification("DECL-IT-CRASH").value();
+        assertThat(CRASH_ONCE).doesNotContain("DECL-IT-CRASH"); // the crash did happen
+        // the redelivery found the recorded outcome and published it (the last step of its processing)
+        Awaitility.await().atMost(WAIT).until(() -> republished() >= republishedBefore + 1);
+        assertThat(TopicProbe.valuesUpToEnd(Topics.ASW_VERIFICATIONS, "DECL-IT-CRASH", VerificationCompleted.class))
+                .containsExactly(published);
+        assertThat(published.getVersion()).isEqualTo(1);
+        assertThat(aswCalls() - callsBefore).isEqualTo(1.0);
+    }
+
+    private double republished() {
+        return meters.find("originbridge.asw.republished").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     @Test

@@ -64,7 +64,37 @@ import org.springframework.test.context.DynamicPropertySource;
         "originbridge.ccpit.retry.initial-backoff=50ms",
         "originbridge.ccpit.qr.public-base-url=" + CcpitSyncIT.PUBLIC_BASE,
 })
+@org.springframework.context.annotation.Import(CcpitSyncIT.CrashBeforePublish.class)
 class CcpitSyncIT {
+
+    /**
+     * Fault hook for the write-then-publish crash (fault suite g): the first publish of a declaration
+     * named in {@link #CRASH_ONCE} fails after the status change was stored, as if the process died
+     * there. The offset is not committed, so the record comes again (as to a restarted instance).
+     */
+    static final java.util.Set<String> CRASH_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class CrashBeforePublish {
+        @org.springframework.context.annotation.Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor crashBeforePublish() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof org.originbridge.ccpit.domain.StatusPublisher real) {
+                        return (org.originbridge.ccpit.domain.StatusPublisher) (application, qrToken) -> {
+                            if (CRASH_ONCE.remove(application.declarationId())) {
+                                throw new org.originbridge.platform.errors.RetryLater(
+                                        "simulated crash after the store write, before the publish", null);
+                            }
+                            real.publish(application, qrToken);
+                        };
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
 
     static final java.nio.file.Path KEY_DIR = keyDir();
 
@@ -210,6 +240,27 @@ class CcpitSyncIT {
         assertThat(failed.getReason()).startsWith("no CCPIT applicant credentials for supplier SUP-WITHOUT-TOKEN");
         assertThat(failed.getPreviousStatus()).isEqualTo(IssuanceStatus.REQUESTED);
         assertThat(failed.getSequence()).isEqualTo(2);
+    }
+
+    /** Fault suite (g): a crash between storing REQUESTED and publishing it; the redelivery publishes each change once. */
+    @Test
+    void aCrashBetweenTheStoreWriteAndThePublishEndsWithEachChangePublishedOnceAndOneCcpitApplication() {
+        String declarationId = "DECL-IT-CRASH-" + UUID.randomUUID();
+        CRASH_ONCE.add(declarationId);
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, declarationId, accepted(declarationId, SUPPLIER));
+
+        awaitStatus(declarationId, IssuanceStatus.SUBMITTED);
+        assertThat(CRASH_ONCE).doesNotContain(declarationId); // the crash did happen
+        List<IssuanceStatusChanged> published = TopicProbe.valuesUpToEnd(Topics.ECO_ISSUANCE_STATUS, declarationId,
+                IssuanceStatusChanged.class);
+        assertThat(published).extracting(IssuanceStatusChanged::getStatus)
+                .containsExactly(IssuanceStatus.REQUESTED, IssuanceStatus.SUBMITTED);
+        assertThat(published).extracting(IssuanceStatusChanged::getSequence).containsExactly(1, 2);
+        // one application at CCPIT, under one idempotency key (the sandbox's call ledger)
+        org.originbridge.sandbox.ledger.CallLedger.Entry calls = sandbox.getBean(org.originbridge.sandbox.ledger.CallLedger.class)
+                .entries(org.originbridge.sandbox.ledger.CallLedger.Party.CCPIT).get(declarationId);
+        assertThat(calls.calls()).isEqualTo(1);
+        assertThat(calls.idempotencyKeys()).containsExactly(declarationId);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -40,7 +40,52 @@ import org.springframework.test.context.DynamicPropertySource;
 /** declaration-intake against a real Kafka broker and a real Apicurio Registry. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "originbridge.intake.status-base-url=http://status.test:8080"})
+@org.springframework.context.annotation.Import(DeclarationIntakeIT.CrashBeforePublish.class)
 class DeclarationIntakeIT {
+
+    /**
+     * Fault hook for the write-then-publish crash (fault suite g): for a declaration id in
+     * {@link #CRASH_SUBMIT_ONCE} / {@link #CRASH_VERDICT_ONCE}, the first publish after the ownership claim (a Mongo write) fails, as if
+     * the process died there: over HTTP the exporter gets no 202 and sends again; from the topic the
+     * offset is not committed and the record comes again.
+     */
+    static final java.util.Set<String> CRASH_SUBMIT_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final java.util.Set<String> CRASH_VERDICT_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class CrashBeforePublish {
+        @org.springframework.context.annotation.Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor crashBeforePublish() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof org.originbridge.intake.domain.SubmissionChannel real) {
+                        return (org.originbridge.intake.domain.SubmissionChannel) declaration -> {
+                            crashOnce(CRASH_SUBMIT_ONCE, declaration.declarationId());
+                            real.submit(declaration);
+                        };
+                    }
+                    if (bean instanceof org.originbridge.intake.domain.DeclarationOutcomes real) {
+                        return (org.originbridge.intake.domain.DeclarationOutcomes) verdict -> {
+                            if (CRASH_VERDICT_ONCE.remove(verdict.declaration().declarationId())) {
+                                throw new org.originbridge.platform.errors.RetryLater(
+                                        "simulated crash after the ownership claim, before the verdict is published", null);
+                            }
+                            real.publish(verdict);
+                        };
+                    }
+                    return bean;
+                }
+            };
+        }
+
+        static void crashOnce(java.util.Set<String> ids, String declarationId) {
+            if (ids.remove(declarationId)) { // what the channel throws when the broker does not confirm
+                throw new org.originbridge.intake.domain.SubmissionNotAcknowledged(
+                        "simulated crash after the ownership claim, before the publish", null);
+            }
+        }
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DLT = Topics.deadLetter(Topics.DECLARATIONS_SUBMITTED, "declaration-intake");
@@ -78,6 +123,31 @@ class DeclarationIntakeIT {
         assertThat(accepted.value().getOriginPreCheck().getStatus()).isEqualTo(PreCheckStatus.PERFORMED);
         assertThat(accepted.value().getOriginPreCheck().getItems().get(0).getOriginating()).isTrue();
         assertThat(accepted.value().getOriginPreCheck().getItems().get(0).getRuleApplied()).isEqualTo("CTH or RVC40");
+    }
+
+    /** Fault suite (g), both of intake's write-then-publish steps: claim then submit (HTTP), claim then verdict (listener). */
+    @Test
+    void aCrashBetweenTheOwnershipClaimAndThePublishEndsWithExactlyOnePublication() throws Exception {
+        String id = "IT-CRASH-" + UUID.randomUUID();
+        Declaration declaration = certificateOfOrigin().id(id).referenceNumber("REF-" + id)
+                .goods(item().criterion("CTH").bom(bomMeetingCthAndRvc()).build()).build();
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/declarations"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestIssuer.bearer(TestIssuer.shared().exporter(declaration.supplierId())))
+                .POST(HttpRequest.BodyPublishers.ofString(Declarations.json(declaration))).build();
+
+        CRASH_SUBMIT_ONCE.add(id);
+        // the claim is written, the submission is not published: no 202, so the exporter sends it again
+        assertThat(HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+        assertThat(TopicProbe.rawCountUpToEnd(Topics.DECLARATIONS_SUBMITTED, id)).isZero();
+        // the second crash hits the listener: claim re-checked, verdict not published, record redelivered
+        CRASH_VERDICT_ONCE.add(id);
+        assertThat(HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+
+        TopicProbe.awaitRecord(Topics.DECLARATIONS_ACCEPTED, DeclarationAccepted.class, r -> id.equals(r.key()), WAIT);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !CRASH_VERDICT_ONCE.contains(id));
+        assertThat(TopicProbe.rawCountUpToEnd(Topics.DECLARATIONS_SUBMITTED, id)).isEqualTo(1);
+        assertThat(TopicProbe.rawCountUpToEnd(Topics.DECLARATIONS_ACCEPTED, id)).isEqualTo(1);
     }
 
     @Test

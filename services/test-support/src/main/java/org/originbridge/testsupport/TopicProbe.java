@@ -75,6 +75,29 @@ public final class TopicProbe {
         return values;
     }
 
+    /**
+     * How many records under {@code key} are on {@code topic}, read raw from the beginning up to the
+     * topic's end as it is now (works on topics that also carry records that are not valid Avro).
+     */
+    public static int rawCountUpToEnd(String topic, String key) {
+        int count = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(rawConsumerConfig())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
     /** Waits until a raw record on {@code topic} matches, reading from the beginning; returns it. */
     public static ConsumerRecord<String, byte[]> awaitRawRecord(String topic,
             Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.originbridge.sandbox.SandboxProperties;
 import org.originbridge.sandbox.auth.PartyAuthorization;
+import org.originbridge.sandbox.ledger.CallLedger;
 import org.originbridge.sandbox.web.BadRequestException;
 import org.originbridge.sandbox.web.NotFoundException;
 import org.originbridge.sandbox.web.SandboxClock;
@@ -58,9 +59,11 @@ public class CcpitController {
     public record RevokeRequest(String reason) {}
 
     private final CcpitRegistry registry;
+    private final CallLedger ledger;
 
-    public CcpitController(SandboxClock clock, SandboxProperties properties) {
+    public CcpitController(SandboxClock clock, SandboxProperties properties, CallLedger ledger) {
         this.registry = new CcpitRegistry(clock, properties.ccpit().step());
+        this.ledger = ledger;
     }
 
     @PostMapping("/applications")
@@ -71,6 +74,7 @@ public class CcpitController {
         if (!idempotencyKey.equals(request.declarationId())) {
             throw new BadRequestException("Idempotency-Key", "must equal declarationId");
         }
+        ledger.record(CallLedger.Party.CCPIT, request.declarationId(), idempotencyKey);
         CcpitRegistry.Submission submission = registry.submit(applicantId.trim(), idempotencyKey, request);
         Application application = submission.application();
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()

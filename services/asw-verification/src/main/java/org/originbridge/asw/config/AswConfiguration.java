@@ -9,6 +9,7 @@ import org.originbridge.asw.adapter.kafka.KafkaVerificationPublisher;
 import org.originbridge.asw.adapter.mongo.MongoVerificationLedger;
 import org.originbridge.asw.adapter.signing.JwsVerificationCodes;
 import org.originbridge.asw.domain.AswGateway;
+import org.originbridge.asw.domain.VerificationPublisher;
 import org.originbridge.asw.domain.VerifyDeclaration;
 import org.originbridge.platform.resilience.ExternalCall;
 import org.originbridge.platform.signing.ShortCode;
@@ -47,15 +48,21 @@ class AswConfiguration {
         return ledger;
     }
 
+    /** A bean (not built inline) so the write-then-publish crash test can put a fault in front of it. */
+    @Bean
+    VerificationPublisher verificationPublisher(KafkaTemplate<String, Object> template, AswProperties properties) {
+        return new KafkaVerificationPublisher(template, properties.publishTimeout());
+    }
+
     @Bean
     VerifyDeclaration verifyDeclaration(AswGateway aswGateway, TokenSigner tokenSigner, MongoVerificationLedger ledger,
-            KafkaTemplate<String, Object> template, AswProperties properties, MeterRegistry meters, Clock clock) {
+            VerificationPublisher publisher, AswProperties properties, MeterRegistry meters, Clock clock) {
         return new VerifyDeclaration(
                 aswGateway,
                 new JwsVerificationCodes(tokenSigner, properties.verificationCodeTtl()),
                 ledger,
                 ShortCode::generate,
-                new KafkaVerificationPublisher(template, properties.publishTimeout()),
+                publisher,
                 new MicrometerVerificationMetrics(meters),
                 clock);
     }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
 import org.originbridge.ccpit.adapter.http.SignedQrTokens;
 import org.originbridge.ccpit.adapter.kafka.KafkaStatusPublisher;
+import org.originbridge.ccpit.domain.StatusPublisher;
 import org.originbridge.ccpit.adapter.mongo.MongoEcoApplications;
 import org.originbridge.ccpit.adapter.mongo.StoredQrTokens;
 import org.originbridge.ccpit.domain.ApplicantCredentials;
@@ -68,15 +69,21 @@ public class CcpitConfiguration implements SchedulingConfigurer {
                 .observationRegistry(observations).build(), ccpitExternalCall);
     }
 
+    /** A bean (not built inline) so the write-then-publish crash test can put a fault in front of it. */
+    @Bean
+    StatusPublisher statusPublisher(KafkaTemplate<String, Object> template) {
+        return new KafkaStatusPublisher(template, properties.publishTimeout());
+    }
+
     @Bean
     EcoIssuance ecoIssuance(MongoDatabase ccpitDatabase, HttpCcpitClient ccpitClient, ApplicantCredentials credentials,
-            KafkaTemplate<String, Object> template, TokenSigner signer, MeterRegistry meters,
+            StatusPublisher statusPublisher, TokenSigner signer, MeterRegistry meters,
             ObjectProvider<Clock> clock) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         TrackingPolicy policy = new TrackingPolicy(properties.pollInterval(), properties.issuedRecheck(),
                 properties.lease(), properties.resendGrace(), properties.batchSize(), Set.copyOf(properties.documentTypes()));
         return new EcoIssuance(new MongoEcoApplications(ccpitDatabase), ccpitClient, credentials,
-                new KafkaStatusPublisher(template, properties.publishTimeout()),
+                statusPublisher,
                 new StoredQrTokens(new SignedQrTokens(signer, properties.qr().ttl(), properties.qr().publicBaseUrl().toString(),
                         time), ccpitDatabase),
                 policy, new MicrometerIssuanceMetrics(meters), time);

@@ -53,8 +53,10 @@ import org.springframework.util.backoff.FixedBackOff;
  * <li>an {@link Error} from a listener never stops its container ({@link ErrorContainingListener});</li>
  * <li>listeners pause while an external system's circuit breaker is open ({@link BreakerDrivenPause});</li>
  * <li>health is DOWN when a listener container that should run does not
- *     ({@link ListenerContainersHealthIndicator}, component {@code kafkaListeners}), or when the
- *     cluster does not answer within a few seconds ({@link KafkaBrokerHealthIndicator}, component {@code kafka});</li>
+ *     ({@link ListenerContainersHealthIndicator}, component {@code kafkaListeners}), when the
+ *     cluster does not answer within a few seconds ({@link KafkaBrokerHealthIndicator}, component {@code kafka}),
+ *     and when a consumer with lag makes no progress while not paused
+ *     ({@link ConsumerProgressHealthIndicator}, {@code originbridge.kafka.stuck-after});</li>
  * <li>every record handled is logged as a hop of its declaration, inside the listener observation
  *     (trace id in the MDC) ({@link ErrorContainingListener}, {@link org.originbridge.platform.observability.Hops}).</li>
  * </ul>
@@ -154,8 +156,15 @@ public class KafkaPlatformAutoConfiguration {
 
     @Bean
     BreakerDrivenPause originbridgeBreakerDrivenPause(ObjectProvider<ExternalCall> externalCalls,
-            KafkaListenerEndpointRegistry registry) {
-        return new BreakerDrivenPause(externalCalls, registry);
+            KafkaListenerEndpointRegistry registry, org.springframework.beans.factory.ListableBeanFactory beans) {
+        return new BreakerDrivenPause(externalCalls, registry, beans);
+    }
+
+    @Bean
+    ConsumerProgressHealthIndicator kafkaConsumerProgressHealthIndicator(KafkaListenerEndpointRegistry registry,
+            KafkaAdmin kafkaAdmin, KafkaPlatformProperties properties) {
+        return new ConsumerProgressHealthIndicator(registry, kafkaAdmin,
+                new ConsumerProgress(properties.stuckAfter(), java.time.Clock.systemUTC()));
     }
 
     /** Health component {@code kafka}: the cluster answers within {@link #KAFKA_HEALTH_TIMEOUT}. */

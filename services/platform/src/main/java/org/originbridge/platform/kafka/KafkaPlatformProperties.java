@@ -17,13 +17,17 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions     partitions of the topics the platform creates
  * @param replicationFactor replication factor of the topics the platform creates
  * @param retry          container-level backoff between attempts of a record that failed transiently
+ * @param stuckAfter     a consumer with lag whose committed offsets have not moved for this long (and
+ *                       that is not paused by an open circuit breaker) makes health DOWN
+ *                       ({@link ConsumerProgressHealthIndicator})
  */
 @Validated
 @ConfigurationProperties("originbridge.kafka")
 public record KafkaPlatformProperties(
         @DefaultValue("3") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
-        @DefaultValue @NotNull Retry retry) {
+        @DefaultValue @NotNull Retry retry,
+        @DefaultValue("3m") @NotNull Duration stuckAfter) {
 
     /**
      * @param initialInterval first backoff after a transient failure; doubles on each attempt

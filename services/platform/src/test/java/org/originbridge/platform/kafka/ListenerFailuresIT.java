@@ -47,6 +47,7 @@ import org.springframework.stereotype.Component;
         "originbridge.kafka.partitions=1",
         "originbridge.kafka.retry.initial-interval=50ms",
         "originbridge.kafka.retry.max-interval=200ms",
+        "originbridge.kafka.stuck-after=3s",
         "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.StringSerializer",
         "spring.kafka.consumer.properties.spring.deserializer.value.delegate.class=org.apache.kafka.common.serialization.StringDeserializer"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -75,6 +76,8 @@ class ListenerFailuresIT {
     static class Listener {
         final List<String> processed = new CopyOnWriteArrayList<>();
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        /** While false, a "stuck" record fails transiently on every attempt (retried for ever, offset kept). */
+        volatile boolean releaseStuck;
 
         @KafkaListener(id = "platform-it-listener", topics = TOPIC)
         void on(ConsumerRecord<String, String> record) {
@@ -86,6 +89,8 @@ class ListenerFailuresIT {
                 throw new OutOfMemoryError("Java heap space (simulated)");
             } else if (value.equals("invalid")) {
                 throw new InvalidRecordException("record", "bad record");
+            } else if (value.equals("stuck") && !releaseStuck) {
+                throw new org.originbridge.platform.errors.RetryLater("a dependency stays down (simulated)", null);
             } else if (value.startsWith("flaky:") && attempt <= Integer.parseInt(value.substring(6))) {
                 throw new TransientExternalFailure("asw answered 503 (attempt " + attempt + ")", null);
             }
@@ -109,6 +114,27 @@ class ListenerFailuresIT {
     KafkaBrokerHealthIndicator kafkaHealth;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    ConsumerProgressHealthIndicator progress;
+
+    @Test
+    void aConsumerWithLagThatMakesNoProgressMakesHealthDownUntilItMovesAgain() {
+        assertThat(progress.health(true).getStatus()).isEqualTo(Status.UP);
+        String stuck = "stuck-" + UUID.randomUUID();
+        String behind = "behind-" + UUID.randomUUID();
+        template.send(TOPIC, stuck, "stuck");
+        template.send(TOPIC, behind, "fine");
+        // retried for ever without a dead letter; lag 2 (the stuck record and the one behind it), offset still
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> progress.health(true).getStatus().equals(Status.DOWN));
+        assertThat(String.valueOf(progress.health(true).getDetails().get("listeners"))).contains("STUCK");
+        assertThat(listener.processed).doesNotContain(behind);
+
+        listener.releaseStuck = true;
+        await().atMost(WAIT).until(() -> listener.processed.contains(behind));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> progress.health(true).getStatus().equals(Status.UP));
+    }
 
     @Test
     void healthIncludesTheKafkaCluster() {

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.originbridge.asw.domain.VerifyDeclaration;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.platform.Topics;
+import org.originbridge.platform.kafka.CallsExternalSystem;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ public class AcceptedDeclarationListener {
     }
 
     @KafkaListener(id = "asw-verification-accepted", idIsGroup = false, topics = Topics.DECLARATIONS_ACCEPTED)
+    @CallsExternalSystem("asw")
     public void onAccepted(ConsumerRecord<String, DeclarationAccepted> record) {
         verifyDeclaration.verify(DeclarationMapper.toDomain(record.key(), record.value()));
     }

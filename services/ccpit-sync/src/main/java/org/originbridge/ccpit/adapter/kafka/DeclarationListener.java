@@ -3,6 +3,7 @@ package org.originbridge.ccpit.adapter.kafka;
 import org.originbridge.ccpit.domain.EcoIssuance;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.platform.Topics;
+import org.originbridge.platform.kafka.CallsExternalSystem;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,8 @@ public class DeclarationListener {
         this.issuance = issuance;
     }
 
-    @KafkaListener(topics = Topics.DECLARATIONS_ACCEPTED)
+    @KafkaListener(id = "ccpit-sync-accepted", idIsGroup = false, topics = Topics.DECLARATIONS_ACCEPTED)
+    @CallsExternalSystem("ccpit")
     void accepted(DeclarationAccepted event) {
         issuance.request(DeclarationMapper.toRequest(event));
     }
