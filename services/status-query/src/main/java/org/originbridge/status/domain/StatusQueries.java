@@ -75,7 +75,21 @@ public final class StatusQueries {
         VerificationRecord v = p.verification();
         return new EcoResult.Issued(new EcoDocument(p.declarationId(), i.certificateNumber(), i.serialNumber(),
                 i.queryUrl(), i.qrToken(), i.changedAt(), v == null ? null : v.verificationCode(),
-                v == null ? null : v.aswReference(), p.declaration()));
+                v == null ? null : v.aswReference(), p.declaration(), v == null ? null : v.shortCode()));
+    }
+
+    /**
+     * The e-COs addressed to the reader as importer (the declaration's importer party names its
+     * importer id), most recently updated first, issued or not; empty for a reader who is not an
+     * importer. Each is filtered through {@link Reader#readsEco} again, so the store's query is
+     * never the only guard.
+     */
+    public List<EcoListItem> ecosAddressedTo(Reader reader, int limit) {
+        if (reader.importerId() == null) {
+            return List.of();
+        }
+        return store.addressedTo(reader.importerId(), limit).stream().filter(reader::readsEco)
+                .map(EcoListItem::of).toList();
     }
 
     /** What the importer's retrieval finds. */
