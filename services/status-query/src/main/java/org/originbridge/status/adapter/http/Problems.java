@@ -23,6 +23,10 @@ final class Problems {
         return e;
     }
 
+    static ErrorResponseException unavailable(String detail) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", detail, List.of());
+    }
+
     static ErrorResponseException badRequest(List<FieldError> errors) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s"), errors);

@@ -107,10 +107,11 @@ public class PortalController {
     }
 
     private String qrUrl(EcoDocument eco) {
-        return eco.qrToken() == null ? null : properties.base() + "/api/v1/public/qr/" + eco.qrToken();
+        return properties.qrUrl(eco.qrToken());
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
+    /** An attachment that is never cached or sniffed. */
+    public static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(CacheControl.noStore())

@@ -29,6 +29,11 @@ public record PortalProperties(
         @NotNull @DefaultValue("365d") Duration copyValidity,
         @NotNull @DefaultValue("originbridge-eco-copy") String copyType) {
 
+    /** What an e-CO's QR code encodes: the public QR check of its token (null without a token). */
+    public String qrUrl(String qrToken) {
+        return qrToken == null ? null : base() + "/api/v1/public/qr/" + qrToken;
+    }
+
     /** The public base URL without a trailing slash. */
     public String base() {
         String s = publicBaseUrl.toString();

@@ -77,7 +77,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.security.oauth2.client.registration.originbridge.client-secret=test-portal-secret",
         "spring.security.oauth2.client.provider.originbridge.authorization-uri=http://auth.test:24088/oauth2/authorize",
-        "spring.security.oauth2.client.provider.originbridge.token-uri=http://auth.test:24088/oauth2/token"})
+        "spring.security.oauth2.client.provider.originbridge.token-uri=http://auth.test:24088/oauth2/token",
+        "originbridge.security.cors.bearer-origins=https://buyer.example"})
 class PortalIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -279,7 +280,59 @@ class PortalIT {
         }
     }
 
+    @Test
+    void theImporterApiListsAndDownloadsForTheEmbeddableModuleWithABearerToken() throws Exception {
+        TestIssuer issuer = TestIssuer.shared();
+        HttpResponse<String> list = bearer("/api/v1/importer/ecos", issuer.importer(OSAKA));
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("D-OSAKA-1-" + RUN, "D-OSAKA-2-" + RUN).doesNotContain("D-HANOI-1-" + RUN);
+        assertThat(bearer("/api/v1/importer/ecos", issuer.exporter("SUP-A-" + RUN)).body()).doesNotContain("D-OSAKA");
+
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/importer/declarations/D-OSAKA-1-" + RUN + "/eco.pdf"))
+                .header("Authorization", "Bearer " + issuer.importer(OSAKA)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(text(pdf.body())).contains("CCPIT-2026-0001");
+        assertThat(bearer("/api/v1/importer/declarations/D-OSAKA-1-" + RUN + "/eco.pdf", issuer.importer(HANOI)).statusCode())
+                .isEqualTo(404);
+        assertThat(bearer("/api/v1/importer/declarations/D-OSAKA-1-" + RUN + "/eco.signed.json", issuer.importer(OSAKA)).body())
+                .contains("\"jws\"", "originbridge-eco-copy/1");
+        assertThat(bearer("/api/v1/importer/declarations/D-OSAKA-1-" + RUN + "/eco.signed.json", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theImporterApiHasAnExplicitCorsPolicyForBearerCallsAndTheModuleIsServedOpenly() throws Exception {
+        HttpResponse<String> allowed = preflight("/api/v1/importer/ecos", "https://buyer.example");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://buyer.example");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("")).containsIgnoringCase("authorization");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(preflight("/api/v1/importer/ecos", "https://evil.example").statusCode()).isEqualTo(403);
+        assertThat(preflight("/api/v1/declarations", "https://buyer.example").headers()
+                .firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<String> module = raw("/embed/originbridge-importer.js");
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(module.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(module.body()).contains("customElements.define('originbridge-importer'").doesNotContain("innerHTML");
+    }
+
     // --- helpers ---
+
+    private HttpResponse<String> bearer(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> preflight(String path, String origin) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     private OAuth2UserRequest request(String token) {
         return new OAuth2UserRequest(registrations.findByRegistrationId("originbridge"),
