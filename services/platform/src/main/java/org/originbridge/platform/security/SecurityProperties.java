@@ -47,9 +47,5 @@ public record SecurityProperties(
      */
     public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue List<String> bearerPaths,
             @DefaultValue List<String> bearerOrigins) {
-
-        public Cors(List<String> allowedOrigins) {
-            this(allowedOrigins, List.of(), List.of());
-        }
     }
 }
