@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.originbridge.auth.keys.SigningKeys;
 import org.springframework.boot.SpringApplication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -13,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * <p>
  * {@code java -jar originbridge-auth-server.jar rotate-key} adds a new signing key to
  * {@code $ORIGINBRIDGE_AUTH_DATA/signing-keys.json} and exits; restart the server to sign with it
- * (the previous keys stay in the JWKS).
+ * (the previous keys stay in the JWKS). {@code echo PASSWORD | java -jar originbridge-auth-server.jar
+ * hash-password} prints the hash to put in {@code users.json}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,7 +26,26 @@ public class AuthServerApplication {
             rotateKey();
             return;
         }
+        if (args.length > 0 && "hash-password".equals(args[0])) {
+            hashPassword();
+            return;
+        }
         SpringApplication.run(AuthServerApplication.class, args);
+    }
+
+    /** Reads a password from the first line of stdin and prints its hash for {@code users.json}. */
+    private static void hashPassword() {
+        try {
+            String password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            if (password == null || password.length() < 12) {
+                System.err.println("hash-password: give a password of at least 12 characters on stdin");
+                System.exit(2);
+            }
+            System.out.println(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void rotateKey() {

@@ -1,6 +1,7 @@
 package org.originbridge.auth;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -8,6 +9,11 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.originbridge.auth.clients.ClientDefinition;
 import org.originbridge.auth.clients.ClientStore;
 import org.originbridge.auth.keys.SigningKeys;
+import org.originbridge.auth.users.UserAccounts;
+import org.originbridge.auth.users.UserDefinition;
+import org.originbridge.auth.users.UserStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +22,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,14 +30,19 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Spring Authorization Server wired to the identity contract: clients from {@code clients.json},
- * ES256 keys from {@code signing-keys.json} (both in the data directory), the contract's claims on
- * every access token. Two filter chains: the OAuth2 endpoints ({@code /oauth2/token},
- * {@code /oauth2/jwks}, metadata), then actuator health/info/prometheus open and everything else denied.
+ * users from {@code users.json}, ES256 keys from {@code signing-keys.json} (all in the data
+ * directory), the contract's claims on every access token. Grants: client_credentials for machine
+ * clients, authorization code with PKCE for sign-in clients (the importer portal). Two filter
+ * chains: the OAuth2 endpoints ({@code /oauth2/authorize}, {@code /oauth2/token},
+ * {@code /oauth2/jwks}, metadata), then the login form, actuator health/info/prometheus open and
+ * everything else denied.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -68,7 +78,7 @@ class AuthorizationServerConfiguration {
 
     @Bean
     OAuth2AuthorizationService authorizationService() {
-        return new NoStoreAuthorizationService();
+        return new PendingCodesAuthorizationService(Clock.systemUTC());
     }
 
     @Bean
@@ -85,12 +95,21 @@ class AuthorizationServerConfiguration {
         return settings.build();
     }
 
-    /** No users: only clients authenticate here (also keeps Boot from generating a default user). */
+    /** The people who sign in at the login form: {@code users.json} (seeded with the demo importer user). */
     @Bean
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager();
+    UserDetailsService users(AuthServerProperties properties, PasswordEncoder encoder) {
+        Path directory = dataDirectory(properties);
+        List<UserDefinition> users = UserStore.loadOrSeed(directory, encoder);
+        LOG.info("{} user(s) from {}: {}", users.size(), directory.resolve(UserStore.FILE_NAME),
+                users.stream().map(UserDefinition::username).toList());
+        return new UserAccounts(users);
     }
 
+    /**
+     * The OAuth2 endpoints. {@code /oauth2/authorize} needs a signed-in user: a browser without a
+     * session is sent to the login form, and comes back to the same authorization request after
+     * signing in (the session holds it). The token endpoint authenticates clients and keeps no session.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
@@ -98,21 +117,29 @@ class AuthorizationServerConfiguration {
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
         return http.build();
     }
 
+    /**
+     * The login form (Spring Security's page at {@code /login}, CSRF-protected, session cookie) and
+     * sign-out; actuator health/info/prometheus open; everything else denied.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/error", "/login").permitAll()
                         .anyRequest().denyAll())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                // nothing else here is for browsers: a refused request is 401, not a redirect to the form
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
     }
 

@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.originbridge.auth.keys.SigningKeys;
+import org.originbridge.auth.users.ImporterUser;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -16,6 +21,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * {@code aud=originbridge}, {@code scope} as a space-separated string, and the client's
  * {@code ob_role}, {@code ob_tenants} and (importers only) {@code ob_importer}, which the client
  * registration carries in its settings (see {@link RegisteredClients}).
+ * <p>
+ * Tokens of the authorization-code flow speak for the signed-in user instead (see {@code userClaims}).
  * <p>
  * A client-credentials request without {@code scope} gets every scope the client is registered
  * for (RFC 6749 section 3.3 lets the server choose a default); a request naming scopes gets
@@ -42,6 +49,10 @@ final class IdentityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> 
                 .filter(granted::contains).toList();
 
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.active().getKeyID());
+        if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+            userClaims(context, scopes);
+            return;
+        }
         context.getClaims()
                 .audience(List.of(IdentityContract.AUDIENCE))
                 .claim(IdentityContract.SCOPE_CLAIM, String.join(" ", scopes))
@@ -51,5 +62,23 @@ final class IdentityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> 
         if (importer != null) {
             context.getClaims().claim(IdentityContract.IMPORTER_CLAIM, importer);
         }
+    }
+
+    /**
+     * A signed-in user's token (authorization-code flow): {@code sub} = the user name, the user's
+     * role and importer party, no exporter tenants. Only users from {@code users.json} can get here.
+     */
+    private static void userClaims(JwtEncodingContext context, List<String> scopes) {
+        if (!(context.getPrincipal().getPrincipal() instanceof ImporterUser user)) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+                    "only users from users.json get tokens through the authorization-code flow", null));
+        }
+        context.getClaims()
+                .subject(user.getUsername())
+                .audience(List.of(IdentityContract.AUDIENCE))
+                .claim(IdentityContract.SCOPE_CLAIM, String.join(" ", scopes))
+                .claim(IdentityContract.ROLE_CLAIM, user.role())
+                .claim(IdentityContract.TENANTS_CLAIM, List.of())
+                .claim(IdentityContract.IMPORTER_CLAIM, user.importer());
     }
 }

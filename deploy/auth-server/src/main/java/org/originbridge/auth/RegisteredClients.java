@@ -36,6 +36,9 @@ final class RegisteredClients {
     }
 
     static RegisteredClient registration(ClientDefinition client, PasswordEncoder encoder, Duration accessTokenTtl) {
+        if (client.signIn()) {
+            return signInRegistration(client, encoder, accessTokenTtl);
+        }
         ClientSettings.Builder settings = ClientSettings.builder()
                 .requireAuthorizationConsent(false)
                 .setting(ROLE, client.role())
@@ -54,6 +57,35 @@ final class RegisteredClients {
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
                         .accessTokenTimeToLive(accessTokenTtl)
+                        .build())
+                .build();
+    }
+
+    /**
+     * A sign-in client (the importer portal): authorization code with PKCE (S256) required,
+     * client_secret_basic at the token endpoint, its registered redirect URIs only (a loopback
+     * {@code http://127.0.0.1/...} URI matches any port, RFC 8252 section 7.3), no consent page
+     * (first-party), no refresh tokens, codes valid 2 minutes. The token speaks for the user
+     * ({@link IdentityClaims}).
+     */
+    private static RegisteredClient signInRegistration(ClientDefinition client, PasswordEncoder encoder,
+            Duration accessTokenTtl) {
+        return RegisteredClient.withId(client.clientId())
+                .clientId(client.clientId())
+                .clientSecret(encoder.encode(client.clientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                .scopes(scopes -> scopes.addAll(client.scopes()))
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .setting(SCOPE_ORDER, client.scopes())
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                        .accessTokenTimeToLive(accessTokenTtl)
+                        .authorizationCodeTimeToLive(Duration.ofMinutes(2))
                         .build())
                 .build();
     }

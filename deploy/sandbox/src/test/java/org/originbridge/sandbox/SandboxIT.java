@@ -115,6 +115,11 @@ class SandboxIT {
                 issued.get("certificateNumber").asString(), issued.get("verificationCode").asString())
                 .retrieve().body(JsonNode.class);
         assertThat(lookup.get("status").asString()).isEqualTo("ISSUED");
+        // the application's queryUrl is that lookup (it used to lack the verification code and answer 400)
+        JsonNode followed = http.get().uri(java.net.URI.create(issued.get("queryUrl").asString()))
+                .retrieve().body(JsonNode.class);
+        assertThat(followed.get("certificateNumber").asString()).isEqualTo(issued.get("certificateNumber").asString());
+        assertThat(followed.get("status").asString()).isEqualTo("ISSUED");
 
         try {
             http.get().uri("/ccpit/v1/applications/{id}", id).header("X-Applicant-Id", TestTokens.EXPORTER_A)

@@ -12,24 +12,46 @@ import org.originbridge.auth.IdentityContract;
  * credentials and what its tokens say (role, exporter tenants, scopes, importer party).
  * Refuses any definition the identity contract does not allow, so a hand-edited file fails at
  * start with the reason instead of minting surprising tokens.
+ * <p>
+ * A client with {@code redirectUris} is a <em>sign-in client</em> (the importer portal): it uses
+ * the authorization-code grant with PKCE (S256) only, never client_credentials, and its tokens
+ * speak for the signed-in user, so it has no role, tenants or importer of its own.
  */
 public record ClientDefinition(String clientId, String clientSecret, String role, List<String> tenants,
-        List<String> scopes, String importer) {
+        List<String> scopes, String importer, List<String> redirectUris) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Tenant (supplier) and importer party ids: the same safe alphabet as declaration ids. */
     private static final Pattern PARTY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final int MIN_SECRET_LENGTH = 24;
+    /** Redirect URIs of sign-in clients: http(s), no fragment, no user info, printable ASCII. */
+    private static final Pattern REDIRECT = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(/[A-Za-z0-9._~/-]*)?");
+
+    /** A machine client (client_credentials). */
+    public ClientDefinition(String clientId, String clientSecret, String role, List<String> tenants,
+            List<String> scopes, String importer) {
+        this(clientId, clientSecret, role, tenants, scopes, importer, List.of());
+    }
 
     public ClientDefinition {
         List<String> problems = new ArrayList<>();
+        redirectUris = redirectUris == null ? List.of() : List.copyOf(new LinkedHashSet<>(redirectUris));
         if (clientId == null || !ID.matcher(clientId).matches()) {
             problems.add("clientId must match " + ID.pattern());
         }
         if (clientSecret == null || clientSecret.length() < MIN_SECRET_LENGTH || clientSecret.isBlank()) {
             problems.add("clientSecret must have at least " + MIN_SECRET_LENGTH + " characters");
         }
-        if (role == null || !IdentityContract.ROLES.contains(role)) {
+        boolean signIn = !redirectUris.isEmpty();
+        for (String uri : redirectUris) {
+            if (uri == null || !REDIRECT.matcher(uri).matches()) {
+                problems.add("redirect URI '" + uri + "' must match " + REDIRECT.pattern());
+            }
+        }
+        if (signIn && (role != null || importer != null || (tenants != null && !tenants.isEmpty()))) {
+            problems.add("a sign-in client (with redirectUris) has no role, tenants or importer: its tokens speak for the user");
+        }
+        if (!signIn && (role == null || !IdentityContract.ROLES.contains(role))) {
             problems.add("role must be one of " + IdentityContract.ROLES);
         }
         tenants = tenants == null ? List.of() : List.copyOf(new LinkedHashSet<>(tenants));
@@ -47,7 +69,7 @@ public record ClientDefinition(String clientId, String clientSecret, String role
                 problems.add("unknown scope '" + scope + "' (one of " + IdentityContract.SCOPES + ")");
             }
         }
-        if (role != null) {
+        if (role != null && !signIn) {
             switch (role) {
                 case IdentityContract.EXPORTER -> {
                     if (tenants.size() != 1) {
@@ -78,6 +100,11 @@ public record ClientDefinition(String clientId, String clientSecret, String role
         }
     }
 
+    /** Uses the authorization-code grant (with PKCE) for signed-in users instead of client_credentials. */
+    public boolean signIn() {
+        return !redirectUris.isEmpty();
+    }
+
     /** The scopes as the space-separated string of the {@code scope} claim. */
     public String scopeString() {
         return String.join(" ", scopes);
@@ -87,6 +114,7 @@ public record ClientDefinition(String clientId, String clientSecret, String role
     @Override
     public String toString() {
         return "ClientDefinition[" + clientId + ", role=" + role + ", tenants=" + tenants + ", scopes=" + scopes
-                + (importer == null ? "" : ", importer=" + importer) + "]";
+                + (importer == null ? "" : ", importer=" + importer)
+                + (redirectUris.isEmpty() ? "" : ", redirectUris=" + redirectUris) + "]";
     }
 }

@@ -40,13 +40,27 @@ public final class ClientStore {
     private ClientStore() {
     }
 
-    /** Reads {@code clients.json} from the directory, creating it from the seed on first use. */
+    /**
+     * Reads {@code clients.json} from the directory, creating it from the seed on first use. A file
+     * written before sign-in clients existed gets the seed's sign-in clients (the importer portal)
+     * added once, each with a fresh secret; nothing else in it changes.
+     */
     public static List<ClientDefinition> loadOrSeed(Path dataDirectory) {
         Path file = dataDirectory.resolve(FILE_NAME);
         if (!Files.exists(file)) {
             DataFiles.writePrivate(file, JSON.writeValueAsString(Map.of("clients", seed())));
         }
-        return load(file);
+        List<ClientDefinition> clients = load(file);
+        Set<String> ids = new HashSet<>(clients.stream().map(ClientDefinition::clientId).toList());
+        List<ClientDefinition> missing = seed().stream().filter(ClientDefinition::signIn)
+                .filter(c -> !ids.contains(c.clientId())).toList();
+        if (!missing.isEmpty()) {
+            List<ClientDefinition> all = new ArrayList<>(clients);
+            all.addAll(missing);
+            DataFiles.writePrivate(file, JSON.writeValueAsString(Map.of("clients", all)));
+            clients = load(file);
+        }
+        return clients;
     }
 
     /** Reads and validates a clients file. */
@@ -90,8 +104,10 @@ public final class ClientStore {
             List<String> tenants = (List<String>) entry.get("tenants");
             @SuppressWarnings("unchecked")
             List<String> scopes = (List<String>) entry.get("scopes");
+            @SuppressWarnings("unchecked")
+            List<String> redirectUris = (List<String>) entry.get("redirectUris");
             clients.add(new ClientDefinition((String) entry.get("clientId"), newSecret(), (String) entry.get("role"),
-                    tenants, scopes, (String) entry.get("importer")));
+                    tenants, scopes, (String) entry.get("importer"), redirectUris));
         }
         return clients;
     }

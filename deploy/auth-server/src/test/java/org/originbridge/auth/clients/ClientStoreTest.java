@@ -27,7 +27,7 @@ class ClientStoreTest {
         Map<String, ClientDefinition> byId = clients.stream()
                 .collect(Collectors.toMap(ClientDefinition::clientId, Function.identity()));
         assertThat(byId).containsOnlyKeys("exporter-powertech", "exporter-hztea", "exporter-hcm-footwear",
-                "provider-sitebuilder", "importer-osaka-denki", "procurement-buyhub", "operator");
+                "provider-sitebuilder", "importer-osaka-denki", "procurement-buyhub", "operator", "importer-portal");
         assertThat(byId.get("exporter-powertech").tenants()).containsExactly("SUP-SZ-POWERTECH");
         assertThat(byId.get("exporter-powertech").scopeString())
                 .isEqualTo("declarations.write declarations.read eco.read logistics.write");
@@ -70,8 +70,29 @@ class ClientStoreTest {
 
         List<ClientDefinition> clients = ClientStore.loadOrSeed(data);
 
-        assertThat(clients).containsExactly(new ClientDefinition("exporter-new", "0123456789abcdef0123456789abcdef",
+        assertThat(clients.get(0)).isEqualTo(new ClientDefinition("exporter-new", "0123456789abcdef0123456789abcdef",
                 "exporter", List.of("SUP-NEW"), List.of("declarations.read"), null));
+        // a file from before sign-in clients existed gets the importer portal's client added, once
+        assertThat(clients).hasSize(2);
+        assertThat(clients.get(1).clientId()).isEqualTo("importer-portal");
+        assertThat(clients.get(1).signIn()).isTrue();
+        assertThat(ClientStore.loadOrSeed(data)).isEqualTo(clients);
+    }
+
+    @Test
+    void aSignInClientHasRedirectUrisAndNoIdentityOfItsOwn() {
+        assertThatThrownBy(() -> new ClientDefinition("portal-x", "0123456789abcdef0123456789abcdef", "importer",
+                List.of(), List.of("eco.read"), "JP-X", List.of("http://127.0.0.1/cb")))
+                .hasMessageContaining("no role, tenants or importer");
+        assertThatThrownBy(() -> new ClientDefinition("portal-x", "0123456789abcdef0123456789abcdef", null,
+                List.of(), List.of("eco.read"), null, List.of("javascript:alert(1)")))
+                .hasMessageContaining("redirect URI");
+        assertThatThrownBy(() -> new ClientDefinition("portal-x", "0123456789abcdef0123456789abcdef", null,
+                List.of(), List.of("eco.read"), null, List.of("http://127.0.0.1/cb#frag")))
+                .hasMessageContaining("redirect URI");
+        assertThatThrownBy(() -> new ClientDefinition("machine-x", "0123456789abcdef0123456789abcdef", null,
+                List.of(), List.of("eco.read"), null, List.of()))
+                .hasMessageContaining("role must be one of");
     }
 
     @Test

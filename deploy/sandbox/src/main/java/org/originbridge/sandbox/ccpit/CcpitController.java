@@ -110,9 +110,12 @@ public class CcpitController {
 
     private static ApplicationView view(Application a) {
         boolean certificate = a.certificateVisible();
+        // the public lookup needs the verification code as well (as on the printed certificate): the URL carries it,
+        // so following queryUrl answers the certificate instead of 400
         String queryUrl = certificate
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path("/ccpit/v1/certificates/{n}")
-                        .build(a.certificateNumber()).toString()
+                        .queryParam("verificationCode", "{c}")
+                        .build(a.certificateNumber(), a.verificationCode()).toString()
                 : null;
         return new ApplicationView(
                 a.applicationId(),

@@ -110,13 +110,33 @@ public class SecurityAutoConfiguration {
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
     }
 
-    /** Browsers may call the public paths from the configured origins only (none by default); nothing else. */
+    /**
+     * Browsers may call the public paths from the configured origins only (none by default), and the
+     * protected {@code bearer-paths} from the {@code bearer-origins} with an access token in the
+     * Authorization header (never cookies); nothing else.
+     */
     private static CorsConfigurationSource corsSource(SecurityProperties properties, RequestMatcher publicPaths) {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(properties.cors().allowedOrigins());
         config.setAllowedMethods(List.of("GET", "HEAD"));
         config.setAllowCredentials(false);
         config.setMaxAge(3600L);
-        return request -> publicPaths.matches(request) ? config : null;
+        RequestMatcher bearerPaths = matcher(properties.cors().bearerPaths());
+        CorsConfiguration bearer = new CorsConfiguration();
+        bearer.setAllowedOrigins(properties.cors().bearerOrigins());
+        bearer.setAllowedMethods(List.of("GET", "HEAD"));
+        bearer.setAllowedHeaders(List.of("Authorization"));
+        bearer.setExposedHeaders(List.of("Content-Disposition"));
+        bearer.setAllowCredentials(false);
+        bearer.setMaxAge(3600L);
+        return request -> publicPaths.matches(request) ? config : bearerPaths.matches(request) ? bearer : null;
+    }
+
+    private static RequestMatcher matcher(List<String> paths) {
+        if (paths.isEmpty()) {
+            return request -> false;
+        }
+        return new OrRequestMatcher(paths.stream()
+                .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
     }
 }

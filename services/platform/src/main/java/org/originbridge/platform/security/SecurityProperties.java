@@ -38,7 +38,14 @@ public record SecurityProperties(
     public record AccessRule(String method, @NotBlank String path, @NotEmpty List<String> scopes) {
     }
 
-    /** @param allowedOrigins origins allowed to call the public paths from a browser; none by default */
-    public record Cors(@DefaultValue List<String> allowedOrigins) {
+    /**
+     * @param allowedOrigins origins allowed to call the public paths from a browser; none by default
+     * @param bearerPaths    protected path patterns a browser page on {@code bearerOrigins} may call
+     *                       with an access token ({@code Authorization: Bearer}); none by default
+     * @param bearerOrigins  origins allowed on {@code bearerPaths} (GET/HEAD, header Authorization, no
+     *                       cookies); none by default
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue List<String> bearerPaths,
+            @DefaultValue List<String> bearerOrigins) {
     }
 }

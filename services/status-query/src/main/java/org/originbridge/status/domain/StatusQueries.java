@@ -75,7 +75,21 @@ public final class StatusQueries {
         VerificationRecord v = p.verification();
         return new EcoResult.Issued(new EcoDocument(p.declarationId(), i.certificateNumber(), i.serialNumber(),
                 i.queryUrl(), i.qrToken(), i.changedAt(), v == null ? null : v.verificationCode(),
-                v == null ? null : v.aswReference(), p.declaration()));
+                v == null ? null : v.aswReference(), p.declaration(), v == null ? null : v.shortCode()));
+    }
+
+    /**
+     * The e-COs addressed to the reader as importer (the declaration's importer party names its
+     * importer id), most recently updated first, issued or not; empty for a reader who is not an
+     * importer. Each is filtered through {@link Reader#readsEco} again, so the store's query is
+     * never the only guard.
+     */
+    public List<EcoListItem> ecosAddressedTo(Reader reader, int limit) {
+        if (reader.importerId() == null) {
+            return List.of();
+        }
+        return store.addressedTo(reader.importerId(), limit).stream().filter(reader::readsEco)
+                .map(EcoListItem::of).toList();
     }
 
     /** What the importer's retrieval finds. */
@@ -109,6 +123,24 @@ public final class StatusQueries {
                 .map(p -> PublicVerification.decide(p, presented, check))
                 .orElseGet(() -> PublicVerification.refused(referenceNumber,
                         check.valid() ? PublicVerification.NO_MATCH : "verification code refused: " + check.reason()));
+    }
+
+    /**
+     * {@link #verify} with the facts a verification page prints next to the result (see
+     * {@link PublicVerificationView}); they are read only when the code matched.
+     */
+    public PublicVerificationView verifyForDisplay(String referenceNumber, String code) {
+        VerificationReport report = verify(referenceNumber, code);
+        if (!VerificationReport.VALID.equals(report.summary().documentIntegrity())) {
+            return new PublicVerificationView(report, null, null, null);
+        }
+        Optional<DeclarationProjection> found = store.findByReferenceNumber(referenceNumber);
+        VerificationRecord v = found.map(DeclarationProjection::verification).orElse(null);
+        IssuanceRecord i = found.map(DeclarationProjection::issuance).orElse(null);
+        DeclarationData d = found.map(DeclarationProjection::declaration).orElse(null);
+        return new PublicVerificationView(report, v == null ? null : v.shortCode(),
+                i == null || !IssuanceRecord.ISSUED.equals(i.status()) ? null : i.certificateNumber(),
+                d == null ? null : d.issuingBody());
     }
 
     private VerificationReport verifyShortCode(String referenceNumber, String presented) {

@@ -25,6 +25,9 @@ public interface StatusReadStore {
     /** Every published signing key. */
     List<SigningKeyRecord> signingKeys();
 
+    /** Declarations whose importer party has this identifier, most recently updated first. */
+    List<DeclarationProjection> addressedTo(String importerId, int limit);
+
     /** Declarations matching the filter, ordered by id, after {@code afterId} (exclusive) when given. */
     List<DeclarationProjection> list(DeclarationFilter filter, String afterId, int limit);
 }

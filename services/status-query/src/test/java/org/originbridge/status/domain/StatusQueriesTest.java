@@ -58,6 +58,12 @@ class StatusQueriesTest {
             return List.of();
         }
 
+        /** Deliberately sloppy: returns every declaration, so the use case's own guard is what is tested. */
+        @Override
+        public List<DeclarationProjection> addressedTo(String importerId, int limit) {
+            return declarations.values().stream().limit(limit).toList();
+        }
+
         @Override
         public List<DeclarationProjection> list(DeclarationFilter filter, String afterId, int limit) {
             return declarations.values().stream().sorted((a, b) -> a.declarationId().compareTo(b.declarationId()))
@@ -101,6 +107,26 @@ class StatusQueriesTest {
         assertThat(status.supplierScore().band()).isEqualTo("EXCELLENT");
         assertThat(status.supplierScore().current()).as("valid 30 days, now is day 60").isFalse();
         assertThat(status.issuance().current().status()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void anImporterListsOnlyTheEcosAddressedToItEvenWhenTheStoreHandsOutMore() {
+        put(Fixtures.issuance(1, "ISSUED", T0));
+        DeclarationData mine = Fixtures.declaration("REF-2");
+        mine = new DeclarationData(mine.documentType(), mine.referenceNumber(), mine.issueDate(), mine.exporter(),
+                mine.producer(), new DeclarationData.Party("Osaka Denki KK", "Osaka", "JP", "JP-OSAKA"),
+                mine.destinationCountry(), mine.goods(), mine.consignment(), mine.approvedExporterCode(), mine.issuingBody());
+        store.declarations.put("DECL-2", new DeclarationProjection("DECL-2", "SUP-1", "REF-2", "JP",
+                IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null), mine, Fixtures.verification("code-2", T0),
+                Fixtures.issuance(1, "ISSUED", T0), List.of(), T0));
+
+        List<EcoListItem> items = queries.ecosAddressedTo(Reader.importer("JP-OSAKA"), 10);
+
+        assertThat(items).extracting(EcoListItem::declarationId).containsExactly("DECL-2");
+        assertThat(items.get(0).issued()).isTrue();
+        assertThat(queries.ecosAddressedTo(Reader.importer("JP-ELSEWHERE"), 10)).isEmpty();
+        assertThat(queries.ecosAddressedTo(Reader.operator(), 10)).as("the list is an importer's view").isEmpty();
+        assertThat(queries.ecosAddressedTo(Reader.tenants(java.util.Set.of("SUP-1")), 10)).isEmpty();
     }
 
     @Test

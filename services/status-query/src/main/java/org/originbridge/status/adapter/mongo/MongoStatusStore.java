@@ -86,6 +86,7 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
         declarations.createIndex(Indexes.ascending("supplierId"));
         declarations.createIndex(Indexes.ascending("referenceNumber"));
         declarations.createIndex(Indexes.ascending("destinationCountry"));
+        declarations.createIndex(Indexes.ascending("declaration.importer.identifier"), new IndexOptions().sparse(true));
         declarations.createIndex(Indexes.ascending("issuance.qrToken"), new IndexOptions().sparse(true));
         logisticsEvents.createIndex(Indexes.ascending("references"));
     }
@@ -293,6 +294,18 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
         List<DeclarationProjection> found = new ArrayList<>();
         declarationDocuments.find(query).sort(Sorts.ascending("_id")).limit(limit)
                 .forEach(d -> found.add(d.toProjection()));
+        return found;
+    }
+
+    @Override
+    public List<DeclarationProjection> addressedTo(String importerId, int limit) {
+        List<DeclarationProjection> found = new ArrayList<>();
+        if (importerId == null || importerId.isBlank()) {
+            return found;
+        }
+        // an exact string match: the id comes from the access token, and eq() never interprets operators
+        declarationDocuments.find(eq("declaration.importer.identifier", importerId))
+                .sort(Sorts.descending("updatedAt")).limit(limit).forEach(d -> found.add(d.toProjection()));
         return found;
     }
 
