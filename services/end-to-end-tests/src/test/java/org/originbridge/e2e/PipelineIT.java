@@ -6,33 +6,28 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.originbridge.testsupport.EmbeddedMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TopicProbe;
 
-/** The pipeline on the in-JVM KRaft broker, the real Apicurio Registry process and the MongoDB wire server. */
+/**
+ * The pipeline on the in-JVM KRaft broker, the real Apicurio Registry process and the MongoDB wire
+ * server: the {@link SharedPipeline} of this test run (the browser tests use the same one).
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPipeline.Extension.class)
 class PipelineIT extends PipelineScenario {
 
     private static ServiceStack stack;
 
     @BeforeAll
     static void startEverything() {
-        stack = ServiceStack.start(new ServiceStack.Infrastructure(RealInfrastructure.bootstrapServers(),
-                RealInfrastructure.registryUrl(), EmbeddedMongo.connectionString()));
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedPipeline.get().stack();
     }
 
     /**

@@ -44,14 +44,25 @@ public final class ServiceStack implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Map<String, List<String>> extraArguments;
     private String mongoUri;
 
-    private ServiceStack() {
+    private ServiceStack(Map<String, List<String>> extraArguments) {
+        this.extraArguments = Map.copyOf(extraArguments);
     }
 
     /** Starts the sandbox, then the services (readers before writers). */
     public static ServiceStack start(Infrastructure infra) {
-        ServiceStack stack = new ServiceStack();
+        return start(infra, Map.of());
+    }
+
+    /**
+     * As {@link #start(Infrastructure)}, with more command-line arguments for some applications,
+     * keyed by application name ({@code "status-query"}, {@code "sandbox"}, ...); they come last,
+     * so they outrank the stack's own.
+     */
+    public static ServiceStack start(Infrastructure infra, Map<String, List<String>> extraArguments) {
+        ServiceStack stack = new ServiceStack(extraArguments);
         try {
             stack.startAll(infra);
             return stack;
@@ -143,6 +154,7 @@ public final class ServiceStack implements AutoCloseable {
 
     private String run(String name, SpringApplicationBuilder builder, List<String> args) {
         List<String> all = new ArrayList<>(args);
+        all.addAll(extraArguments.getOrDefault(name, List.of()));
         all.add("--server.port=0");
         all.add("--server.address=127.0.0.1");
         all.add("--spring.main.banner-mode=off");
