@@ -11,8 +11,8 @@
  * server). Everything it loads (Leaflet from its WebJar, the coastline, topojson-client) comes from
  * status-query. It marks Yangshan, Cai Mep and Port Klang, draws the legs (planned dashed, done
  * solid), the current position and the ETA, and follows the declaration's event stream
- * (/api/v1/public/verifications/{ref}/events) to redraw; without a stream it re-reads the route
- * every minute. Theme with CSS custom properties: --ob-route-land, --ob-route-sea, --ob-route-line,
+ * (/api/v1/public/verifications/{ref}/events, 'card' events) to redraw at once; as port events
+ * change the route without changing that card, it also re-reads the route every 30 s while visible. Theme with CSS custom properties: --ob-route-land, --ob-route-sea, --ob-route-line,
  * --ob-route-done, --ob-route-position, --ob-route-landmark, --ob-route-height, --ob-route-font.
  */
 (() => {
@@ -29,7 +29,7 @@
   const LEAFLET = '/webjars/leaflet/1.9.4/dist/';
   const TOPOJSON = '/vendor/topojson-client/topojson-client.min.js';
   const LAND = '/maps/land-50m.json';
-  const REFRESH_MS = 60000;
+  const REFRESH_MS = 30000;
 
   const TEXT = {
     en: { title: 'Delivery route', loading: 'Loading the route…', none: 'No route is shown for this reference number and code.',
@@ -201,18 +201,23 @@
           + encodeURIComponent(this.getAttribute('reference') || '') + '/events?code='
           + encodeURIComponent(this.getAttribute('code') || ''));
         const redraw = () => this.refresh(false).catch(() => {});
-        ['message', 'verification', 'status', 'route', 'update'].forEach((n) => source.addEventListener(n, redraw));
+        // the verification stream sends a 'card' event whenever the declaration's card changes
+        ['card', 'message', 'route'].forEach((n) => source.addEventListener(n, redraw));
         source.onopen = () => { this.parts.status.textContent = '● ' + this.t.live; };
         source.onerror = () => {
-          if (source.readyState === EventSource.CLOSED && !this.timer) {
+          if (source.readyState === EventSource.CLOSED) {
             this.parts.status.textContent = '';
-            this.timer = setInterval(redraw, REFRESH_MS);
           }
         };
         this.events = source;
-      } else {
-        this.timer = setInterval(() => this.refresh(false).catch(() => {}), REFRESH_MS);
       }
+      // port events change the route without changing the verification card: re-read it too,
+      // while the page is visible
+      this.timer = setInterval(() => {
+        if (document.visibilityState !== 'hidden') {
+          this.refresh(false).catch(() => {});
+        }
+      }, REFRESH_MS);
     }
 
     draw(route, fit) {
