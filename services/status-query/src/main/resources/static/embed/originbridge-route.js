@@ -232,12 +232,13 @@
       const byCode = {};
       (route.stops || []).forEach((s) => { byCode[s.unLocode] = s; });
       const name = (code) => (byCode[code] && byCode[code].name) || code;
+      const label = (value) => { const span = document.createElement('span'); span.textContent = value; return span; };
       const when = (ts) => ts ? new Date(ts).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '-';
 
       (route.landmarks || []).forEach((p) => {
         L.circleMarker([p.latitude, p.longitude], { radius: 7, color: landmarkColour, weight: 2, fillOpacity: 0.15,
           className: 'ob-landmark' })
-          .bindTooltip(p.name + ' (' + p.unLocode + ')', { permanent: true, direction: 'right', className: 'ob-landmark-label' })
+          .bindTooltip(label(p.name + ' (' + p.unLocode + ')'), { permanent: true, direction: 'right', className: 'ob-landmark-label' })
           .addTo(this.layer);
         points.push([p.latitude, p.longitude]);
       });
