@@ -77,21 +77,6 @@
     return landCache[base];
   }
 
-  const STYLE = `
-    :host { display: block; font-family: var(--ob-route-font, system-ui, sans-serif); color: var(--ob-route-text, #1b1f24); }
-    .map { height: var(--ob-route-height, 420px); background: var(--ob-route-sea, #dbe9f4); border-radius: 6px; }
-    .summary { margin: .5rem 0; font-size: 1rem; }
-    .summary strong { font-weight: 600; }
-    .legend { display: flex; flex-wrap: wrap; gap: 1rem; font-size: .85rem; margin: .25rem 0; }
-    .legend span::before { content: ''; display: inline-block; width: 24px; height: 0; margin-right: .35rem;
-      vertical-align: middle; border-top: 3px solid var(--ob-route-done, #0b6e4f); }
-    .legend .planned::before { border-top: 3px dashed var(--ob-route-line, #4a5568); }
-    .ob-position { width: 18px; height: 18px; border-radius: 50%; background: var(--ob-route-position, #d1495b);
-      border: 3px solid #fff; box-shadow: 0 0 0 2px var(--ob-route-position, #d1495b); }
-    .ob-landmark-label { font-weight: 600; }
-    .status { font-size: .8rem; color: #555; }
-    [role=alert] { color: #8a1c1c; }
-  `;
 
   class OriginBridgeRoute extends HTMLElement {
     static get observedAttributes() { return ['reference', 'code', 'lang']; }
@@ -128,11 +113,15 @@
       const t = this.t;
       const root = this.shadowRoot;
       root.innerHTML = '';
-      const css = document.createElement('link');
-      css.rel = 'stylesheet';
-      css.href = this.base + LEAFLET + 'leaflet.css';
-      const style = document.createElement('style');
-      style.textContent = STYLE;
+      const sheet = (href) => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = href;
+        link.loaded = new Promise((resolve) => { link.onload = resolve; link.onerror = resolve; });
+        return link;
+      };
+      const css = sheet(this.base + LEAFLET + 'leaflet.css');
+      const style = sheet(this.base + '/embed/originbridge-route-element.css');
       const summary = document.createElement('p');
       summary.className = 'summary';
       summary.setAttribute('aria-live', 'polite');
@@ -151,7 +140,8 @@
       root.append(css, style, summary, mapEl, legend, status);
       this.parts = { summary, mapEl, status };
       try {
-        await Promise.all([loadScript(this.base + LEAFLET + 'leaflet.js'), loadScript(this.base + TOPOJSON)]);
+        await Promise.all([loadScript(this.base + LEAFLET + 'leaflet.js'), loadScript(this.base + TOPOJSON),
+          css.loaded, style.loaded]);
         this.map = window.L.map(mapEl, { worldCopyJump: false, attributionControl: true, zoomSnap: 0.25 });
         const tiles = this.getAttribute('tile-url');
         if (tiles && /^https:\/\//.test(tiles)) {

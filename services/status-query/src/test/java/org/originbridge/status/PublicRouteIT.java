@@ -185,6 +185,9 @@ class PublicRouteIT {
                 + URLEncoder.encode(ShortCode.display(shortCode), StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
+                .contains("style-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(page.body()).contains("<originbridge-route reference=\"" + d.getReferenceNumber() + "\"")
                 .contains("/embed/originbridge-route.js").contains("Shanghai Yangshan (CNYSA)").contains("Cai Mep (VNCMT)")
                 .contains("On the way from Shanghai Yangshan to Cai Mep").contains("(estimated)")
@@ -201,6 +204,7 @@ class PublicRouteIT {
 
         // what the page loads is served by status-query itself, without a token
         for (String asset : List.of("/embed/originbridge-route.js", "/embed/originbridge-route.css",
+                "/embed/originbridge-route-element.css",
                 "/webjars/leaflet/1.9.4/dist/leaflet.js", "/webjars/leaflet/1.9.4/dist/leaflet.css",
                 "/vendor/topojson-client/topojson-client.min.js", "/maps/land-50m.json")) {
             assertThat(getPublic(asset).statusCode()).as(asset).isEqualTo(200);

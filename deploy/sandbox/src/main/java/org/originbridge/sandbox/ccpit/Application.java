@@ -33,11 +33,23 @@ public record Application(
      * the last change, each dated exactly when it became due (so reads are deterministic).
      */
     public Application advance(Instant now, Duration step) {
+        Duration each = held() && step.compareTo(HOLD_STEP) < 0 ? HOLD_STEP : step;
         Application current = this;
-        while (current.status.advancesWithTime() && !now.isBefore(current.updatedAt.plus(step))) {
-            current = current.next(current.updatedAt.plus(step));
+        while (current.status.advancesWithTime() && !now.isBefore(current.updatedAt.plus(each))) {
+            current = current.next(current.updatedAt.plus(each));
         }
         return current;
+    }
+
+    /**
+     * Sandbox rule: an application whose {@code coReferenceNumber} contains {@code HOLD} moves on only
+     * one {@link #HOLD_STEP} after its last change, so an end-to-end test can watch it pending and then
+     * release it with {@code POST /sandbox/clock/advance}.
+     */
+    public static final Duration HOLD_STEP = Duration.ofHours(1);
+
+    boolean held() {
+        return coReferenceNumber.toUpperCase(Locale.ROOT).contains("HOLD");
     }
 
     private Application next(Instant at) {

@@ -25,6 +25,18 @@ class CcpitRegistryTest {
     }
 
     @Test
+    void givenAHeldReference_whenOnlyStepsElapse_thenItStaysPendingUntilTheClockIsAdvancedAnHour() {
+        String id = registry.submit("EXP-1", "DECL-H", request("DECL-H", "CO-HOLD-1")).application().applicationId();
+
+        clock.advance(STEP.multipliedBy(10));
+        assertThat(registry.get("EXP-1", id).status()).isEqualTo(ApplicationStatus.SUBMITTED);
+        clock.advance(Application.HOLD_STEP);
+        assertThat(registry.get("EXP-1", id).status()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
+        clock.advance(Application.HOLD_STEP);
+        assertThat(registry.get("EXP-1", id).status()).isEqualTo(ApplicationStatus.ISSUED);
+    }
+
+    @Test
     void givenASubmission_whenStepsElapse_thenStatusMovesToIssuedWithACertificate() {
         String id = registry.submit("EXP-1", "DECL-1", request("DECL-1", "CO-1")).application().applicationId();
 

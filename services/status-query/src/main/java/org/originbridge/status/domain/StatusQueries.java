@@ -142,6 +142,24 @@ public final class StatusQueries {
                         check.valid() ? PublicVerification.NO_MATCH : "verification code refused: " + check.reason()));
     }
 
+    /**
+     * {@link #verify} with the facts a verification page prints next to the result (see
+     * {@link PublicVerificationView}); they are read only when the code matched.
+     */
+    public PublicVerificationView verifyForDisplay(String referenceNumber, String code) {
+        VerificationReport report = verify(referenceNumber, code);
+        if (!VerificationReport.VALID.equals(report.summary().documentIntegrity())) {
+            return new PublicVerificationView(report, null, null, null);
+        }
+        Optional<DeclarationProjection> found = store.findByReferenceNumber(referenceNumber);
+        VerificationRecord v = found.map(DeclarationProjection::verification).orElse(null);
+        IssuanceRecord i = found.map(DeclarationProjection::issuance).orElse(null);
+        DeclarationData d = found.map(DeclarationProjection::declaration).orElse(null);
+        return new PublicVerificationView(report, v == null ? null : v.shortCode(),
+                i == null || !IssuanceRecord.ISSUED.equals(i.status()) ? null : i.certificateNumber(),
+                d == null ? null : d.issuingBody());
+    }
+
     private VerificationReport verifyShortCode(String referenceNumber, String presented) {
         Optional<String> shortCode = ShortCode.normalise(presented);
         if (shortCode.isEmpty()) {

@@ -8,22 +8,22 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** problem+json answers (RFC 9457), each bad field listed under {@code errors}. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static ErrorResponseException notFound(String detail) {
+    public static ErrorResponseException notFound(String detail) {
         return problem(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
     }
 
-    static ErrorResponseException conflict(String detail, Map<String, Object> properties) {
+    public static ErrorResponseException conflict(String detail, Map<String, Object> properties) {
         ErrorResponseException e = problem(HttpStatus.CONFLICT, "Not issued", detail, List.of());
         properties.forEach(e.getBody()::setProperty);
         return e;
     }
 
-    static ErrorResponseException badRequest(List<FieldError> errors) {
+    public static ErrorResponseException badRequest(List<FieldError> errors) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s"), errors);
     }
@@ -38,6 +38,6 @@ final class Problems {
     }
 
     /** One bad request parameter. */
-    record FieldError(String field, String message) {
+    public record FieldError(String field, String message) {
     }
 }

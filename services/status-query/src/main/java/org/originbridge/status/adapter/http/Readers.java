@@ -6,12 +6,12 @@ import org.originbridge.platform.security.Caller;
 import org.originbridge.status.domain.Reader;
 
 /** The access token's caller as a reader of the read model (docs/security.md). */
-final class Readers {
+public final class Readers {
 
     private Readers() {
     }
 
-    static Reader of(Caller caller) {
+    public static Reader of(Caller caller) {
         return switch (caller.role()) {
             case OPERATOR -> Reader.operator();
             case EXPORTER, PROVIDER -> Reader.tenants(caller.tenants());

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The public route page {@code /routes/{referenceNumber}?code=}: the {@code <originbridge-route>}
  * map plus the same route as a server-rendered table (readable without JavaScript and by screen
  * readers). Authorised exactly like {@code GET /api/v1/public/routes/...}; public, rate-limited.
- * Every value written into the page is HTML-escaped.
+ * Every value written into the page is HTML-escaped; the page is sent with a strict
+ * Content-Security-Policy (scripts, styles and connections from this origin only, images also from
+ * the configured tile server, no inline script or style, not framed) and {@code no-referrer}, as its
+ * URL carries the code.
  */
 @RestController
 public class RoutePageController {
@@ -32,10 +35,15 @@ public class RoutePageController {
 
     private final StatusQueries queries;
     private final RouteMapProperties map;
+    private final String policy;
 
     public RoutePageController(StatusQueries queries, RouteMapProperties map) {
         this.queries = queries;
         this.map = map;
+        String tiles = map.tileUrl().isEmpty() ? "" : " " + java.net.URI.create(
+                map.tileUrl().replaceAll("\\{[a-z]}", "0")).resolve("/").toString().replaceAll("/$", "");
+        this.policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles
+                + "; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
     }
 
     @GetMapping(value = "/routes/{referenceNumber}", produces = MediaType.TEXT_HTML_VALUE)
@@ -127,8 +135,9 @@ public class RoutePageController {
                 + "<body class=\"ob-route-page\"><main><h1>" + esc(title) + "</h1>\n" + body + "</main></body></html>\n";
     }
 
-    private static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(body);
+    private ResponseEntity<String> html(HttpStatus status, String body) {
+        return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", policy).header("Referrer-Policy", "no-referrer").body(body);
     }
 
     /** HTML escaping for text and attribute values. */

@@ -1,0 +1,169 @@
+package org.originbridge.status.adapter.web;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.originbridge.status.domain.StatusQueries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live update streams ({@code GET /api/v1/public/verifications/{ref}/events?code=}), one
+ * {@link SseEmitter} per browser, bounded by {@code originbridge.web.live.max-streams}.
+ * <p>
+ * Several status-query instances each consume only some partitions of the topics, so the instance
+ * that holds a browser's stream may never see the event that changed its declaration. Each instance
+ * therefore re-reads the shared read model (MongoDB) every {@code poll-interval} for the
+ * (reference, code, language) triples it streams, once per triple whatever the number of
+ * browsers, and pushes a {@code card} event to them when the card changed. Whichever instance
+ * applied the event, every stream sees the change within one poll interval; nothing here depends
+ * on partition assignment. A {@code :} comment line keeps idle streams open through proxies.
+ */
+public final class LiveVerifications implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveVerifications.class);
+
+    /** What a stream follows. */
+    record Key(String reference, String code, Locale locale, String base) {
+    }
+
+    private static final class Stream {
+        final SseEmitter emitter;
+        volatile VerificationCard last;
+
+        Stream(SseEmitter emitter, VerificationCard first) {
+            this.emitter = emitter;
+            this.last = first;
+        }
+    }
+
+    /** Refused because this instance already holds {@code max-streams} streams. */
+    public static final class TooManyStreams extends RuntimeException {
+        TooManyStreams() {
+            super("too many live streams on this instance", null, false, false);
+        }
+    }
+
+    private final StatusQueries queries;
+    private final VerificationCards cards;
+    private final WebProperties.Live settings;
+    private final Map<Key, Set<Stream>> streams = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final ScheduledExecutorService poller;
+    private volatile long lastHeartbeat = System.nanoTime();
+
+    public LiveVerifications(StatusQueries queries, VerificationCards cards, WebProperties.Live settings, MeterRegistry meters) {
+        this.queries = queries;
+        this.cards = cards;
+        this.settings = settings;
+        Gauge.builder("originbridge.status.web.live.streams", open, AtomicInteger::get)
+                .description("open live verification streams on this instance").register(meters);
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "live-verifications");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens a stream: the current card at once; then a new card whenever it changes. A code that
+     * does not match gets its (NOT_VERIFIED) card and the stream ends: nothing to follow.
+     */
+    public SseEmitter open(String reference, String code, Locale locale, String base) {
+        if (open.incrementAndGet() > settings.maxStreams()) {
+            open.decrementAndGet();
+            throw new TooManyStreams();
+        }
+        SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+        try {
+            Key key = new Key(reference, code, locale, base);
+            VerificationCard card = cards.card(reference, queries.verifyForDisplay(reference, code), locale, base);
+            emitter.send(SseEmitter.event().name("card").data(card, MediaType.APPLICATION_JSON));
+            if (card.qrUrl() != null) { // the code matched: follow it
+                Stream stream = new Stream(emitter, card);
+                streams.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(stream);
+                Runnable remove = () -> remove(key, stream);
+                emitter.onCompletion(remove);
+                emitter.onTimeout(remove);
+                emitter.onError(e -> remove.run());
+                return emitter;
+            }
+            emitter.complete();
+        } catch (IOException | RuntimeException e) {
+            emitter.completeWithError(e);
+        }
+        open.decrementAndGet();
+        return emitter;
+    }
+
+    int openStreams() {
+        return open.get();
+    }
+
+    private void remove(Key key, Stream stream) {
+        Set<Stream> set = streams.get(key);
+        if (set != null && set.remove(stream)) {
+            open.decrementAndGet();
+            if (set.isEmpty()) {
+                streams.remove(key, set);
+            }
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // the next poll tries again; a failing read model must not end the live updates
+            log.warn("live verification poll failed: {}", e.toString());
+        }
+    }
+
+    /** One round: re-read every followed triple once, push changed cards, send heartbeats when due. */
+    void poll() {
+        boolean heartbeat = System.nanoTime() - lastHeartbeat >= settings.heartbeat().toNanos();
+        if (heartbeat) {
+            lastHeartbeat = System.nanoTime();
+        }
+        for (Map.Entry<Key, Set<Stream>> entry : streams.entrySet()) {
+            Key key = entry.getKey();
+            VerificationCard card = cards.card(key.reference(), queries.verifyForDisplay(key.reference(), key.code()),
+                    key.locale(), key.base());
+            for (Stream stream : entry.getValue()) {
+                try {
+                    if (!card.equals(stream.last)) {
+                        stream.last = card;
+                        stream.emitter.send(SseEmitter.event().name("card").data(card, MediaType.APPLICATION_JSON));
+                    } else if (heartbeat) {
+                        stream.emitter.send(SseEmitter.event().comment("keep-alive"));
+                    }
+                } catch (IOException | IllegalStateException e) {
+                    // the browser went away: the emitter's callbacks remove the stream
+                    stream.emitter.completeWithError(e);
+                    remove(key, stream);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        poller.shutdownNow();
+        streams.values().forEach(set -> set.forEach(s -> s.emitter.complete()));
+        streams.clear();
+    }
+}

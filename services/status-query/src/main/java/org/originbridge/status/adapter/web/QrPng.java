@@ -1,0 +1,51 @@
+package org.originbridge.status.adapter.web;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+/**
+ * PNG QR codes with ZXing core (error correction M, quiet zone of 4 modules, at least 4 pixels per
+ * module), as ccpit-sync draws its own (ZxingQrCodes); here they encode the verification page's URL.
+ */
+final class QrPng {
+
+    static final int MIN_PIXELS_PER_MODULE = 4;
+
+    private QrPng() {
+    }
+
+    static byte[] png(String content, int size) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
+                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            int scale = Math.max(MIN_PIXELS_PER_MODULE, (size + matrix.getWidth() - 1) / matrix.getWidth());
+            int pixels = matrix.getWidth() * scale;
+            BufferedImage image = new BufferedImage(pixels, pixels, BufferedImage.TYPE_BYTE_BINARY);
+            for (int y = 0; y < pixels; y++) {
+                for (int x = 0; x < pixels; x++) {
+                    image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0xFF000000 : 0xFFFFFFFF);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("cannot encode a QR code: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
