@@ -110,6 +110,7 @@
 
     async render() {
       this.stopLive();
+      this.lastBody = null;
       const t = this.t;
       const root = this.shadowRoot;
       root.innerHTML = '';
@@ -178,7 +179,12 @@
         this.dataset.state = 'none';
         return;
       }
-      const route = await response.json();
+      const body = await response.text();
+      if (body === this.lastBody) {
+        return; // nothing changed: keep the drawn layers
+      }
+      this.lastBody = body;
+      const route = JSON.parse(body);
       this.draw(route, fit);
       this.dataset.state = route.position ? route.position.kind : 'NONE';
       this.dispatchEvent(new CustomEvent('originbridge-route', { detail: route, bubbles: true, composed: true }));

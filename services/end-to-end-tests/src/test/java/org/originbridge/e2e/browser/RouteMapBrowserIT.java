@@ -86,20 +86,25 @@ class RouteMapBrowserIT {
         assertThat(summary.getText()).contains("ETA Cai Mep").contains("(estimated)");
         SearchContext map = browser.driver().findElement(By.cssSelector("originbridge-route")).getShadowRoot();
         // the three ports every map marks
-        browser.await(d -> map.findElements(By.cssSelector(".leaflet-tooltip")).size() >= 3);
-        List<String> labels = map.findElements(By.cssSelector(".leaflet-tooltip")).stream().map(WebElement::getText).toList();
+        // (read inside await: a live update redraws the layers, so elements may go stale between two reads)
+        List<String> labels = browser.await(d -> {
+            List<String> texts = map.findElements(By.cssSelector(".leaflet-tooltip")).stream().map(WebElement::getText).toList();
+            return texts.containsAll(List.of("Shanghai Yangshan (CNYSA)", "Cai Mep (VNCMT)", "Port Klang (MYPKG)")) ? texts : null;
+        });
         assertThat(labels).contains("Shanghai Yangshan (CNYSA)", "Cai Mep (VNCMT)", "Port Klang (MYPKG)");
         // where the cargo is now
-        WebElement position = map.findElement(By.cssSelector(".ob-position-icon"));
-        assertThat(position.isDisplayed()).isTrue();
-        assertThat(position.getAttribute("data-position")).isEqualTo("ON_LEG");
+        String position = browser.await(d -> {
+            WebElement icon = map.findElement(By.cssSelector(".ob-position-icon"));
+            return icon.isDisplayed() ? icon.getAttribute("data-position") : null;
+        });
+        assertThat(position).isEqualTo("ON_LEG");
         // the legs: Yangshan -> Hong Kong done (solid), Hong Kong -> Cai Mep underway (solid to the cargo, dashed on)
-        assertThat(map.findElements(By.cssSelector("path.ob-leg-done"))).hasSize(2);
-        assertThat(map.findElements(By.cssSelector("path.ob-leg-planned"))).hasSize(1);
+        assertThat(browser.await(d -> map.findElements(By.cssSelector("path.ob-leg-done")).size() == 2
+                && map.findElements(By.cssSelector("path.ob-leg-planned")).size() == 1)).isTrue();
         // the shipped coastline, not a tile server
         assertThat(map.findElements(By.cssSelector(".leaflet-tile"))).isEmpty();
-        assertThat(map.findElements(By.cssSelector(".leaflet-overlay-pane path")))
-                .anySatisfy(p -> assertThat(p.getAttribute("d")).hasSizeGreaterThan(10_000));
+        assertThat(browser.await(d -> map.findElements(By.cssSelector(".leaflet-overlay-pane path")).stream()
+                .anyMatch(p -> p.getAttribute("d").length() > 10_000))).isTrue();
         // the same route as text, for readers without scripts or sight
         assertThat(browser.driver().findElement(By.id("ob-position")).getText())
                 .startsWith("On the way from Hong Kong to Cai Mep");
