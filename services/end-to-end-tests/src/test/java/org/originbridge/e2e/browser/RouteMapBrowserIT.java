@@ -99,12 +99,14 @@ class RouteMapBrowserIT {
         });
         assertThat(position).isEqualTo("ON_LEG");
         // the legs: Yangshan -> Hong Kong done (solid), Hong Kong -> Cai Mep underway (solid to the cargo, dashed on)
-        assertThat(browser.await(d -> map.findElements(By.cssSelector("path.ob-leg-done")).size() == 2
-                && map.findElements(By.cssSelector("path.ob-leg-planned")).size() == 1)).isTrue();
+        Boolean legsDrawn = browser.await(d -> map.findElements(By.cssSelector("path.ob-leg-done")).size() == 2
+                && map.findElements(By.cssSelector("path.ob-leg-planned")).size() == 1);
+        assertThat(legsDrawn).isTrue();
         // the shipped coastline, not a tile server
         assertThat(map.findElements(By.cssSelector(".leaflet-tile"))).isEmpty();
-        assertThat(browser.await(d -> map.findElements(By.cssSelector(".leaflet-overlay-pane path")).stream()
-                .anyMatch(p -> p.getAttribute("d").length() > 10_000))).isTrue();
+        Boolean coastline = browser.await(d -> map.findElements(By.cssSelector(".leaflet-overlay-pane path")).stream()
+                .anyMatch(p -> p.getAttribute("d").length() > 10_000));
+        assertThat(coastline).isTrue();
         // the same route as text, for readers without scripts or sight
         assertThat(browser.driver().findElement(By.id("ob-position")).getText())
                 .startsWith("On the way from Hong Kong to Cai Mep");
