@@ -4,7 +4,10 @@
   status_summary.py table FILE...   one block per declaration
   status_summary.py settled FILE... exit 0 when every declaration has left SUBMITTED and each
                                     accepted one has its ASW verification and CCPIT issuance
+  status_summary.py routes BASE FILE...  the public route page of each verified declaration
+                                    (BASE/routes/{referenceNumber}?code={short code})
 """
+from urllib.parse import quote
 import json
 import sys
 
@@ -82,11 +85,33 @@ def table(paths):
             print(f"  logistics     {len(milestones)} milestones, last {last.get('eventCode')} {where} {last.get('eventDateTime', '')}")
         else:
             print("  logistics     -")
+        route = doc.get("route") or {}
+        position = route.get("position") or {}
+        if route.get("stops"):
+            stops = " -> ".join(st.get("unLocode", "?") for st in route["stops"])
+            where = position.get("at") or (f"{position.get('from')} -> {position.get('to')}" if position.get("from") else "")
+            eta = route.get("eta") or {}
+            print(f"  route         {stops}: {position.get('kind', '-')} {where}"
+                  + (f", ETA {eta.get('unLocode')} {eta.get('at')} ({eta.get('basis')})" if eta.get("at") else ""))
         print(f"  full status   {path}")
+
+
+def routes(base, paths):
+    for path in paths:
+        doc = load(path) or {}
+        code = (doc.get("verification") or {}).get("shortCode")
+        ref = doc.get("referenceNumber")
+        if ref and code:
+            print(f"    {ref:28} {base}/routes/{quote(ref, safe='')}?code={quote(code, safe='')}")
+        elif ref:
+            print(f"    {ref:28} (no verification code yet: no public route)")
 
 
 if __name__ == "__main__":
     mode, files = sys.argv[1], sys.argv[2:]
     if mode == "settled":
         sys.exit(0 if all(settled(load(f)) for f in files) else 1)
+    if mode == "routes":
+        routes(files[0], files[1:])
+        sys.exit(0)
     table(files)

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.originbridge.sandbox.chaos.ChaosControl;
@@ -296,5 +297,25 @@ class SandboxMvcTest {
                         .content("{\"callbackUrl\":\"http://example.org/hook\",\"secret\":\"0123456789abcdef\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("callbackUrl"));
+    }
+
+    @Test
+    void aScheduledVoyageAddsPlanAndEstimatesAndItsStepIsBounded() throws Exception {
+        String body = """
+                {"transportDocumentReference":"TRD-SCHED","bookingReference":"BKG-SCHED","equipmentReferences":["MSKU1234565"],
+                 "route":["CNYSA","SGSIN","MYPKG"],"vesselIMO":"9321483","carrierVoyageNumber":"2411W","schedule":true,"stepSeconds":%s}
+                """;
+        for (String bad : List.of("0", "3601", "\"soon\"")) {
+            mvc.perform(post("/dcsa/v2/sandbox/consignments").contentType(MediaType.APPLICATION_JSON).content(body.formatted(bad)))
+                    .andExpect(status().isBadRequest());
+        }
+        // 10 actual events + a plan per transport event (4) + an estimate per arrival (2)
+        mvc.perform(post("/dcsa/v2/sandbox/consignments").contentType(MediaType.APPLICATION_JSON).content(body.formatted("15")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.plannedEvents").value(16));
+        // the plan is visible at once, before any actual event but the first
+        mvc.perform(get("/dcsa/v2/events").param("transportDocumentReference", "TRD-SCHED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.eventClassifierCode == 'PLN')]", org.hamcrest.Matchers.hasSize(4)));
     }
 }

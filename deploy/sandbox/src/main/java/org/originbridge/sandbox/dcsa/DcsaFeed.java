@@ -41,7 +41,8 @@ public class DcsaFeed {
     }
 
     public List<DcsaEvent> register(ConsignmentRequest consignment) {
-        List<DcsaEvent> planned = VoyagePlan.events(consignment, clock.instant(), step);
+        Duration voyageStep = consignment.stepSeconds() == null ? step : Duration.ofSeconds(consignment.stepSeconds());
+        List<DcsaEvent> planned = VoyagePlan.events(consignment, clock.instant(), voyageStep);
         List<DcsaEvent> previous = eventsByDocument.putIfAbsent(consignment.transportDocumentReference(), new CopyOnWriteArrayList<>(planned));
         if (previous != null) {
             throw new ConflictException("transport document " + consignment.transportDocumentReference() + " is already registered");

@@ -20,6 +20,11 @@ import org.originbridge.sandbox.dcsa.DcsaEvent.Vessel;
  * </ol>
  * All are actual (ACT) events. Event ids are name-based UUIDs of the transport document
  * reference and the event's position, so a consumer can rely on them for deduplication.
+ * <p>With {@code schedule}, each TRANSPORT event also has a plan and an estimate: a PLN event
+ * created at registration (departures planned on time, arrivals planned half a step earlier than
+ * they will happen, so the voyage runs late against its plan) and, for each arrival, an EST event
+ * created when the vessel leaves the previous port, estimating the actual time. The feed serves
+ * events by creation time, so the plan comes first.
  */
 public final class VoyagePlan {
 
@@ -73,7 +78,31 @@ public final class VoyagePlan {
                     references,
                     null));
         }
+        if (c.withSchedule()) {
+            for (int i = 0; i < drafts.size(); i++) {
+                Draft d = drafts.get(i);
+                if (!d.eventType().equals("TRANSPORT")) {
+                    continue;
+                }
+                Instant actual = registeredAt.plus(step.multipliedBy(i));
+                TransportCall call = new TransportCall(d.location(), new Vessel(c.vesselIMO()), c.carrierVoyageNumber(), "VESSEL");
+                boolean arrival = d.code().equals("ARRI");
+                Instant plannedAt = arrival ? actual.minus(step.dividedBy(2)) : actual;
+                events.add(new DcsaEvent(scheduleEventId(c.transportDocumentReference(), "PLN", i), "TRANSPORT", "PLN",
+                        registeredAt, plannedAt, null, null, null, null, null, null, d.code(), call, references, null));
+                if (arrival) {
+                    events.add(new DcsaEvent(scheduleEventId(c.transportDocumentReference(), "EST", i), "TRANSPORT", "EST",
+                            registeredAt.plus(step.multipliedBy(Math.max(0, i - 1))), actual, null, null, null, null, null,
+                            null, d.code(), call, references, null));
+                }
+            }
+        }
         return List.copyOf(events);
+    }
+
+    static String scheduleEventId(String transportDocumentReference, String classifier, int position) {
+        return UUID.nameUUIDFromBytes(("dcsa-sandbox|" + transportDocumentReference + "|" + classifier + "|" + position)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     static String eventId(String transportDocumentReference, int position) {

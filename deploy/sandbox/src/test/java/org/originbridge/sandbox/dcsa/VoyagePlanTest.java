@@ -51,6 +51,31 @@ class VoyagePlanTest {
         assertThat(first).extracting(DcsaEvent::eventID).doesNotHaveDuplicates();
     }
 
+    @Test
+    void withAScheduleEachTransportEventHasAPlanAndEachArrivalAnEstimateBeforeItHappens() {
+        ConsignmentRequest c = consignment("TRD-S");
+        ConsignmentRequest scheduled = new ConsignmentRequest(c.transportDocumentReference(), c.bookingReference(),
+                c.equipmentReferences(), c.route(), c.vesselIMO(), c.carrierVoyageNumber(), true, null);
+        Duration step = Duration.ofSeconds(10);
+
+        List<DcsaEvent> events = VoyagePlan.events(scheduled, T0, step);
+
+        List<DcsaEvent> actual = events.stream().filter(e -> e.eventClassifierCode().equals("ACT")).toList();
+        assertThat(actual).isEqualTo(VoyagePlan.events(c, T0, step));
+        List<DcsaEvent> plans = events.stream().filter(e -> e.eventClassifierCode().equals("PLN")).toList();
+        assertThat(plans).extracting(e -> code(e) + "@" + location(e))
+                .containsExactly("DEPA@CNYSA", "ARRI@VNCMT", "DEPA@VNCMT", "ARRI@MYPKG");
+        assertThat(plans).allSatisfy(p -> assertThat(p.eventCreatedDateTime()).isEqualTo(T0));
+        DcsaEvent actualArrival = actual.stream().filter(e -> "ARRI".equals(e.transportEventTypeCode())
+                && location(e).equals("MYPKG")).findFirst().orElseThrow();
+        assertThat(plans.get(3).eventDateTime()).isEqualTo(actualArrival.eventDateTime().minusSeconds(5));
+        List<DcsaEvent> estimates = events.stream().filter(e -> e.eventClassifierCode().equals("EST")).toList();
+        assertThat(estimates).extracting(e -> code(e) + "@" + location(e)).containsExactly("ARRI@VNCMT", "ARRI@MYPKG");
+        assertThat(estimates.get(1).eventDateTime()).isEqualTo(actualArrival.eventDateTime());
+        assertThat(estimates.get(1).eventCreatedDateTime()).isBefore(actualArrival.eventCreatedDateTime());
+        assertThat(events).extracting(DcsaEvent::eventID).doesNotHaveDuplicates();
+    }
+
     private static String code(DcsaEvent e) {
         return switch (e.eventType()) {
             case "SHIPMENT" -> e.shipmentEventTypeCode();

@@ -3,9 +3,12 @@ package org.originbridge.status.domain;
 import java.time.Instant;
 import java.util.List;
 
+import org.originbridge.status.domain.route.DeliveryRoute;
+
 /**
  * The consolidated view of one declaration. {@code failure} is present (status FAILED, with the
  * service and reason) when a record about it was dead-lettered and no later fact superseded it.
+ * {@code route} is the delivery route built from the milestones ({@link org.originbridge.status.domain.route.RouteBuilder}).
  */
 public record DeclarationStatus(
         String declarationId,
@@ -19,7 +22,8 @@ public record DeclarationStatus(
         List<LogisticsEvent> milestones,
         Score supplierScore,
         Instant updatedAt,
-        ProcessingFailure failure) {
+        ProcessingFailure failure,
+        DeliveryRoute route) {
 
     /** Issuance status plus its history. */
     public record Issuance(IssuanceRecord current, List<IssuanceRecord.HistoryEntry> history) {

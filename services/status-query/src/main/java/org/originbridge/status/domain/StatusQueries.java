@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.originbridge.platform.signing.ShortCode;
+import org.originbridge.status.domain.route.DeliveryRoute;
+import org.originbridge.status.domain.route.PortDirectory;
+import org.originbridge.status.domain.route.RouteBuilder;
 
 /** The use cases of the read side. */
 public final class StatusQueries {
@@ -15,6 +18,7 @@ public final class StatusQueries {
     private final TokenCheck verificationCodes;
     private final TokenCheck qrTokens;
     private final Clock clock;
+    private final RouteBuilder routes = new RouteBuilder(PortDirectory.shipped());
 
     public StatusQueries(StatusReadStore store, TokenCheck verificationCodes, TokenCheck qrTokens, Clock clock) {
         this.store = store;
@@ -28,11 +32,38 @@ public final class StatusQueries {
         return store.findDeclaration(declarationId).filter(reader::reads).map(this::consolidate);
     }
 
-    private DeclarationStatus consolidate(DeclarationProjection p) {
+    /** The logistics events of the declaration's consignment that its exporter may see. */
+    private List<LogisticsEvent> consignmentEvents(DeclarationProjection p) {
         List<String> refs = References.of(p.declaration() == null ? null : p.declaration().consignment());
         // another exporter pushing events under this consignment's references is not shown (nor can it retract any)
-        List<LogisticsEvent> milestones = refs.isEmpty() ? List.of() : Milestones.visible(store.logisticsEvents(refs)
-                .stream().filter(e -> e.visibleTo(p.supplierId())).toList());
+        return refs.isEmpty() ? List.of() : store.logisticsEvents(refs).stream().filter(e -> e.visibleTo(p.supplierId()))
+                .toList();
+    }
+
+    private DeliveryRoute route(DeclarationProjection p, List<LogisticsEvent> events) {
+        DeclarationData.Consignment c = p.declaration() == null ? null : p.declaration().consignment();
+        return routes.build(events, c == null ? null : c.portOfLoading(), c == null ? null : c.portOfDischarge(),
+                clock.instant());
+    }
+
+    /**
+     * The delivery route of a published declaration, for anyone holding its reference number and
+     * code: shown only when the code passes the public verification's integrity check (the full
+     * signed code or the short code), so an unknown reference and a wrong code both give empty.
+     * Carries no importer, goods or party data: ports, times, vessel and voyage only.
+     */
+    public Optional<PublicRoute> publicRoute(String referenceNumber, String code) {
+        VerificationReport report = verify(referenceNumber, code);
+        if (!VerificationReport.VALID.equals(report.summary().documentIntegrity())) {
+            return Optional.empty();
+        }
+        return store.findByReferenceNumber(referenceNumber)
+                .map(p -> PublicRoute.of(p.referenceNumber(), route(p, consignmentEvents(p))));
+    }
+
+    private DeclarationStatus consolidate(DeclarationProjection p) {
+        List<LogisticsEvent> events = consignmentEvents(p);
+        List<LogisticsEvent> milestones = Milestones.visible(events);
         DeclarationStatus.Score score = p.supplierId() == null ? null : store.score(p.supplierId())
                 .map(s -> new DeclarationStatus.Score(s.score(), s.band(), s.previousScore(), s.factors(), s.version(),
                         s.asOf(), s.validUntil(), s.source(),
@@ -42,7 +73,7 @@ public final class StatusQueries {
                 : new DeclarationStatus.Issuance(p.issuance(), p.issuanceHistory());
         return new DeclarationStatus(p.declarationId(), p.supplierId(), p.referenceNumber(), p.destinationCountry(),
                 p.intake(), p.declaration(), p.verification(), issuance, milestones, score, p.updatedAt(),
-                p.currentFailure());
+                p.currentFailure(), route(p, events));
     }
 
     /** A page of the declarations the reader may see; {@code afterId} is the last id of the previous page. */
