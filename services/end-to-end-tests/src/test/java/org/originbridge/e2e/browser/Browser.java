@@ -207,12 +207,23 @@ public final class Browser implements AutoCloseable {
             if (Boolean.getBoolean("screenshots.update")) {
                 Path docs = Path.of(System.getProperty("e2e.screenshots.dir", "../../docs/screenshots"));
                 Files.createDirectories(docs);
-                Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                Path target = docs.resolve(name + ".png");
+                Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+                readableByAll(target);
             }
             Files.deleteIfExists(shot);
             return local;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Screenshots are files of the repository: rw-r--r-- (the driver writes them owner-only). */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.originbridge.platform.signing.ShortCode;
 import org.originbridge.status.domain.route.DeliveryRoute;
@@ -145,12 +147,17 @@ public final class StatusQueries {
      * the same reason), so the entry cannot be used to discover reference numbers.
      */
     public VerificationReport verify(String referenceNumber, String code) {
+        return verify(referenceNumber, code, () -> store.findByReferenceNumber(referenceNumber));
+    }
+
+    /** {@link #verify} reading the declaration through {@code find} (at most once). */
+    private VerificationReport verify(String referenceNumber, String code, Supplier<Optional<DeclarationProjection>> find) {
         String presented = code.trim();
         if (presented.indexOf('.') < 0) {
-            return verifyShortCode(referenceNumber, presented);
+            return verifyShortCode(referenceNumber, presented, find);
         }
         TokenCheck.Result check = verificationCodes.check(presented);
-        return store.findByReferenceNumber(referenceNumber)
+        return find.get()
                 .map(p -> PublicVerification.decide(p, presented, check))
                 .orElseGet(() -> PublicVerification.refused(referenceNumber,
                         check.valid() ? PublicVerification.NO_MATCH : "verification code refused: " + check.reason()));
@@ -161,11 +168,15 @@ public final class StatusQueries {
      * {@link PublicVerificationView}); they are read only when the code matched.
      */
     public PublicVerificationView verifyForDisplay(String referenceNumber, String code) {
-        VerificationReport report = verify(referenceNumber, code);
+        // one read of the declaration for the report and its facts, so that they always agree
+        AtomicReference<Optional<DeclarationProjection>> read = new AtomicReference<>();
+        Supplier<Optional<DeclarationProjection>> once = () -> read.updateAndGet(
+                r -> r != null ? r : store.findByReferenceNumber(referenceNumber));
+        VerificationReport report = verify(referenceNumber, code, once);
         if (!VerificationReport.VALID.equals(report.summary().documentIntegrity())) {
             return new PublicVerificationView(report, null, null, null);
         }
-        Optional<DeclarationProjection> found = store.findByReferenceNumber(referenceNumber);
+        Optional<DeclarationProjection> found = once.get();
         VerificationRecord v = found.map(DeclarationProjection::verification).orElse(null);
         IssuanceRecord i = found.map(DeclarationProjection::issuance).orElse(null);
         DeclarationData d = found.map(DeclarationProjection::declaration).orElse(null);
@@ -174,7 +185,8 @@ public final class StatusQueries {
                 d == null ? null : d.issuingBody());
     }
 
-    private VerificationReport verifyShortCode(String referenceNumber, String presented) {
+    private VerificationReport verifyShortCode(String referenceNumber, String presented,
+            Supplier<Optional<DeclarationProjection>> find) {
         Optional<String> shortCode = ShortCode.normalise(presented);
         if (shortCode.isEmpty()) {
             // says nothing about the reference: the code itself is malformed (length, symbols, check character)
@@ -182,7 +194,7 @@ public final class StatusQueries {
                     "the code is neither a verification code nor a well-formed short code (11 characters, last one a check character)");
         }
         byte[] wanted = shortCode.get().getBytes(StandardCharsets.UTF_8);
-        Optional<DeclarationProjection> match = store.findByReferenceNumber(referenceNumber)
+        Optional<DeclarationProjection> match = find.get()
                 .filter(p -> p.verification() != null && p.verification().shortCode() != null
                         && p.verification().verificationCode() != null)
                 .filter(p -> MessageDigest.isEqual(wanted, p.verification().shortCode().getBytes(StandardCharsets.UTF_8)));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class StatusQueriesTest {
 
     /** A read store held in maps. */
-    static final class MapStore implements StatusReadStore {
+    static class MapStore implements StatusReadStore {
         final Map<String, DeclarationProjection> declarations = new HashMap<>();
         final List<LogisticsEvent> events = new ArrayList<>();
         final Map<String, SupplierScore> scores = new HashMap<>();
@@ -83,6 +83,35 @@ class StatusQueriesTest {
         store.declarations.put("DECL-1", new DeclarationProjection("DECL-1", "SUP-1", "REF-1", "VN",
                 IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null), Fixtures.declaration("REF-1"),
                 Fixtures.verification("code-1", T0), issuance, issuance == null ? List.of() : List.of(issuance.historyEntry()), T0));
+    }
+
+    @Test
+    void aVerificationForDisplayReadsTheDeclarationOnceAndShowsFactsOnlyForAMatchingCode() {
+        int[] reads = new int[1];
+        MapStore counting = new MapStore() {
+            @Override
+            public Optional<DeclarationProjection> findByReferenceNumber(String ref) {
+                reads[0]++;
+                return super.findByReferenceNumber(ref);
+            }
+        };
+        counting.declarations.put("DECL-1", new DeclarationProjection("DECL-1", "SUP-1", "REF-1", "VN",
+                IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null), Fixtures.declaration("REF-1"),
+                Fixtures.verification("h.p.s", T0), Fixtures.issuance(2, "ISSUED", T0), List.of(), T0));
+        StatusQueries display = new StatusQueries(counting, token -> TokenCheck.Result.valid(Map.of()),
+                token -> TokenCheck.Result.valid(Map.of()), Clock.fixed(T0, ZoneOffset.UTC));
+
+        PublicVerificationView view = display.verifyForDisplay("REF-1", "h.p.s");
+
+        assertThat(reads[0]).as("one read for the report and its facts").isEqualTo(1);
+        assertThat(view.codeMatched()).isTrue();
+        assertThat(view.report().declaration().issuanceStatus()).isEqualTo("ISSUED");
+        assertThat(view.certificateNumber()).isNotNull();
+        PublicVerificationView wrong = display.verifyForDisplay("REF-1", "other.p.s");
+        assertThat(wrong.state()).isEqualTo(PublicVerificationView.State.NOT_VERIFIED);
+        assertThat(wrong.shortCode()).isNull();
+        assertThat(wrong.certificateNumber()).isNull();
+        assertThat(wrong.issuingBody()).isNull();
     }
 
     @Test
