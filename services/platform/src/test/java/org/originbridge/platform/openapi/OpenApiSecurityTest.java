@@ -20,7 +20,7 @@ class OpenApiSecurityTest {
             List.of(new AccessRule("GET", "/api/v1/importer/**", List.of("eco.read")),
                     new AccessRule("GET", "/api/v1/declarations/**", List.of("declarations.read")),
                     new AccessRule(null, "/api/v1/suppliers/*/score", List.of("scores.read", "operator"))),
-            new SecurityProperties.Cors(List.of())), "http://auth.example/oauth2/token");
+            new SecurityProperties.Cors(List.of(), List.of(), List.of())), "http://auth.example/oauth2/token");
 
     @Test
     void aPublicPathNeedsNoToken() {
