@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -138,8 +139,11 @@ class AuthorizationServerConfiguration {
                         .anyRequest().denyAll())
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
-                // nothing else here is for browsers: a refused request is 401, not a redirect to the form
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                // nothing else here is for browsers: a refused request is 401, not a redirect to the form.
+                // A default entry point, not authenticationEntryPoint(...): an explicit one makes Spring
+                // Security drop its generated login page (DefaultLoginPageConfigurer), and /login answers 404.
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 
