@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * The platform's error handling against a real broker (String records, so no registry): an Error
  * thrown by a listener is dead-lettered and the next record is processed; a transient failure is
  * retried past the old retry budget until it passes and is never dead-lettered; a stopped container
- * makes health DOWN.
+ * makes health DOWN; the catalogue's topics carry their retention and compaction on the broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.application.name=platform-it",
@@ -116,6 +116,33 @@ class ListenerFailuresIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     ConsumerProgressHealthIndicator progress;
+
+    @Test
+    void theFactTopicsKeepEveryRecordAndTheScoresTopicIsCompactedOnTheRealBroker() throws Exception {
+        // Issue 7 item 3: Kafka is the system of record. What the broker was told, not only what the catalogue
+        // says: every fact topic keeps its records for ever (read models are rebuilt from offset 0), and the
+        // scores topic keeps the latest score per supplier for ever (a late subscriber gets every current score).
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            List<org.apache.kafka.common.config.ConfigResource> resources = Topics.ALL.stream()
+                    .map(t -> new org.apache.kafka.common.config.ConfigResource(
+                            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t))
+                    .toList();
+            Map<org.apache.kafka.common.config.ConfigResource, org.apache.kafka.clients.admin.Config> configs =
+                    admin.describeConfigs(resources).all().get();
+            for (String topic : Topics.ALL) {
+                org.apache.kafka.clients.admin.Config config = configs.get(new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic));
+                if (topic.equals(Topics.SUPPLIER_COMPLIANCE_SCORES)) {
+                    assertThat(config.get("cleanup.policy").value()).as(topic).isEqualTo("compact");
+                } else {
+                    assertThat(config.get("cleanup.policy").value()).as(topic).isEqualTo("delete");
+                    assertThat(config.get("retention.ms").value()).as(topic + " retention.ms").isEqualTo("-1");
+                    assertThat(config.get("retention.bytes").value()).as(topic + " retention.bytes").isEqualTo("-1");
+                }
+            }
+        }
+    }
 
     @Test
     void aConsumerWithLagThatMakesNoProgressMakesHealthDownUntilItMovesAgain() {
