@@ -106,6 +106,46 @@ class HostileRecordsIT {
         assertThat(reason(unsafeId)).contains("cannot be identified safely").doesNotContain("\r", "\n");
     }
 
+    @Test
+    void aRejectionTooLargeForTheTopicIsPublishedWithoutTheCopyOfTheDeclarationNeverDeadLettered() throws Exception {
+        // Issue 7 item 1: a submitted record just under the producer's 1 MiB record limit whose rejection (the copy
+        // of the declaration + the problems) is over it. The rejection must still be published (without the copy),
+        // so the declaration ends REJECTED instead of being retried, dead-lettered and left SUBMITTED.
+        String id = "IT-LARGE-REJECTION-" + UUID.randomUUID();
+        int target = 1_048_576 - 300; // the whole wire value (0x00 + schema id + Avro) of the submitted record
+        String filler = "";
+        DeclarationSubmitted large = null;
+        for (int round = 0; round < 4; round++) {
+            java.util.List<org.originbridge.events.intake.GoodsItem> goods = new java.util.ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                goods.add(org.originbridge.events.intake.GoodsItem.newBuilder().setItemNumber(i)
+                        .setDescription("D".repeat(250_000)).build());
+            }
+            goods.add(org.originbridge.events.intake.GoodsItem.newBuilder().setItemNumber(5).setDescription(filler).build());
+            large = DeclarationSubmitted.newBuilder().setDeclarationId(id).setSupplierId("SUP-IT-LARGE")
+                    .setSubmittedAt(Instant.now()).setGoods(goods).build();
+            int missing = target - (5 + avroSize(large));
+            filler = "F".repeat(Math.max(0, filler.length() + missing));
+        }
+        assertThat(5 + avroSize(large)).as("the submitted record fits the record limit").isEqualTo(target);
+
+        TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, large);
+
+        DeclarationRejected rejected = rejection(id);
+        assertThat(rejected.getDeclaration()).as("published without the copy").isNull();
+        assertThat(rejected.getProblems()).extracting(FieldProblem::getField, FieldProblem::getCode)
+                .contains(org.assertj.core.groups.Tuple.tuple("goods[0].description", "LIMIT_EXCEEDED"));
+        assertThat(TopicProbe.rawCountUpToEnd(DLT, id)).as("never dead-lettered").isZero();
+    }
+
+    private static int avroSize(DeclarationSubmitted value) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.specific.SpecificDatumWriter<>(DeclarationSubmitted.class).write(value, encoder);
+        encoder.flush();
+        return out.size();
+    }
+
     private static DeclarationRejected rejection(String id) {
         ConsumerRecord<String, DeclarationRejected> r = TopicProbe.awaitRecord(Topics.DECLARATIONS_REJECTED,
                 DeclarationRejected.class, rec -> id.equals(rec.key()), WAIT);
