@@ -80,12 +80,20 @@ public final class SharedPipeline implements AutoCloseable {
         try {
             ServiceStack stack = ServiceStack.start(new ServiceStack.Infrastructure(RealInfrastructure.bootstrapServers(),
                     RealInfrastructure.registryUrl(), EmbeddedMongo.connectionString()),
-                    Map.of("status-query", List.of("--originbridge.security.cors.allowed-origins=" + site.origin())));
+                    Map.of("status-query", statusQueryArguments(site)));
             return new SharedPipeline(site, stack);
         } catch (RuntimeException | Error e) {
             site.close();
             throw e;
         }
+    }
+
+    /** status-query: CORS for the third-party site, and its importer portal signing in at the real auth server. */
+    private static List<String> statusQueryArguments(ThirdPartySite site) {
+        List<String> arguments = new java.util.ArrayList<>();
+        arguments.add("--originbridge.security.cors.allowed-origins=" + site.origin());
+        arguments.addAll(RealAuthServer.shared().portalArguments());
+        return arguments;
     }
 
     public ServiceStack stack() {
