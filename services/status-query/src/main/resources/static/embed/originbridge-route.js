@@ -130,7 +130,8 @@
       summary.textContent = t.loading;
       const mapEl = document.createElement('div');
       mapEl.className = 'map';
-      mapEl.setAttribute('role', 'img');
+      // a labelled region, not an image: it holds focusable controls (zoom, markers); axe: nested-interactive
+      mapEl.setAttribute('role', 'region');
       mapEl.setAttribute('aria-label', t.map);
       const legend = document.createElement('div');
       legend.className = 'legend';
