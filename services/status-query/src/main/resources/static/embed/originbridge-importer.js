@@ -15,7 +15,49 @@
  * (/api/v1/importer/declarations/{id}/eco.pdf) and the signed copy (.../eco.signed.json), fetched with
  * the token and saved through a blob URL. Data is written with textContent only. Theme with CSS
  * custom properties: --ob-font, --ob-accent, --ob-border, --ob-text, --ob-background.
+ *
+ * Language: the `lang` attribute (en, zh, vi, ms), else the page's <html lang>, else the browser's
+ * languages, else English; the same four languages as the verification module and the portal.
  */
+const TEXTS = {
+  en: { loading: 'Loading your certificates of origin...', count: n => n + ' e-CO(s) addressed to you',
+        failed: 'Cannot load your e-COs: ', caption: 'RCEP certificates of origin addressed to you',
+        columns: ['Reference', 'Exporter', 'Certificate', 'Status', 'Downloads'], waiting: 'waiting for CCPIT',
+        notIssued: 'not issued', pdf: 'PDF', signed: 'Signed copy', of: ' of ', downloadFailed: 'Download failed: ',
+        status: { ISSUED: 'Issued', REQUESTED: 'Requested', SUBMITTED: 'Submitted', UNDER_REVIEW: 'Under review',
+                  REJECTED: 'Rejected', REVOKED: 'Revoked', FAILED: 'Failed', UNKNOWN: 'Unknown' } },
+  zh: { loading: '正在加载您的原产地证书...', count: n => '共 ' + n + ' 份发给您的电子原产地证书',
+        failed: '无法加载您的电子原产地证书：', caption: '发给您的 RCEP 原产地证书',
+        columns: ['编号', '出口商', '证书', '状态', '下载'], waiting: '等待贸促会签发',
+        notIssued: '未签发', pdf: 'PDF', signed: '签名副本', of: '：', downloadFailed: '下载失败：',
+        status: { ISSUED: '已签发', REQUESTED: '已申请', SUBMITTED: '已提交', UNDER_REVIEW: '审核中',
+                  REJECTED: '已拒绝', REVOKED: '已撤销', FAILED: '失败', UNKNOWN: '未知' } },
+  vi: { loading: 'Đang tải giấy chứng nhận xuất xứ của bạn...', count: n => n + ' e-CO gửi cho bạn',
+        failed: 'Không tải được e-CO của bạn: ', caption: 'Giấy chứng nhận xuất xứ RCEP gửi cho bạn',
+        columns: ['Số tham chiếu', 'Nhà xuất khẩu', 'Giấy chứng nhận', 'Trạng thái', 'Tải xuống'],
+        waiting: 'đang chờ CCPIT', notIssued: 'chưa cấp', pdf: 'PDF', signed: 'Bản sao có chữ ký', of: ' của ',
+        downloadFailed: 'Tải xuống thất bại: ',
+        status: { ISSUED: 'Đã cấp', REQUESTED: 'Đã yêu cầu', SUBMITTED: 'Đã nộp', UNDER_REVIEW: 'Đang xem xét',
+                  REJECTED: 'Bị từ chối', REVOKED: 'Bị thu hồi', FAILED: 'Thất bại', UNKNOWN: 'Không rõ' } },
+  ms: { loading: 'Memuatkan sijil asal anda...', count: n => n + ' e-CO dialamatkan kepada anda',
+        failed: 'Tidak dapat memuatkan e-CO anda: ', caption: 'Sijil asal RCEP yang dialamatkan kepada anda',
+        columns: ['Rujukan', 'Pengeksport', 'Sijil', 'Status', 'Muat turun'], waiting: 'menunggu CCPIT',
+        notIssued: 'belum dikeluarkan', pdf: 'PDF', signed: 'Salinan bertandatangan', of: ' bagi ',
+        downloadFailed: 'Muat turun gagal: ',
+        status: { ISSUED: 'Dikeluarkan', REQUESTED: 'Dimohon', SUBMITTED: 'Dihantar', UNDER_REVIEW: 'Dalam semakan',
+                  REJECTED: 'Ditolak', REVOKED: 'Dibatalkan', FAILED: 'Gagal', UNKNOWN: 'Tidak diketahui' } },
+};
+
+/** The first supported language of: the lang attribute, the page's lang, the browser's languages. */
+function languageOf(element) {
+  const candidates = [element.getAttribute('lang'), document.documentElement.getAttribute('lang'),
+                      ...(navigator.languages || [navigator.language])];
+  for (const candidate of candidates) {
+    const language = String(candidate || '').toLowerCase().split(/[-_]/)[0];
+    if (Object.prototype.hasOwnProperty.call(TEXTS, language)) return language;
+  }
+  return 'en';
+}
 const STYLE = `
 :host { display: block; font-family: var(--ob-font, system-ui, sans-serif); color: var(--ob-text, #111);
         background: var(--ob-background, #fff); }
@@ -29,7 +71,7 @@ button:focus { outline: 3px solid #f5a623; outline-offset: 1px; }
 `;
 
 class OriginBridgeImporter extends HTMLElement {
-  static get observedAttributes() { return ['base-url', 'token-url']; }
+  static get observedAttributes() { return ['base-url', 'token-url', 'lang']; }
 
   constructor() {
     super();
@@ -75,24 +117,29 @@ class OriginBridgeImporter extends HTMLElement {
     return response;
   }
 
+  get _texts() { return TEXTS[languageOf(this)]; }
+
   async refresh() {
-    this._status.textContent = 'Loading your certificates of origin...';
+    const t = this._texts;
+    this._root.host.dataset.language = languageOf(this);
+    this._status.textContent = t.loading;
     try {
       const body = await (await this._get('/api/v1/importer/ecos')).json();
       this._render(body.items || []);
-      this._status.textContent = (body.items || []).length + ' e-CO(s) addressed to you';
+      this._status.textContent = t.count((body.items || []).length);
     } catch (e) {
       this._table.replaceChildren();
-      this._status.textContent = 'Cannot load your e-COs: ' + e.message;
+      this._status.textContent = t.failed + e.message;
     }
   }
 
   _render(items) {
+    const t = this._texts;
     const table = document.createElement('table');
     const caption = document.createElement('caption');
-    caption.textContent = 'RCEP certificates of origin addressed to you';
+    caption.textContent = t.caption;
     const head = document.createElement('tr');
-    for (const title of ['Reference', 'Exporter', 'Certificate', 'Status', 'Downloads']) {
+    for (const title of t.columns) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = title;
@@ -105,7 +152,7 @@ class OriginBridgeImporter extends HTMLElement {
       const row = document.createElement('tr');
       row.dataset.declaration = item.declarationId;
       for (const value of [item.referenceNumber, item.exporterName, item.certificateNumber || '-',
-                           item.issuanceStatus || 'waiting for CCPIT']) {
+                           item.issuanceStatus ? (t.status[item.issuanceStatus] || item.issuanceStatus) : t.waiting]) {
         const td = document.createElement('td');
         td.textContent = value == null ? '-' : String(value);
         row.append(td);
@@ -114,11 +161,11 @@ class OriginBridgeImporter extends HTMLElement {
       if (item.issued) {
         const id = encodeURIComponent(item.declarationId);
         downloads.append(
-          this._button('PDF', 'pdf', `/api/v1/importer/declarations/${id}/eco.pdf`, `eco-${item.declarationId}.pdf`),
-          this._button('Signed copy', 'signed', `/api/v1/importer/declarations/${id}/eco.signed.json`,
+          this._button(t.pdf, 'pdf', `/api/v1/importer/declarations/${id}/eco.pdf`, `eco-${item.declarationId}.pdf`),
+          this._button(t.signed, 'signed', `/api/v1/importer/declarations/${id}/eco.signed.json`,
                        `eco-${item.declarationId}.signed.json`));
       } else {
-        downloads.textContent = 'not issued';
+        downloads.textContent = t.notIssued;
       }
       row.append(downloads);
       tbody.append(row);
@@ -132,7 +179,7 @@ class OriginBridgeImporter extends HTMLElement {
     button.type = 'button';
     button.className = kind;
     button.textContent = label;
-    button.setAttribute('aria-label', label + ' of ' + fileName);
+    button.setAttribute('aria-label', label + this._texts.of + fileName);
     button.addEventListener('click', async () => {
       try {
         const blob = await (await this._get(path)).blob();
@@ -145,7 +192,7 @@ class OriginBridgeImporter extends HTMLElement {
         a.remove();
         setTimeout(() => URL.revokeObjectURL(url), 10000);
       } catch (e) {
-        this._status.textContent = 'Download failed: ' + e.message;
+        this._status.textContent = this._texts.downloadFailed + e.message;
       }
     });
     return button;

@@ -11,8 +11,9 @@
  * server). Everything it loads (Leaflet from its WebJar, the coastline, topojson-client) comes from
  * status-query. It marks Yangshan, Cai Mep and Port Klang, draws the legs (planned dashed, done
  * solid), the current position and the ETA, and follows the declaration's event stream
- * (/api/v1/public/verifications/{ref}/events, 'card' events) to redraw at once; as port events
- * change the route without changing that card, it also re-reads the route every 30 s while visible. Theme with CSS custom properties: --ob-route-land, --ob-route-sea, --ob-route-line,
+ * (/api/v1/public/verifications/{ref}/events): a 'route' event (a new port event moved the cargo or
+ * its ETA) or a 'card' event re-reads the route and redraws it at once, no reload. Only a browser
+ * without EventSource re-reads the route every 30 s instead. Theme with CSS custom properties: --ob-route-land, --ob-route-sea, --ob-route-line,
  * --ob-route-done, --ob-route-position, --ob-route-landmark, --ob-route-height, --ob-route-font.
  */
 (() => {
@@ -129,7 +130,8 @@
       summary.textContent = t.loading;
       const mapEl = document.createElement('div');
       mapEl.className = 'map';
-      mapEl.setAttribute('role', 'img');
+      // a labelled region, not an image: it holds focusable controls (zoom, markers); axe: nested-interactive
+      mapEl.setAttribute('role', 'region');
       mapEl.setAttribute('aria-label', t.map);
       const legend = document.createElement('div');
       legend.className = 'legend';
@@ -191,14 +193,15 @@
     }
 
     live() {
-      // the read side's event stream: any change of the declaration redraws the route
+      // the read side's event stream: status-query pushes a 'route' event when the delivery route
+      // changed (a new DCSA / EDIFACT port event: position, ETA) and a 'card' event when the
+      // verification changed; either re-reads the route and redraws only if it changed
       if (window.EventSource) {
         const source = new EventSource(this.base + '/api/v1/public/verifications/'
           + encodeURIComponent(this.getAttribute('reference') || '') + '/events?code='
           + encodeURIComponent(this.getAttribute('code') || ''));
         const redraw = () => this.refresh(false).catch(() => {});
-        // the verification stream sends a 'card' event whenever the declaration's card changes
-        ['card', 'message', 'route'].forEach((n) => source.addEventListener(n, redraw));
+        ['route', 'card', 'message'].forEach((n) => source.addEventListener(n, redraw));
         source.onopen = () => { this.parts.status.textContent = '● ' + this.t.live; };
         source.onerror = () => {
           if (source.readyState === EventSource.CLOSED) {
@@ -206,9 +209,9 @@
           }
         };
         this.events = source;
+        return;
       }
-      // port events change the route without changing the verification card: re-read it too,
-      // while the page is visible
+      // no EventSource in this browser: re-read the route while the page is visible
       this.timer = setInterval(() => {
         if (document.visibilityState !== 'hidden') {
           this.refresh(false).catch(() => {});

@@ -61,10 +61,12 @@ public final class RealAuthServer implements AutoCloseable, org.originbridge.tes
     private final Path log;
     private final String issuer;
     private final Map<String, String> secrets;
+    private final Path data;
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RealAuthServer(Process process, Path log, String issuer, Map<String, String> secrets) {
+    private RealAuthServer(Process process, Path log, String issuer, Map<String, String> secrets, Path data) {
+        this.data = data;
         this.process = process;
         this.log = log;
         this.issuer = issuer;
@@ -103,7 +105,7 @@ public final class RealAuthServer implements AutoCloseable, org.originbridge.tes
             builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
             builder.environment().put("ORIGINBRIDGE_AUTH_DATA", data.toString());
             builder.environment().put("ORIGINBRIDGE_AUTH_ISSUER", issuer);
-            RealAuthServer server = new RealAuthServer(builder.start(), log, issuer, secrets);
+            RealAuthServer server = new RealAuthServer(builder.start(), log, issuer, secrets, data);
             try {
                 server.awaitHealthy();
             } catch (RuntimeException e) {
@@ -122,6 +124,46 @@ public final class RealAuthServer implements AutoCloseable, org.originbridge.tes
 
     public String jwksUri() {
         return issuer + "/oauth2/jwks";
+    }
+
+    /**
+     * The secret of a client the server added to {@code clients.json} itself (the importer portal's
+     * sign-in client {@code importer-portal}, added at its start).
+     */
+    public String clientSecretFromFile(String clientId) {
+        try {
+            for (JsonNode client : JSON.readTree(Files.readString(data.resolve("clients.json"))).path("clients")) {
+                if (clientId.equals(client.path("clientId").asString())) {
+                    return client.path("clientSecret").asString();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no client " + clientId + " in " + data.resolve("clients.json"));
+    }
+
+    /** The generated password of a demo user the server seeded ({@code initial-passwords.txt}). */
+    public String initialPassword(String username) {
+        try {
+            for (String line : Files.readAllLines(data.resolve("initial-passwords.txt"))) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 2 && parts[0].equals(username)) {
+                    return parts[1];
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no initial password for " + username);
+    }
+
+    /** The arguments that point status-query's importer portal (sign-in client) at this server. */
+    public List<String> portalArguments() {
+        return List.of("--spring.security.oauth2.client.registration.originbridge.client-secret="
+                        + clientSecretFromFile("importer-portal"),
+                "--spring.security.oauth2.client.provider.originbridge.authorization-uri=" + issuer + "/oauth2/authorize",
+                "--spring.security.oauth2.client.provider.originbridge.token-uri=" + issuer + "/oauth2/token");
     }
 
     /** Points an application started with SpringApplicationBuilder at this issuer (resource server). */

@@ -80,15 +80,32 @@ public final class SharedPipeline implements AutoCloseable {
         try {
             ServiceStack stack = ServiceStack.start(new ServiceStack.Infrastructure(RealInfrastructure.bootstrapServers(),
                     RealInfrastructure.registryUrl(), EmbeddedMongo.connectionString()),
-                    Map.of("status-query", List.of("--originbridge.security.cors.allowed-origins=" + site.origin(),
-                            // every browser of the run comes from 127.0.0.1: keep the per-address limit out of the way
-                            "--originbridge.security.public-requests-per-minute=5000",
-                            "--originbridge.web.live.poll-interval=300ms")));
+                    Map.of("status-query", statusQueryArguments(site)));
             return new SharedPipeline(site, stack);
         } catch (RuntimeException | Error e) {
             site.close();
             throw e;
         }
+    }
+
+    /** status-query: CORS for the third-party site, and its importer portal signing in at the real auth server. */
+    private static List<String> statusQueryArguments(ThirdPartySite site) {
+        List<String> arguments = new java.util.ArrayList<>();
+        arguments.add("--originbridge.security.cors.allowed-origins=" + site.origin());
+        // the embeddable importer module on the third-party site calls the importer API with a bearer token
+        arguments.add("--originbridge.security.cors.bearer-origins=" + site.origin());
+        // every browser of the run comes from 127.0.0.1: keep the per-address limit out of the way
+        arguments.add("--originbridge.security.public-requests-per-minute=5000");
+        arguments.add("--originbridge.web.live.poll-interval=300ms");
+        arguments.addAll(RealAuthServer.shared().portalArguments());
+        // its own signing key: the portal's signed e-CO copies (published on signing-keys like the others)
+        try {
+            arguments.add("--originbridge.signing.key-dir="
+                    + java.nio.file.Files.createTempDirectory("e2e-signing-keys-status-query"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return arguments;
     }
 
     public ServiceStack stack() {
@@ -118,12 +135,21 @@ public final class SharedPipeline implements AutoCloseable {
      * @param supplierId one of SUP-E2E-1, SUP-E2E-2, SUP-E2E-3 (the tenants the sandbox CCPIT knows)
      */
     public Submitted submit(String supplierId, String referencePrefix) {
+        return submit(supplierId, referencePrefix, declaration -> { });
+    }
+
+    /**
+     * As {@link #submit(String, String)}, with the Avro record adjusted before it is sent, e.g. to
+     * address it to a given importer: {@code d -> ((GenericRecord) d.get("importer")).put("identifier", "JP-X")}.
+     */
+    public Submitted submit(String supplierId, String referencePrefix, java.util.function.Consumer<GenericRecord> adjust) {
         String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Submitted submitted = new Submitted("E2E-" + suffix, supplierId, referencePrefix + suffix,
                 "TD" + suffix, "BK" + suffix, "CONT" + suffix);
         GenericRecord declaration = Declarations.certificateOfOrigin(submitted.declarationId(), supplierId,
                 submitted.referenceNumber(), new Declarations.Consignment(submitted.transportDocument(),
                         submitted.booking(), submitted.container()));
+        adjust.accept(declaration);
         ConfluentWire wire = new ConfluentWire(RealInfrastructure.confluentCompatibleUrl());
         int schemaId = wire.register(Topics.DECLARATIONS_SUBMITTED, Declarations.SCHEMA);
         TopicProbe.sendRaw(Topics.DECLARATIONS_SUBMITTED, submitted.declarationId(), wire.encode(schemaId, declaration));

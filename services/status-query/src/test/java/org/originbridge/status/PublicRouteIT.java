@@ -209,6 +209,61 @@ class PublicRouteIT {
                 "/vendor/topojson-client/topojson-client.min.js", "/maps/land-50m.json")) {
             assertThat(getPublic(asset).statusCode()).as(asset).isEqualTo(200);
         }
+
+        // live: a browser follows the declaration's event stream; a new port event (the vessel arrives at
+        // Cai Mep) changes the route but not the verification card: the stream pushes a 'route' event
+        java.util.concurrent.BlockingQueue<String> routes = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<Void>> stream = routeEvents(d.getReferenceNumber(),
+                ShortCode.display(shortCode), routes);
+        try {
+            // the stream is registered once its first 'card' event has come (no route event for an unchanged route)
+            await().atMost(WAIT).until(() -> !routes.isEmpty() && routes.contains("card"));
+            TopicProbe.sendAvro(Topics.LOGISTICS_NODE_EVENTS, tdr, event("ACT-ARRI-" + suffix, EventClassifier.ACT, "ARRI",
+                    "VNTOT", now.minus(Duration.ofMinutes(5)), now.minus(Duration.ofMinutes(5)), tdr, "", null));
+            String change = await().atMost(WAIT).until(
+                    () -> routes.stream().filter(l -> l.startsWith("route ")).reduce((a, b) -> b).orElse(null),
+                    l -> l != null && l.contains("ARRIVED"));
+            JsonNode pushed = JSON.readTree(change.substring("route ".length()));
+            assertThat(pushed.at("/referenceNumber").asString()).isEqualTo(d.getReferenceNumber());
+            assertThat(pushed.at("/position/kind").asString()).isEqualTo("ARRIVED");
+            assertThat(pushed.at("/position/at").asString()).isEqualTo("VNCMT");
+            assertThat(change).doesNotContain("Saigon Lighting").doesNotContain(id);
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
+    /** Opens the live stream; puts "card" for each card event and "route DATA" for each route event. */
+    private java.util.concurrent.CompletableFuture<HttpResponse<Void>> routeEvents(String reference, String code,
+            java.util.concurrent.BlockingQueue<String> events) {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/public/verifications/" + reference + "/events?code="
+                + URLEncoder.encode(code, StandardCharsets.UTF_8))).header("Accept", "text/event-stream").GET().build();
+        String[] name = new String[1];
+        return http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String line) {
+                if (line.startsWith("event:")) {
+                    name[0] = line.substring(6);
+                } else if (line.startsWith("data:") && "card".equals(name[0])) {
+                    events.add("card");
+                } else if (line.startsWith("data:") && "route".equals(name[0])) {
+                    events.add("route " + line.substring(5));
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        }));
     }
 
     private URI uri(String path) {

@@ -204,7 +204,8 @@ public final class Browser implements AutoCloseable {
             Path local = Path.of("target", "browser-screenshots", name + ".png");
             Files.createDirectories(local.getParent());
             Files.copy(shot, local, StandardCopyOption.REPLACE_EXISTING);
-            if (Boolean.getBoolean("screenshots.update")) {
+            // a failed test's picture stays in target/ only, never in docs/
+            if (Boolean.getBoolean("screenshots.update") && !name.startsWith("failed-")) {
                 Path docs = Path.of(System.getProperty("e2e.screenshots.dir", "../../docs/screenshots"));
                 Files.createDirectories(docs);
                 Path target = docs.resolve(name + ".png");

@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * The delivery route map in a real browser: a declaration goes through the pipeline, a carrier
  * pushes its plan, an estimate and actual port calls (Shanghai reported as CNSHA, a transshipment
  * at Hong Kong, Cai Mep reported as VNTOT) to logistics-ingestion, and the public route page shows
- * Yangshan, Cai Mep and Port Klang, the legs, the cargo's current position and the ETA.
+ * Yangshan, Cai Mep and Port Klang, the legs, the cargo's current position and the ETA; when the
+ * vessel then arrives, the page follows live (status-query's event stream), without a reload.
  */
 @ExtendWith(BrowserTier.class)
 class RouteMapBrowserIT {
@@ -111,5 +112,29 @@ class RouteMapBrowserIT {
         assertThat(browser.driver().findElement(By.id("ob-position")).getText())
                 .startsWith("On the way from Hong Kong to Cai Mep");
         browser.screenshot("route-map");
+
+        // live: the vessel arrives at Cai Mep; status-query pushes a 'route' event on the page's stream and
+        // the element redraws without a reload (the marker set in the page survives)
+        browser.script("window.obNoReload = 'still the same page';");
+        HttpResponse<String> arrived = http.send(HttpRequest.newBuilder(URI.create(pipeline.url("logistics-ingestion")
+                        + "/api/v1/logistics/dcsa-events"))
+                .header("Authorization", "Bearer " + pipeline.tokens().exporter("SUP-E2E-3"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + event("ACT", "ARRI", now.minus(Duration.ofMinutes(30)),
+                        now.minus(Duration.ofMinutes(30)), "VNTOT", s) + "]")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(arrived.statusCode()).as(arrived.body()).isEqualTo(202);
+        String live = browser.await(d -> {
+            String text = browser.inShadow("originbridge-route", ".summary").getText();
+            return text.startsWith("Arrived at Cai Mep") ? text : null;
+        });
+        assertThat(live).doesNotContain("ETA");
+        assertThat(browser.script("return window.obNoReload;")).isEqualTo("still the same page");
+        String arrivedPosition = browser.await(d -> {
+            WebElement icon = browser.driver().findElement(By.cssSelector("originbridge-route")).getShadowRoot()
+                    .findElement(By.cssSelector(".ob-position-icon"));
+            return "ARRIVED".equals(icon.getAttribute("data-position")) ? "ARRIVED" : null;
+        });
+        assertThat(arrivedPosition).isEqualTo("ARRIVED");
+        browser.screenshot("route-map-arrived");
     }
 }

@@ -3,6 +3,7 @@ package org.originbridge.status.adapter.portal;
 import java.util.regex.Pattern;
 
 import org.originbridge.platform.security.Caller;
+import org.originbridge.status.adapter.web.Languages;
 import org.originbridge.status.domain.EcoDocument;
 import org.originbridge.status.domain.Reader;
 import org.originbridge.status.domain.StatusQueries;
@@ -26,6 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
  * and the signed machine-readable copy. The importer comes from the signed-in user's access token
  * ({@link PortalUsers}); the same rule as the importer API decides what it may see
  * ({@link Reader#readsEco}), and anything else answers 404 exactly as an unknown declaration.
+ * The pages speak English, Chinese, Vietnamese or Malay ({@link Languages}: {@code ?lang=}, then
+ * Accept-Language; bundles {@code i18n/messages*.properties}, keys {@code portal.*}).
  */
 @Controller
 public class PortalController {
@@ -52,6 +55,7 @@ public class PortalController {
         model.addAttribute("user", caller.clientId());
         model.addAttribute("importer", caller.importerId());
         model.addAttribute("ecos", queries.ecosAddressedTo(reader(caller), properties.listLimit()));
+        page(model, "/portal");
         return "portal/list";
     }
 
@@ -61,6 +65,7 @@ public class PortalController {
         model.addAttribute("user", caller.clientId());
         model.addAttribute("importer", caller.importerId());
         model.addAttribute("declarationId", id);
+        page(model, "/portal/ecos/{id}".replace("{id}", ID.matcher(id).matches() ? id : "-"));
         StatusQueries.EcoResult result = ID.matcher(id).matches() ? queries.eco(id, reader(caller))
                 : new StatusQueries.EcoResult.Unknown();
         if (result instanceof StatusQueries.EcoResult.Issued issued) {
@@ -68,11 +73,20 @@ public class PortalController {
             model.addAttribute("signedCopyAvailable", copies.available());
             model.addAttribute("qrUrl", qrUrl(issued.eco()));
         } else if (result instanceof StatusQueries.EcoResult.NotIssued notIssued) {
-            model.addAttribute("notIssuedStatus", notIssued.status() == null ? "not yet reported by CCPIT" : notIssued.status());
+            model.addAttribute("notIssuedStatus", notIssued.status());
+            model.addAttribute("notReported", notIssued.status() == null);
         } else {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no e-CO " + id + " is addressed to you");
         }
         return "portal/detail";
+    }
+
+    /** After signing out, or when signing in failed ({@code ?error}): public, in the reader's language. */
+    @GetMapping("/portal/signed-out")
+    public String signedOut(@org.springframework.web.bind.annotation.RequestParam(required = false) String error,
+            Model model) {
+        model.addAttribute("error", error != null);
+        return "portal/signed-out";
     }
 
     @GetMapping("/portal/ecos/{id}/certificate.pdf")
@@ -98,6 +112,12 @@ public class PortalController {
             return issued.eco();
         }
         throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no issued e-CO " + id + " is addressed to you");
+    }
+
+    /** What every portal page's header needs: its own path (for the language links) and the languages. */
+    private static void page(Model model, String path) {
+        model.addAttribute("path", path);
+        model.addAttribute("languages", Languages.SUPPORTED);
     }
 
     /** The portal is an importer's view: only the importer party of the token counts. */

@@ -3,6 +3,7 @@ package org.originbridge.status.adapter.web;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.originbridge.status.domain.PublicRoute;
 import org.originbridge.status.domain.StatusQueries;
+import org.originbridge.status.domain.route.DeliveryRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,7 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * that holds a browser's stream may never see the event that changed its declaration. Each instance
  * therefore re-reads the shared read model (MongoDB) every {@code poll-interval} for the
  * (reference, code, language) triples it streams, once per triple whatever the number of
- * browsers, and pushes a {@code card} event to them when the card changed. Whichever instance
+ * browsers, and pushes a {@code card} event to them when the card changed, and a {@code route}
+ * event ({@link RouteChange}: position and ETA) when the declaration's delivery route changed (a
+ * new DCSA/EDIFACT port event changes the route but not the card). Whichever instance
  * applied the event, every stream sees the change within one poll interval; nothing here depends
  * on partition assignment. A {@code :} comment line keeps idle streams open through proxies.
  */
@@ -42,11 +47,20 @@ public final class LiveVerifications implements DisposableBean {
     private static final class Stream {
         final SseEmitter emitter;
         volatile VerificationCard last;
+        volatile Optional<PublicRoute> lastRoute;
 
-        Stream(SseEmitter emitter, VerificationCard first) {
+        Stream(SseEmitter emitter, VerificationCard first, Optional<PublicRoute> firstRoute) {
             this.emitter = emitter;
             this.last = first;
+            this.lastRoute = firstRoute;
         }
+    }
+
+    /**
+     * The payload of a {@code route} event: where the cargo is now and its ETA (the full route is
+     * at {@code /api/v1/public/routes/{ref}?code=}, which the route element re-reads on this event).
+     */
+    public record RouteChange(String referenceNumber, DeliveryRoute.Position position, DeliveryRoute.Eta eta) {
     }
 
     /** Refused because this instance already holds {@code max-streams} streams. */
@@ -94,7 +108,7 @@ public final class LiveVerifications implements DisposableBean {
             VerificationCard card = cards.card(reference, queries.verifyForDisplay(reference, code), locale, base);
             emitter.send(SseEmitter.event().name("card").data(card, MediaType.APPLICATION_JSON));
             if (card.qrUrl() != null) { // the code matched: follow it
-                Stream stream = new Stream(emitter, card);
+                Stream stream = new Stream(emitter, card, queries.publicRoute(reference, code));
                 streams.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(stream);
                 Runnable remove = () -> remove(key, stream);
                 emitter.onCompletion(remove);
@@ -143,12 +157,24 @@ public final class LiveVerifications implements DisposableBean {
             Key key = entry.getKey();
             VerificationCard card = cards.card(key.reference(), queries.verifyForDisplay(key.reference(), key.code()),
                     key.locale(), key.base());
+            Optional<PublicRoute> route = queries.publicRoute(key.reference(), key.code());
             for (Stream stream : entry.getValue()) {
                 try {
+                    boolean sent = false;
                     if (!card.equals(stream.last)) {
                         stream.last = card;
                         stream.emitter.send(SseEmitter.event().name("card").data(card, MediaType.APPLICATION_JSON));
-                    } else if (heartbeat) {
+                        sent = true;
+                    }
+                    if (!route.equals(stream.lastRoute)) {
+                        stream.lastRoute = route;
+                        PublicRoute r = route.orElse(null);
+                        stream.emitter.send(SseEmitter.event().name("route").data(r == null
+                                ? new RouteChange(key.reference(), null, null)
+                                : new RouteChange(r.referenceNumber(), r.position(), r.eta()), MediaType.APPLICATION_JSON));
+                        sent = true;
+                    }
+                    if (!sent && heartbeat) {
                         stream.emitter.send(SseEmitter.event().comment("keep-alive"));
                     }
                 } catch (IOException | IllegalStateException e) {

@@ -38,6 +38,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.originbridge.status.adapter.mongo.MongoStatusStore;
 import org.originbridge.status.domain.DeclarationData;
 import org.originbridge.status.domain.Fixtures;
@@ -162,9 +164,45 @@ class PortalIT {
         }
         // a not yet issued e-CO has a page but no downloads
         assertThat(mvc.perform(get("/portal/ecos/D-OSAKA-2-" + RUN).with(oauth2Login().oauth2User(importer(OSAKA))))
-                .andReturn().getResponse().getContentAsString()).contains("not issued", "UNDER_REVIEW");
+                .andReturn().getResponse().getContentAsString()).contains("not issued", "Under review");
         assertThat(status(get("/portal/ecos/D-OSAKA-2-" + RUN + "/certificate.pdf")
                 .with(oauth2Login().oauth2User(importer(OSAKA))))).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, Certificates of origin addressed to you, Download PDF",
+            "zh, 发给贵公司的原产地证书, 下载 PDF",
+            "vi, Giấy chứng nhận xuất xứ gửi cho bạn, Tải PDF",
+            "ms, Sijil asal yang dialamatkan kepada anda, Muat turun PDF"})
+    void thePortalSpeaksTheImportersLanguageFromLangOrAcceptLanguage(String lang, String heading, String download)
+            throws Exception {
+        String byParameter = page(get("/portal").param("lang", lang));
+        String byHeader = page(get("/portal").header("Accept-Language", lang + ";q=0.9, fr;q=0.8"));
+        for (String list : List.of(byParameter, byHeader)) {
+            assertThat(list).contains("<html lang=\"" + lang + "\"", heading, "D-OSAKA-1-" + RUN);
+        }
+        // links inside the portal keep the language; the e-CO page is translated too
+        assertThat(byHeader).contains("/portal/ecos/D-OSAKA-1-" + RUN + "?lang=" + lang);
+        assertThat(page(get("/portal/ecos/D-OSAKA-1-" + RUN).param("lang", lang))).contains(download, "CCPIT-2026-0001");
+        if (!lang.equals("en")) {
+            assertThat(byParameter).doesNotContain("Certificates of origin addressed to you");
+        }
+    }
+
+    @Test
+    void anUnknownOrHostileLanguageFallsBackToEnglish() throws Exception {
+        for (String lang : List.of("fr", "<script>alert(1)</script>", "zh\"><img src=x>", "x".repeat(5000))) {
+            String page = page(get("/portal").param("lang", lang));
+            assertThat(page).as(lang).contains("<html lang=\"en\"", "Certificates of origin addressed to you")
+                    .doesNotContain("<script>alert", "<img src=x>");
+        }
+    }
+
+    @Test
+    void theSignedOutPageIsPublicAndTranslated() throws Exception {
+        MvcResult result = mvc.perform(get("/portal/signed-out").param("error", "").param("lang", "zh")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).contains("您已退出登录", "登录未成功", "/portal?lang=zh");
     }
 
     @Test
@@ -357,6 +395,14 @@ class PortalIT {
         store.recordIntake(id, supplier, "REF-" + id, IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null), d);
         store.recordVerification(id, supplier, "REF-" + id, Fixtures.verification("code-" + id, T0));
         store.recordIssuance(id, supplier, "REF-" + id, Fixtures.issuance(1, status, T0));
+    }
+
+    /** A portal page as the Osaka importer sees it (status 200 asserted). */
+    private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        MvcResult result = mvc.perform(request.with(oauth2Login().oauth2User(importer(OSAKA)))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        result.getResponse().setCharacterEncoding("UTF-8");
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private int status(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
