@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
 import org.originbridge.origin.InputLimits;
@@ -174,8 +174,8 @@ public final class DeclarationJsonReader {
             } else if (supplierId != null) {
                 id(supplierId, "supplierId");
             }
-            Declaration.DocumentType type = enumValue(n, "documentType", "documentType", Declaration.DocumentType.class,
-                    Declaration.DocumentType.UNKNOWN);
+            Declaration.ProofOfOriginType type = enumValue(n, "documentType", "documentType", Declaration.ProofOfOriginType.class,
+                    Declaration.ProofOfOriginType.UNKNOWN);
             String reference = text(n, "referenceNumber", "referenceNumber");
             LocalDate issueDate = date(n, "issueDate", "issueDate");
             Declaration.Party exporter = party(n, "exporter");
@@ -185,10 +185,10 @@ public final class DeclarationJsonReader {
             List<Declaration.GoodsItem> goods = list(n, "goods", "goods", InputLimits.DEFAULT.maxGoodsItems(),
                     this::goodsItem);
             Declaration.Consignment consignment = consignment(n.get("consignment"), "consignment");
-            Declaration.ExporterStatement statement = statement(n.get("exporterDeclaration"), "exporterDeclaration");
-            Declaration.Certification certification = certification(n.get("certification"), "certification");
+            Declaration.ExporterDeclaration statement = statement(n.get("exporterDeclaration"), "exporterDeclaration");
+            Declaration.IssuingBodyCertification certification = certification(n.get("certification"), "certification");
             String aeCode = text(n, "approvedExporterCode", "approvedExporterCode");
-            Declaration.BackToBack backToBack = backToBack(n.get("backToBack"), "backToBack");
+            Declaration.BackToBackDetails backToBack = backToBack(n.get("backToBack"), "backToBack");
             if (!errors.isEmpty()) {
                 return null;
             }
@@ -235,7 +235,7 @@ public final class DeclarationJsonReader {
                     bom(n.get("billOfMaterials"), path + ".billOfMaterials"));
         }
 
-        Declaration.Amount money(JsonNode node, String path) {
+        Declaration.Money money(JsonNode node, String path) {
             JsonNode n = object(node, path);
             if (n == null) {
                 return null;
@@ -249,7 +249,7 @@ public final class DeclarationJsonReader {
             if (currency == null && !present(n, "currency")) {
                 error(path + ".currency", ErrorCodes.REQUIRED, "an amount of money needs its ISO 4217 currency");
             }
-            return amount == null || currency == null ? null : new Declaration.Amount(amount, currency);
+            return amount == null || currency == null ? null : new Declaration.Money(amount, currency);
         }
 
         Declaration.BillOfMaterials bom(JsonNode node, String path) {
@@ -275,7 +275,7 @@ public final class DeclarationJsonReader {
                     list(n, "materials", path + ".materials", InputLimits.DEFAULT.maxMaterialsPerItem(), this::material));
         }
 
-        Declaration.Material material(JsonNode node, String path, int index) {
+        Declaration.BomMaterial material(JsonNode node, String path, int index) {
             JsonNode n = object(node, path);
             if (n == null) {
                 if (node == null || node.isNull()) {
@@ -284,7 +284,7 @@ public final class DeclarationJsonReader {
                 return null;
             }
             unknown(n, path + ".", MATERIAL);
-            return new Declaration.Material(text(n, "materialId", path + ".materialId"),
+            return new Declaration.BomMaterial(text(n, "materialId", path + ".materialId"),
                     text(n, "description", path + ".description"), text(n, "hsCode", path + ".hsCode"),
                     decimal(n, "value", path + ".value", MONEY), decimal(n, "netWeightKg", path + ".netWeightKg", WEIGHT),
                     enumValue(n, "origin", path + ".origin", Declaration.MaterialOrigin.class,
@@ -315,35 +315,35 @@ public final class DeclarationJsonReader {
                     }));
         }
 
-        Declaration.ExporterStatement statement(JsonNode node, String path) {
+        Declaration.ExporterDeclaration statement(JsonNode node, String path) {
             JsonNode n = object(node, path);
             if (n == null) {
                 return null;
             }
             unknown(n, path + ".", STATEMENT);
-            return new Declaration.ExporterStatement(text(n, "place", path + ".place"), date(n, "date", path + ".date"),
+            return new Declaration.ExporterDeclaration(text(n, "place", path + ".place"), date(n, "date", path + ".date"),
                     text(n, "signatoryName", path + ".signatoryName"));
         }
 
-        Declaration.Certification certification(JsonNode node, String path) {
+        Declaration.IssuingBodyCertification certification(JsonNode node, String path) {
             JsonNode n = object(node, path);
             if (n == null) {
                 return null;
             }
             unknown(n, path + ".", CERTIFICATION);
-            return new Declaration.Certification(text(n, "issuingBody", path + ".issuingBody"),
+            return new Declaration.IssuingBodyCertification(text(n, "issuingBody", path + ".issuingBody"),
                     text(n, "authorisedSignatory", path + ".authorisedSignatory"),
                     text(n, "officialSealReference", path + ".officialSealReference"),
                     date(n, "certificationDate", path + ".certificationDate"));
         }
 
-        Declaration.BackToBack backToBack(JsonNode node, String path) {
+        Declaration.BackToBackDetails backToBack(JsonNode node, String path) {
             JsonNode n = object(node, path);
             if (n == null) {
                 return null;
             }
             unknown(n, path + ".", BACK_TO_BACK);
-            return new Declaration.BackToBack(text(n, "originalProofReference", path + ".originalProofReference"),
+            return new Declaration.BackToBackDetails(text(n, "originalProofReference", path + ".originalProofReference"),
                     date(n, "originalIssueDate", path + ".originalIssueDate"),
                     text(n, "firstExportingPartyCountry", path + ".firstExportingPartyCountry"),
                     text(n, "approvedExporterCode", path + ".approvedExporterCode"));
