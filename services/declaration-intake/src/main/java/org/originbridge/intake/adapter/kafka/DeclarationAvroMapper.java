@@ -70,6 +70,11 @@ public final class DeclarationAvroMapper {
         if (!problems.isEmpty()) {
             throw new InvalidRecordException(problems);
         }
+        return toDeclaration(event);
+    }
+
+    /** The record as origin-core's model, field for field (the HTTP reader's records come this way too). */
+    public static Declaration toDeclaration(DeclarationSubmitted event) {
         return new Declaration(event.getDeclarationId(), event.getSupplierId(), documentType(event.getDocumentType()),
                 event.getReferenceNumber(), event.getIssueDate(), party(event.getExporter()),
                 party(event.getProducer()), party(event.getImporter()), event.getDestinationCountry(),

@@ -91,6 +91,22 @@ class DeclarationJsonReaderTest {
     }
 
     @Test
+    void portsArePublishedAsTheNormalisedUnLocode() {
+        Map<String, Object> body = Declarations.jsonTree(certificateOfOrigin().build());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> consignment = (Map<String, Object>) body.get("consignment");
+        consignment.put("portOfLoading", "cn ysa");
+        consignment.put("portOfDischarge", "VN CMT");
+
+        Declaration read = ((DeclarationJsonReader.Result.Read) reader.read(json.writeValueAsString(body))).declaration();
+
+        assertThat(read.consignment().portOfLoading()).isEqualTo("CNYSA");
+        var published = org.originbridge.intake.adapter.kafka.DeclarationAvroMapper.toEvent(read).getConsignment();
+        assertThat(published.getPortOfLoading()).isEqualTo("CNYSA");
+        assertThat(published.getPortOfDischarge()).isEqualTo("VNCMT");
+    }
+
+    @Test
     void aBlankSupplierIdIsMissing() {
         Map<String, Object> body = Declarations.jsonTree(certificateOfOrigin().build());
         body.put("supplierId", "  ");
