@@ -101,7 +101,8 @@ class DeclarationJsonReaderTest {
         Declaration read = ((DeclarationJsonReader.Result.Read) reader.read(json.writeValueAsString(body))).declaration();
 
         assertThat(read.consignment().portOfLoading()).isEqualTo("CNYSA");
-        var published = org.originbridge.intake.adapter.kafka.DeclarationAvroMapper.toEvent(read).getConsignment();
+        var published = org.originbridge.intake.adapter.kafka.DeclarationAvroMapper.toEvent(read.withSubmittedAt(java.time.Instant.EPOCH))
+                .getConsignment();
         assertThat(published.getPortOfLoading()).isEqualTo("CNYSA");
         assertThat(published.getPortOfDischarge()).isEqualTo("VNCMT");
     }
