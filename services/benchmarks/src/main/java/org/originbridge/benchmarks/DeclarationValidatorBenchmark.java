@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.originbridge.origin.declaration.CoDeclaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.origin.declaration.DeclarationValidator;
 import org.originbridge.origin.declaration.ValidationResult;
 
@@ -30,13 +30,13 @@ public class DeclarationValidatorBenchmark {
     public int goodsItems;
 
     private DeclarationValidator validator;
-    private CoDeclaration declaration;
+    private Declaration declaration;
 
     @Setup(Level.Trial)
     public void setUp() {
         Clock clock = Clock.systemUTC();
         validator = new DeclarationValidator(clock);
-        declaration = Fixtures.coDeclaration(goodsItems, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        declaration = Fixtures.declaration(goodsItems, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     @Benchmark

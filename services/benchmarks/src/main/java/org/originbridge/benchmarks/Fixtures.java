@@ -20,9 +20,7 @@ import org.originbridge.events.intake.MaterialOrigin;
 import org.originbridge.events.intake.ProofOfOriginType;
 import org.originbridge.events.intake.RvcMethod;
 import org.originbridge.origin.code.HsCode;
-import org.originbridge.origin.declaration.CoDeclaration;
-import org.originbridge.origin.declaration.ProofType;
-import org.originbridge.origin.declaration.Trader;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.origin.determination.BuildUpCosts;
 import org.originbridge.origin.determination.DeterminationRequest;
 import org.originbridge.origin.determination.Material;
@@ -84,23 +82,25 @@ public final class Fixtures {
         return buildDownRequest(materialCount).withBuildUp(BuildUpCosts.of("1500.00", "800.00", "1200.00", "300.00"));
     }
 
-    /** A complete, valid Certificate of Origin with {@code items} goods items, issued today. */
-    public static CoDeclaration coDeclaration(int items, LocalDate today) {
-        List<org.originbridge.origin.declaration.GoodsItem> goods = new ArrayList<>(items);
+    /** A complete, valid Certificate of Origin with {@code items} goods items, issued today (origin-core's model). */
+    public static Declaration declaration(int items, LocalDate today) {
+        List<Declaration.GoodsItem> goods = new ArrayList<>(items);
         for (int i = 1; i <= items; i++) {
-            goods.add(new org.originbridge.origin.declaration.GoodsItem(i, "Computer storage and processing units, model " + i,
+            goods.add(new Declaration.GoodsItem(i, "Computer storage and processing units, model " + i,
                     PRODUCT_HS, i % 2 == 0 ? "RVC" : "CTSH", "CN", new BigDecimal("500.000"), "PCE",
-                    new BigDecimal("10000.00"), "USD", new BigDecimal("1250.500")));
+                    new BigDecimal("1250.500"), new Declaration.Money(new BigDecimal("10000.00"), "USD"), null));
         }
-        return new CoDeclaration(ProofType.CERTIFICATE_OF_ORIGIN, "RCEP-CN-2026-900001", today,
-                new Trader(EXPORTER_NAME, EXPORTER_ADDRESS), new Trader(EXPORTER_NAME, EXPORTER_ADDRESS),
-                new Trader(IMPORTER_NAME, IMPORTER_ADDRESS), "CN", "JP",
-                new org.originbridge.origin.declaration.Consignment("SZ-INV-2026-5531", today.minusDays(2), today.plusDays(2),
-                        "MAERSK KOWLOON", "CNSZX", "JPOSA"),
+        return new Declaration("BENCH-DECL-1", "BENCH-SUPPLIER", Declaration.ProofOfOriginType.CERTIFICATE_OF_ORIGIN,
+                "RCEP-CN-2026-900001", today,
+                new Declaration.Party(EXPORTER_NAME, EXPORTER_ADDRESS, "CN"),
+                new Declaration.Party(EXPORTER_NAME, EXPORTER_ADDRESS, "CN"),
+                new Declaration.Party(IMPORTER_NAME, IMPORTER_ADDRESS, "JP"), "JP",
                 goods,
-                new org.originbridge.origin.declaration.ExporterDeclaration("Li Wei", "Shenzhen", today),
-                new org.originbridge.origin.declaration.IssuingBodyCertification("CCPIT Shenzhen", "Zhang Min", true, today),
-                null, null);
+                new Declaration.Consignment("SZ-INV-2026-5531", today.minusDays(2), today.plusDays(2),
+                        "MAERSK KOWLOON", null, "CNSZX", "JPOSA", null, null, List.of()),
+                new Declaration.ExporterDeclaration("Shenzhen", today, "Li Wei"),
+                new Declaration.IssuingBodyCertification("CCPIT Shenzhen", "Zhang Min", "CCPIT-SZ-SEAL-07", today),
+                null, null, null);
     }
 
     // ---- Avro: the DeclarationSubmitted event ----

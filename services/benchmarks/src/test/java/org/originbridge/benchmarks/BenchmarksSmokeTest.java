@@ -93,7 +93,7 @@ class BenchmarksSmokeTest {
             assertThat(RuleParser.parse(g.getBillOfMaterials().getRule()).text()).isEqualTo(Fixtures.RULE_TEXT);
         });
         // the same shape the intake service validates: every Annex 3B field present, dated today
-        assertThat(new DeclarationValidator(Clock.systemUTC()).validate(Fixtures.coDeclaration(5, today)).isValid()).isTrue();
+        assertThat(new DeclarationValidator(Clock.systemUTC()).validate(Fixtures.declaration(5, today)).isValid()).isTrue();
 
         byte[] wire = PipelineLoadBenchmark.confluentBytes(42, d, new SpecificDatumWriter<>(DeclarationSubmitted.class));
         assertThat(wire[0]).isZero();

@@ -25,7 +25,7 @@ import org.originbridge.events.intake.FieldProblem;
 import org.originbridge.events.intake.PreCheckStatus;
 import org.originbridge.intake.adapter.kafka.DeclarationAvroMapper;
 import org.originbridge.intake.config.MicrometerIntakeMetrics;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;

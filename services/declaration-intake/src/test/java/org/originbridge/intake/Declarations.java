@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.originbridge.intake.domain.Declaration;
-import org.originbridge.intake.domain.Declaration.BillOfMaterials;
-import org.originbridge.intake.domain.Declaration.GoodsItem;
-import org.originbridge.intake.domain.Declaration.Material;
-import org.originbridge.intake.domain.Declaration.MaterialOrigin;
+import org.originbridge.origin.declaration.Declaration;
+import org.originbridge.origin.declaration.Declaration.BillOfMaterials;
+import org.originbridge.origin.declaration.Declaration.GoodsItem;
+import org.originbridge.origin.declaration.Declaration.BomMaterial;
+import org.originbridge.origin.declaration.Declaration.MaterialOrigin;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,18 +68,18 @@ public final class Declarations {
         return bom("CTH or RVC40", nonOriginating("XFMR", "850490", "20.00"), originating("PCB", "853400", "10.00"));
     }
 
-    public static BillOfMaterials bom(String rule, Material... materials) {
+    public static BillOfMaterials bom(String rule, BomMaterial... materials) {
         return new BillOfMaterials(Declaration.RvcMethod.BUILD_DOWN, new BigDecimal("0.310"), rule, null, false,
                 Arrays.asList(materials));
     }
 
-    public static Material originating(String id, String hsCode, String value) {
-        return new Material(id, "material " + id, hsCode, new BigDecimal(value), null, MaterialOrigin.ORIGINATING,
+    public static BomMaterial originating(String id, String hsCode, String value) {
+        return new BomMaterial(id, "material " + id, hsCode, new BigDecimal(value), null, MaterialOrigin.ORIGINATING,
                 "CN", null, false);
     }
 
-    public static Material nonOriginating(String id, String hsCode, String value) {
-        return new Material(id, "material " + id, hsCode, new BigDecimal(value), null, MaterialOrigin.NON_ORIGINATING,
+    public static BomMaterial nonOriginating(String id, String hsCode, String value) {
+        return new BomMaterial(id, "material " + id, hsCode, new BigDecimal(value), null, MaterialOrigin.NON_ORIGINATING,
                 "US", null, false);
     }
 
@@ -117,7 +117,7 @@ public final class Declarations {
             BillOfMaterials b = g.billOfMaterials();
             if (b != null) {
                 List<Object> materials = new ArrayList<>();
-                for (Material x : b.materials()) {
+                for (BomMaterial x : b.materials()) {
                     Map<String, Object> mm = new LinkedHashMap<>();
                     mm.put("materialId", x.materialId());
                     mm.put("description", x.description());
@@ -161,7 +161,7 @@ public final class Declarations {
                     "date", str(d.exporterDeclaration().date()), "signatoryName", d.exporterDeclaration().signatoryName()));
         }
         if (d.certification() != null) {
-            Declaration.Certification x = d.certification();
+            Declaration.IssuingBodyCertification x = d.certification();
             m.put("certification", map("issuingBody", x.issuingBody(), "authorisedSignatory", x.authorisedSignatory(),
                     "officialSealReference", x.officialSealReference(), "certificationDate", str(x.certificationDate())));
         }
@@ -189,7 +189,7 @@ public final class Declarations {
     public static final class Builder {
         private String declarationId = "DECL-" + UUID.randomUUID();
         private String supplierId = "SUP-SZ-POWERTECH";
-        private Declaration.DocumentType documentType = Declaration.DocumentType.CERTIFICATE_OF_ORIGIN;
+        private Declaration.ProofOfOriginType documentType = Declaration.ProofOfOriginType.CERTIFICATE_OF_ORIGIN;
         private String referenceNumber = "RCEP-CN-2026-000101";
         private LocalDate issueDate = TODAY.minusDays(2);
         private Declaration.Party exporter = new Declaration.Party("Shenzhen PowerTech Electronics Co., Ltd.",
@@ -201,12 +201,12 @@ public final class Declarations {
         private Declaration.Consignment consignment = new Declaration.Consignment("PT-INV-2026-1187", TODAY.minusDays(4),
                 TODAY.plusDays(2), "MAERSK KOWLOON", "447E", "CNSZX", "JPOSA", "MAEU260000101", "BKG-SZX-0101",
                 List.of("MSKU1234565"));
-        private Declaration.ExporterStatement exporterDeclaration = new Declaration.ExporterStatement("Shenzhen",
+        private Declaration.ExporterDeclaration exporterDeclaration = new Declaration.ExporterDeclaration("Shenzhen",
                 TODAY.minusDays(3), "Li Wei");
-        private Declaration.Certification certification = new Declaration.Certification("CCPIT Shenzhen", "Zhang Min",
+        private Declaration.IssuingBodyCertification certification = new Declaration.IssuingBodyCertification("CCPIT Shenzhen", "Zhang Min",
                 "CCPIT-SZ-SEAL-07", TODAY.minusDays(2));
         private String approvedExporterCode = null;
-        private Declaration.BackToBack backToBack = null;
+        private Declaration.BackToBackDetails backToBack = null;
         private Instant submittedAt = null;
 
         public Builder id(String id) {
@@ -219,7 +219,7 @@ public final class Declarations {
             return this;
         }
 
-        public Builder documentType(Declaration.DocumentType type) {
+        public Builder documentType(Declaration.ProofOfOriginType type) {
             this.documentType = type;
             return this;
         }
@@ -264,12 +264,12 @@ public final class Declarations {
             return this;
         }
 
-        public Builder exporterDeclaration(Declaration.ExporterStatement statement) {
+        public Builder exporterDeclaration(Declaration.ExporterDeclaration statement) {
             this.exporterDeclaration = statement;
             return this;
         }
 
-        public Builder certification(Declaration.Certification c) {
+        public Builder certification(Declaration.IssuingBodyCertification c) {
             this.certification = c;
             return this;
         }
@@ -279,7 +279,7 @@ public final class Declarations {
             return this;
         }
 
-        public Builder backToBack(Declaration.BackToBack b) {
+        public Builder backToBack(Declaration.BackToBackDetails b) {
             this.backToBack = b;
             return this;
         }
@@ -306,7 +306,7 @@ public final class Declarations {
         private BigDecimal quantity = new BigDecimal("5000.000");
         private String quantityUnit = "PCE";
         private BigDecimal grossWeightKg = new BigDecimal("1850.500");
-        private Declaration.Amount fobValue = new Declaration.Amount(new BigDecimal("100.00"), "USD");
+        private Declaration.Money fobValue = new Declaration.Money(new BigDecimal("100.00"), "USD");
         private BillOfMaterials billOfMaterials = null;
 
         public ItemBuilder number(int n) {
@@ -341,7 +341,7 @@ public final class Declarations {
         }
 
         public ItemBuilder fob(String amount, String currency) {
-            this.fobValue = amount == null ? null : new Declaration.Amount(new BigDecimal(amount), currency);
+            this.fobValue = amount == null ? null : new Declaration.Money(new BigDecimal(amount), currency);
             return this;
         }
 

@@ -19,7 +19,7 @@ import org.originbridge.events.intake.DeclarationRejected;
 import org.originbridge.events.intake.DeclarationSubmitted;
 import org.originbridge.events.intake.FieldProblem;
 import org.originbridge.intake.adapter.kafka.DeclarationAvroMapper;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.EmbeddedMongo;

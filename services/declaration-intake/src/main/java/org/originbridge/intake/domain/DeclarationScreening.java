@@ -1,5 +1,6 @@
 package org.originbridge.intake.domain;
 
+import org.originbridge.origin.declaration.Declaration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +51,8 @@ public final class DeclarationScreening {
 
     /** The verdict, without publishing it. */
     public ScreeningVerdict decide(Declaration declaration) {
-        List<FieldError> problems = new ArrayList<>(validator.validate(CoreTranslation.toCore(declaration)).errors()
-                .stream().map(CoreTranslation::toSubmittedPath).toList());
-        problems.addAll(SubmittedFieldLimits.check(declaration));
-        OriginPreChecker.Result preCheck = SubmittedFieldLimits.withinStructuralLimits(declaration)
+        List<FieldError> problems = new ArrayList<>(validator.validate(declaration).errors());
+        OriginPreChecker.Result preCheck = DeclarationValidator.withinStructuralLimits(declaration)
                 ? preChecker.check(declaration, problems)
                 : new OriginPreChecker.Result(new OriginPreCheck(OriginPreCheck.Status.NOT_PERFORMED,
                         "not performed: the declaration exceeds the input limits (see the problems)", List.of()), List.of());

@@ -1,5 +1,6 @@
 package org.originbridge.intake.domain;
 
+import org.originbridge.origin.declaration.Declaration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.bom.BomRules;
 import org.originbridge.origin.code.Decimals;
 import org.originbridge.origin.code.HsCode;
 import org.originbridge.origin.code.InvalidCodeException;
@@ -169,7 +171,7 @@ public final class OriginPreChecker {
         return ok ? new BuildUpCosts(c.directLabour(), c.directOverhead(), c.profit(), c.other()) : BuildUpCosts.NONE;
     }
 
-    private static Optional<Material> material(Declaration.Material m, String path, List<FieldError> problems) {
+    private static Optional<Material> material(Declaration.BomMaterial m, String path, List<FieldError> problems) {
         int before = problems.size();
         HsCode hs = null;
         if (m.hsCode() == null || m.hsCode().isBlank()) {
@@ -187,11 +189,12 @@ public final class OriginPreChecker {
             nonNegative(m.value(), path + ".value", problems);
         }
         nonNegative(m.netWeightKg(), path + ".netWeightKg", problems);
-        if (nonNegative(m.deductibleCosts(), path + ".deductibleCosts", problems) && m.deductibleCosts() != null
-                && m.value() != null && m.deductibleCosts().compareTo(m.value()) > 0) {
-            problems.add(new FieldError(path + ".deductibleCosts", ErrorCodes.INVALID_AMOUNT,
-                    "deductible costs " + m.deductibleCosts().toPlainString() + " exceed the material's value "
-                            + m.value().toPlainString()));
+        if (nonNegative(m.deductibleCosts(), path + ".deductibleCosts", problems)) {
+            try {
+                BomRules.checkDeductibleCosts(m.value(), m.deductibleCosts());
+            } catch (InvalidCodeException e) {
+                problems.add(new FieldError(path + ".deductibleCosts", e.code(), e.getMessage()));
+            }
         }
         if (problems.size() > before) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package org.originbridge.intake.domain;
 
+import org.originbridge.origin.declaration.Declaration;
 /** Port: hands a submitted declaration to processing (coo-declarations-submitted, key = declaration id). */
 public interface SubmissionChannel {
 

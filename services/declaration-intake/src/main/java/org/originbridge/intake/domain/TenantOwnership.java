@@ -1,5 +1,6 @@
 package org.originbridge.intake.domain;
 
+import org.originbridge.origin.declaration.Declaration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.originbridge.intake.domain;
 
+import org.originbridge.origin.declaration.Declaration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.originbridge.intake.Declarations.bomMeetingCthAndRvc;
 import static org.originbridge.intake.Declarations.bomMeetingNeither;
@@ -71,11 +72,11 @@ class DeclarationScreeningTest {
     @Test
     void everyAnnex3bProblemIsReportedAtOnceNamingTheSubmittedField() {
         Declaration declaration = certificateOfOrigin()
-                .documentType(Declaration.DocumentType.UNKNOWN)
+                .documentType(Declaration.ProofOfOriginType.UNKNOWN)
                 .exporter(new Declaration.Party("Shenzhen PowerTech", null, "US"))
                 .destinationCountry(null)
                 .goods(item().hsCode("85044").originCountry(null).fob(null, null).criterion("RVC40").build())
-                .exporterDeclaration(new Declaration.ExporterStatement("Shenzhen", Declarations.TODAY, " "))
+                .exporterDeclaration(new Declaration.ExporterDeclaration("Shenzhen", Declarations.TODAY, " "))
                 .certification(null)
                 .build();
 

@@ -144,9 +144,12 @@ public final class BomCsvReader {
             if (ok && role != null && indirect != null && indirect && role != MaterialRole.INDIRECT) {
                 fail("role", ErrorCodes.INVALID_VALUE, "indirect=true contradicts role " + role + "; give one of them");
             }
-            if (ok && deductible != null && deductible.compareTo(value) > 0) {
-                fail("deductible_costs", ErrorCodes.INVALID_AMOUNT, "deductible costs " + deductible.toPlainString()
-                        + " exceed the material's value " + value.toPlainString());
+            if (ok) {
+                try {
+                    BomRules.checkDeductibleCosts(value, deductible);
+                } catch (InvalidCodeException e) {
+                    fail("deductible_costs", e.code(), e.getMessage());
+                }
             }
             if (!ok) {
                 return null;

@@ -1,5 +1,6 @@
 package org.originbridge.origin.declaration;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +21,10 @@ import org.originbridge.origin.code.RcepParty;
 import org.originbridge.origin.code.UnLocode;
 
 /**
- * Checks a {@link CoDeclaration} against Annex 3B and the validity rules and returns every problem at once.
+ * Checks a {@link Declaration} against Annex 3B, the validity rules and the {@link InputLimits} of the fields
+ * that are not Annex 3B data ({@link SubmittedFieldLimits}), and returns every problem at once, each naming
+ * its field by the contract's path ({@code DeclarationSubmitted}: e.g. {@code exporter.country},
+ * {@code goods[0].fobValue.currency}), which is also the path of the HTTP JSON.
  * "Today" comes from the injected {@link Clock}. A proof of origin is valid for one year from its issue date:
  * it is still valid on the anniversary ({@code issueDate + 1 year}) and expired the day after.
  * Sizes are bounded by {@link InputLimits#DEFAULT} (goods items, text lengths, decimals, identifiers), checked
@@ -38,12 +42,12 @@ public final class DeclarationValidator {
         return new DeclarationValidator(Clock.systemUTC());
     }
 
-    public ValidationResult validate(CoDeclaration d) {
+    public ValidationResult validate(Declaration d) {
         Errors e = new Errors();
         LocalDate today = LocalDate.now(clock);
 
-        if (d.proofType() == null) {
-            e.add("proofType", ErrorCodes.REQUIRED, "proof type is required (CERTIFICATE_OF_ORIGIN or DECLARATION_OF_ORIGIN)");
+        if (d.documentType() == Declaration.ProofOfOriginType.UNKNOWN) {
+            e.add("documentType", ErrorCodes.REQUIRED, "proof type is required (CERTIFICATE_OF_ORIGIN or DECLARATION_OF_ORIGIN)");
         }
         e.requireText("referenceNumber", d.referenceNumber(), "(e) the reference number is required");
         if (!isBlank(d.referenceNumber())) {
@@ -65,10 +69,11 @@ public final class DeclarationValidator {
         }
         trader(e, "importer", d.importer(), true, "(c) importer or consignee");
 
-        Optional<RcepParty> exporting = e.party("exportingParty", d.exportingParty(), "exporting Party");
-        Optional<RcepParty> importing = e.party("importingParty", d.importingParty(), "destination");
+        Optional<RcepParty> exporting = e.party("exporter.country",
+                d.exporter() == null ? null : d.exporter().country(), "exporting Party");
+        Optional<RcepParty> importing = e.party("destinationCountry", d.destinationCountry(), "destination");
         if (exporting.isPresent() && exporting.equals(importing)) {
-            e.add("importingParty", ErrorCodes.SAME_PARTY,
+            e.add("destinationCountry", ErrorCodes.SAME_PARTY,
                     "the destination must be a Party other than the exporting Party " + exporting.get());
         }
 
@@ -76,10 +81,10 @@ public final class DeclarationValidator {
         goods(e, d.goods());
         exporterDeclaration(e, d.exporterDeclaration(), today);
 
-        if (d.proofType() == ProofType.CERTIFICATE_OF_ORIGIN) {
+        if (d.documentType() == Declaration.ProofOfOriginType.CERTIFICATE_OF_ORIGIN) {
             certification(e, d.certification());
         }
-        if (d.proofType() == ProofType.DECLARATION_OF_ORIGIN && isBlank(d.approvedExporterCode())) {
+        if (d.documentType() == Declaration.ProofOfOriginType.DECLARATION_OF_ORIGIN && isBlank(d.approvedExporterCode())) {
             e.add("approvedExporterCode", ErrorCodes.APPROVED_EXPORTER_CODE_REQUIRED,
                     "a Declaration of Origin must carry the approved exporter code");
         }
@@ -87,10 +92,20 @@ public final class DeclarationValidator {
             backToBack(e, d.backToBack(), d.issueDate(), today);
         }
         e.text("approvedExporterCode", d.approvedExporterCode());
-        return new ValidationResult(InputLimits.DEFAULT.capped(e.list));
+        List<FieldError> problems = new ArrayList<>(InputLimits.DEFAULT.capped(e.list));
+        problems.addAll(SubmittedFieldLimits.check(d));
+        return new ValidationResult(problems);
     }
 
-    private static void trader(Errors e, String path, Trader t, boolean addressRequired, String what) {
+    /**
+     * Whether the goods items and their bills of materials are within {@link InputLimits} in number, so that
+     * a further look at each (the origin pre-check) stays small; beyond them {@link #validate} reports the count.
+     */
+    public static boolean withinStructuralLimits(Declaration d) {
+        return SubmittedFieldLimits.withinStructuralLimits(d);
+    }
+
+    private static void trader(Errors e, String path, Declaration.Party t, boolean addressRequired, String what) {
         if (t == null) {
             e.add(path, ErrorCodes.REQUIRED, what + " name and address are required");
             return;
@@ -103,7 +118,7 @@ public final class DeclarationValidator {
         }
     }
 
-    private static void consignment(Errors e, Consignment c) {
+    private static void consignment(Errors e, Declaration.Consignment c) {
         if (c == null) {
             e.add("consignment", ErrorCodes.REQUIRED,
                     "(j) consignment details are required: invoice number, departure date, vessel or flight, port of discharge");
@@ -124,7 +139,7 @@ public final class DeclarationValidator {
         }
     }
 
-    private static void goods(Errors e, List<GoodsItem> goods) {
+    private static void goods(Errors e, List<Declaration.GoodsItem> goods) {
         if (goods.isEmpty()) {
             e.add("goods", ErrorCodes.REQUIRED, "at least one goods item is required");
             return;
@@ -137,7 +152,7 @@ public final class DeclarationValidator {
         }
         for (int i = 0; i < goods.size(); i++) {
             String p = "goods[" + i + "]";
-            GoodsItem g = goods.get(i);
+            Declaration.GoodsItem g = goods.get(i);
             if (g == null) {
                 e.add(p, ErrorCodes.REQUIRED, "goods item is empty");
                 continue;
@@ -154,29 +169,30 @@ public final class DeclarationValidator {
             } else {
                 criterion = e.parse(p + ".originCriterion", g.originCriterion(), OriginCriterion::parse);
             }
-            e.party(p + ".countryOfOrigin", g.countryOfOrigin(), "(i) RCEP country of origin");
+            e.party(p + ".originCountry", g.originCountry(), "(i) RCEP country of origin");
             if (g.quantity() == null || isBlank(g.quantityUnit())) {
                 e.add(p + ".quantity", ErrorCodes.REQUIRED, "(l) the quantity and its unit are required");
             } else {
                 e.parse(p + ".quantity", g.quantity(), q -> Quantity.of(q, g.quantityUnit()));
             }
             boolean rvc = criterion.map(OriginCriterion::claimsRvc).orElse(false);
-            boolean fobBounded = g.fobValue() == null
-                    || e.parse(p + ".fobValue", g.fobValue(), Decimals::bounded).isPresent();
-            if (g.fobValue() == null) {
+            BigDecimal fob = g.fobValue() == null ? null : g.fobValue().amount();
+            boolean fobBounded = fob == null || e.parse(p + ".fobValue", fob, Decimals::bounded).isPresent();
+            if (fob == null) {
                 if (rvc) {
                     e.add(p + ".fobValue", ErrorCodes.FOB_REQUIRED_FOR_RVC, "(k) the FOB value is required because the "
                             + "RVC criterion '" + g.originCriterion() + "' is claimed");
                 }
             } else if (fobBounded) {
-                if (g.fobValue().signum() <= 0) {
+                if (fob.signum() <= 0) {
                     e.add(p + ".fobValue", ErrorCodes.INVALID_AMOUNT, "the FOB value must be positive, got "
-                            + g.fobValue().toPlainString());
+                            + fob.toPlainString());
                 }
-                if (isBlank(g.fobCurrency())) {
-                    e.add(p + ".fobCurrency", ErrorCodes.REQUIRED, "the FOB value needs its ISO 4217 currency");
+                String currency = g.fobValue().currency();
+                if (isBlank(currency)) {
+                    e.add(p + ".fobValue.currency", ErrorCodes.REQUIRED, "the FOB value needs its ISO 4217 currency");
                 } else {
-                    e.parse(p + ".fobCurrency", g.fobCurrency(), Money::parseCurrency);
+                    e.parse(p + ".fobValue.currency", currency, Money::parseCurrency);
                 }
             }
             if (g.grossWeightKg() != null && e.parse(p + ".grossWeightKg", g.grossWeightKg(), Decimals::bounded).isPresent()
@@ -186,12 +202,12 @@ public final class DeclarationValidator {
         }
     }
 
-    private static void exporterDeclaration(Errors e, ExporterDeclaration x, LocalDate today) {
+    private static void exporterDeclaration(Errors e, Declaration.ExporterDeclaration x, LocalDate today) {
         if (x == null) {
             e.add("exporterDeclaration", ErrorCodes.REQUIRED, "(g) the declaration by the exporter or producer is required");
             return;
         }
-        e.requireText("exporterDeclaration.declarantName", x.declarantName(), "(g) the declarant's name is required");
+        e.requireText("exporterDeclaration.signatoryName", x.signatoryName(), "(g) the declarant's name is required");
         if (x.date() == null) {
             e.add("exporterDeclaration.date", ErrorCodes.REQUIRED, "(g) the date of the declaration is required");
         } else {
@@ -199,7 +215,7 @@ public final class DeclarationValidator {
         }
     }
 
-    private static void certification(Errors e, IssuingBodyCertification c) {
+    private static void certification(Errors e, Declaration.IssuingBodyCertification c) {
         if (c == null) {
             e.add("certification", ErrorCodes.CERTIFICATION_REQUIRED,
                     "(h) a Certificate of Origin must be certified by the issuing body (authorised signature, official seal)");
@@ -214,15 +230,15 @@ public final class DeclarationValidator {
             e.add("certification.authorisedSignatory", ErrorCodes.CERTIFICATION_REQUIRED,
                     "(h) the authorised signature is required");
         }
-        if (!c.officialSeal()) {
-            e.add("certification.officialSeal", ErrorCodes.CERTIFICATION_REQUIRED, "(h) the official seal is required");
+        if (!c.sealed()) {
+            e.add("certification.officialSealReference", ErrorCodes.CERTIFICATION_REQUIRED, "(h) the official seal is required");
         }
     }
 
-    private static void backToBack(Errors e, BackToBack b, LocalDate issueDate, LocalDate today) {
-        e.text("backToBack.originalReference", b.originalReference());
-        if (isBlank(b.originalReference())) {
-            e.add("backToBack.originalReference", ErrorCodes.BACK_TO_BACK_INCOMPLETE,
+    private static void backToBack(Errors e, Declaration.BackToBackDetails b, LocalDate issueDate, LocalDate today) {
+        e.text("backToBack.originalProofReference", b.originalProofReference());
+        if (isBlank(b.originalProofReference())) {
+            e.add("backToBack.originalProofReference", ErrorCodes.BACK_TO_BACK_INCOMPLETE,
                     "(m) a back-to-back proof needs the original proof of origin's reference number");
         }
         if (b.originalIssueDate() == null) {
@@ -239,11 +255,11 @@ public final class DeclarationValidator {
                         + b.originalIssueDate().plusYears(1) + "; a back-to-back proof cannot outlive it");
             }
         }
-        if (isBlank(b.firstExportingPartyOrigin())) {
-            e.add("backToBack.firstExportingPartyOrigin", ErrorCodes.BACK_TO_BACK_INCOMPLETE,
+        if (isBlank(b.firstExportingPartyCountry())) {
+            e.add("backToBack.firstExportingPartyCountry", ErrorCodes.BACK_TO_BACK_INCOMPLETE,
                     "(m) a back-to-back proof needs the first exporting Party's RCEP country of origin");
         } else {
-            e.party("backToBack.firstExportingPartyOrigin", b.firstExportingPartyOrigin(),
+            e.party("backToBack.firstExportingPartyCountry", b.firstExportingPartyCountry(),
                     "first exporting Party's country of origin");
         }
     }

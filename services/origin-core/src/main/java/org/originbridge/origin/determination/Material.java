@@ -2,6 +2,7 @@ package org.originbridge.origin.determination;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.originbridge.origin.bom.BomRules;
 import org.originbridge.origin.code.HsCode;
 
 /**
@@ -34,9 +35,10 @@ public record Material(String id, String description, HsCode hsCode, BigDecimal 
         if (netWeightKg != null && netWeightKg.signum() < 0) {
             throw new IllegalArgumentException("material weight must not be negative");
         }
-        if (deductibleCosts.signum() < 0 || deductibleCosts.compareTo(value) > 0) {
-            throw new IllegalArgumentException("deductibleCosts must be between 0 and the material's value");
+        if (deductibleCosts.signum() < 0) {
+            throw new IllegalArgumentException("deductibleCosts must not be negative");
         }
+        BomRules.checkDeductibleCosts(value, deductibleCosts);
     }
 
     /** A direct ({@code indirect == false}) or indirect (Art 3.10) material. */

@@ -14,6 +14,7 @@ import org.originbridge.origin.InputLimits;
 import org.originbridge.origin.code.Decimals;
 import org.originbridge.origin.code.HsCode;
 import org.originbridge.origin.code.InvalidCodeException;
+import org.originbridge.origin.bom.BomRules;
 import org.originbridge.origin.code.Money;
 import org.originbridge.origin.determination.BuildUpCosts;
 import org.originbridge.origin.determination.DeterminationRequest;
@@ -122,9 +123,10 @@ final class RequestReader {
                 error(p + ".role", ErrorCodes.INVALID_VALUE, "'indirect: true' contradicts role " + role
                         + "; give one of them");
             }
-            if (value != null && deductible != null && deductible.compareTo(value) > 0) {
-                error(p + ".deductibleCosts", ErrorCodes.INVALID_AMOUNT, "deductible costs " + deductible.toPlainString()
-                        + " exceed the material's value " + value.toPlainString());
+            try {
+                BomRules.checkDeductibleCosts(value, deductible);
+            } catch (InvalidCodeException e) {
+                error(p + ".deductibleCosts", e.code(), e.getMessage());
             }
             if (errors.size() == before) {
                 list.add(new Material(id, description, hs, value, weight, origin, deductible,

@@ -15,7 +15,7 @@ import org.originbridge.origin.FieldError;
 /** Declarations beyond {@link org.originbridge.origin.InputLimits}: one small answer, fast, naming the field. */
 class DeclarationLimitsTest {
 
-    private static final GoodsItem EMPTY = new GoodsItem(0, null, null, null, null, null, null, null, null, null);
+    private static final Declaration.GoodsItem EMPTY = Declarations.goodsItem(0, null, null, null, null, null, null, null, null, null);
 
     private final DeclarationValidator validator = new DeclarationValidator(
             Clock.fixed(Declarations.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
@@ -40,7 +40,7 @@ class DeclarationLimitsTest {
     void longTextIsRefusedNamingTheFieldWithoutEchoingIt() {
         Declarations d = Declarations.co();
         String longName = "N".repeat(5_000);
-        d.exporter = new Trader(longName, "88 Harbour Road");
+        d.exporter = Declarations.party(longName, "88 Harbour Road");
         List<FieldError> errors = validator.validate(d.build()).errors();
         assertThat(errors).containsExactly(new FieldError("exporter.name", ErrorCodes.LIMIT_EXCEEDED,
                 "is 5000 characters long; at most 1000 are accepted"));
@@ -59,7 +59,7 @@ class DeclarationLimitsTest {
     @Test
     void hugeDecimalsAreRefusedBeforeArithmetic() {
         Declarations d = Declarations.co();
-        d.goods = new ArrayList<>(List.of(new GoodsItem(1, "Oak dining table", "940360", "RVC40", "CN",
+        d.goods = new ArrayList<>(List.of(Declarations.goodsItem(1, "Oak dining table", "940360", "RVC40", "CN",
                 new BigDecimal("1e999999999"), "PCE", new BigDecimal("1e999999999"), "USD",
                 new BigDecimal("-1e999999999"))));
         List<FieldError> errors = validator.validate(d.build()).errors();

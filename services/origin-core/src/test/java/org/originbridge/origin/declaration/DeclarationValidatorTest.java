@@ -1,6 +1,7 @@
 package org.originbridge.origin.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -19,9 +20,9 @@ class DeclarationValidatorTest {
     private final DeclarationValidator validator = new DeclarationValidator(
             Clock.fixed(Declarations.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
-    private static GoodsItem item(String hs, String criterion, String country, BigDecimal qty, String unit,
+    private static Declaration.GoodsItem item(String hs, String criterion, String country, BigDecimal qty, String unit,
                                   BigDecimal fob, String currency) {
-        return new GoodsItem(1, "Oak dining table", hs, criterion, country, qty, unit, fob, currency, null);
+        return Declarations.goodsItem(1, "Oak dining table", hs, criterion, country, qty, unit, fob, currency, null);
     }
 
     private static Arguments c(String name, Consumer<Declarations> change, String field, String code, String message) {
@@ -30,46 +31,45 @@ class DeclarationValidatorTest {
 
     static Stream<Arguments> oneProblemEach() {
         return Stream.of(
-                c("no proof type", d -> d.proofType = null, "proofType", ErrorCodes.REQUIRED, "proof type is required"),
+                c("no proof type", d -> d.documentType = null, "documentType", ErrorCodes.REQUIRED, "proof type is required"),
                 c("no reference", d -> d.referenceNumber = " ", "referenceNumber", ErrorCodes.REQUIRED, "(e) the reference number"),
                 c("no issue date", d -> d.issueDate = null, "issueDate", ErrorCodes.REQUIRED, "issue date is required"),
                 c("issued tomorrow", d -> d.issueDate = Declarations.TODAY.plusDays(1), "issueDate",
                         ErrorCodes.DATE_IN_FUTURE, "2026-06-16 is in the future (today is 2026-06-15)"),
                 c("expired", d -> d.issueDate = Declarations.TODAY.minusYears(1).minusDays(1), "issueDate",
                         ErrorCodes.VALIDITY_EXPIRED, "expired on 2026-06-14"),
-                c("no exporter", d -> d.exporter = null, "exporter", ErrorCodes.REQUIRED, "(a) exporter name and address"),
-                c("no exporter address", d -> d.exporter = new Trader("X", ""), "exporter.address", ErrorCodes.REQUIRED,
+                c("no exporter address", d -> d.exporter = Declarations.party("X", ""), "exporter.address", ErrorCodes.REQUIRED,
                         "(a) exporter address"),
-                c("producer without name", d -> d.producer = new Trader(null, "somewhere"), "producer.name",
+                c("producer without name", d -> d.producer = Declarations.party(null, "somewhere"), "producer.name",
                         ErrorCodes.REQUIRED, "(b) producer name"),
                 c("no importer", d -> d.importer = null, "importer", ErrorCodes.REQUIRED, "(c) importer or consignee"),
-                c("no importer name", d -> d.importer = new Trader(null, "addr"), "importer.name", ErrorCodes.REQUIRED,
+                c("no importer name", d -> d.importer = Declarations.party(null, "addr"), "importer.name", ErrorCodes.REQUIRED,
                         "(c) importer or consignee name"),
-                c("exporting party not RCEP", d -> d.exportingParty = "US", "exportingParty", ErrorCodes.NOT_RCEP_PARTY,
+                c("exporting party not RCEP", d -> d.exporterCountry = "US", "exporter.country", ErrorCodes.NOT_RCEP_PARTY,
                         "the exporting Party: 'US' is not an RCEP Party"),
-                c("destination not RCEP", d -> d.importingParty = "IN", "importingParty", ErrorCodes.NOT_RCEP_PARTY,
+                c("destination not RCEP", d -> d.destinationCountry = "IN", "destinationCountry", ErrorCodes.NOT_RCEP_PARTY,
                         "the destination: 'IN' is not an RCEP Party"),
-                c("destination not a country", d -> d.importingParty = "XX", "importingParty", ErrorCodes.INVALID_COUNTRY,
+                c("destination not a country", d -> d.destinationCountry = "XX", "destinationCountry", ErrorCodes.INVALID_COUNTRY,
                         "not an ISO 3166-1 alpha-2"),
-                c("no destination", d -> d.importingParty = null, "importingParty", ErrorCodes.REQUIRED,
+                c("no destination", d -> d.destinationCountry = null, "destinationCountry", ErrorCodes.REQUIRED,
                         "the destination is required"),
-                c("destination = origin Party", d -> d.importingParty = "CN", "importingParty", ErrorCodes.SAME_PARTY,
+                c("destination = origin Party", d -> d.destinationCountry = "CN", "destinationCountry", ErrorCodes.SAME_PARTY,
                         "other than the exporting Party CN"),
                 c("no consignment", d -> d.consignment = null, "consignment", ErrorCodes.REQUIRED, "(j) consignment details"),
-                c("no invoice", d -> d.consignment = new Consignment(null, null, Declarations.TODAY, "V", null, "VNCMT"),
+                c("no invoice", d -> d.consignment = Declarations.consignment(null, null, Declarations.TODAY, "V", null, "VNCMT"),
                         "consignment.invoiceNumber", ErrorCodes.REQUIRED, "(j) the invoice number"),
-                c("no departure", d -> d.consignment = new Consignment("I", null, null, "V", null, "VNCMT"),
+                c("no departure", d -> d.consignment = Declarations.consignment("I", null, null, "V", null, "VNCMT"),
                         "consignment.departureDate", ErrorCodes.REQUIRED, "(j) the departure date"),
-                c("no vessel", d -> d.consignment = new Consignment("I", null, Declarations.TODAY, "", null, "VNCMT"),
+                c("no vessel", d -> d.consignment = Declarations.consignment("I", null, Declarations.TODAY, "", null, "VNCMT"),
                         "consignment.vesselOrFlight", ErrorCodes.REQUIRED, "(j) the vessel name or flight number"),
-                c("no port of discharge", d -> d.consignment = new Consignment("I", null, Declarations.TODAY, "V", null, null),
+                c("no port of discharge", d -> d.consignment = Declarations.consignment("I", null, Declarations.TODAY, "V", null, null),
                         "consignment.portOfDischarge", ErrorCodes.REQUIRED, "(j) the port of discharge"),
-                c("bad port of discharge", d -> d.consignment = new Consignment("I", null, Declarations.TODAY, "V", null, "VNCM"),
+                c("bad port of discharge", d -> d.consignment = Declarations.consignment("I", null, Declarations.TODAY, "V", null, "VNCM"),
                         "consignment.portOfDischarge", ErrorCodes.INVALID_LOCODE, "must be 5 characters"),
-                c("bad port of loading", d -> d.consignment = new Consignment("I", null, Declarations.TODAY, "V", "C1SHA", "VNCMT"),
+                c("bad port of loading", d -> d.consignment = Declarations.consignment("I", null, Declarations.TODAY, "V", "C1SHA", "VNCMT"),
                         "consignment.portOfLoading", ErrorCodes.INVALID_LOCODE, "2-letter country code"),
                 c("no goods", d -> d.goods = List.of(), "goods", ErrorCodes.REQUIRED, "at least one goods item"),
-                c("no description", d -> d.goods = List.of(new GoodsItem(1, null, "940360", "CTH", "CN", BigDecimal.ONE,
+                c("no description", d -> d.goods = List.of(Declarations.goodsItem(1, null, "940360", "CTH", "CN", BigDecimal.ONE,
                         "PCE", null, null, null)), "goods[0].description", ErrorCodes.REQUIRED, "(d) the description"),
                 c("no HS", d -> d.goods = List.of(item(null, "CTH", "CN", BigDecimal.ONE, "PCE", null, null)),
                         "goods[0].hsCode", ErrorCodes.REQUIRED, "(d) the 6-digit HS code"),
@@ -80,9 +80,9 @@ class DeclarationValidatorTest {
                 c("bad criterion", d -> d.goods = List.of(item("940360", "CTH XYZ", "CN", BigDecimal.ONE, "PCE", null, null)),
                         "goods[0].originCriterion", ErrorCodes.INVALID_FORMAT, "unknown token 'XYZ'"),
                 c("origin country not RCEP", d -> d.goods = List.of(item("940360", "CTH", "US", BigDecimal.ONE, "PCE", null, null)),
-                        "goods[0].countryOfOrigin", ErrorCodes.NOT_RCEP_PARTY, "(i) RCEP country of origin: 'US' is not an RCEP Party"),
+                        "goods[0].originCountry", ErrorCodes.NOT_RCEP_PARTY, "(i) RCEP country of origin: 'US' is not an RCEP Party"),
                 c("no origin country", d -> d.goods = List.of(item("940360", "CTH", null, BigDecimal.ONE, "PCE", null, null)),
-                        "goods[0].countryOfOrigin", ErrorCodes.REQUIRED, "(i) RCEP country of origin is required"),
+                        "goods[0].originCountry", ErrorCodes.REQUIRED, "(i) RCEP country of origin is required"),
                 c("no quantity", d -> d.goods = List.of(item("940360", "CTH", "CN", null, "PCE", null, null)),
                         "goods[0].quantity", ErrorCodes.REQUIRED, "(l) the quantity and its unit"),
                 c("zero quantity", d -> d.goods = List.of(item("940360", "CTH", "CN", BigDecimal.ZERO, "PCE", null, null)),
@@ -94,46 +94,54 @@ class DeclarationValidatorTest {
                 c("FOB not positive", d -> d.goods = List.of(item("940360", "RVC40", "CN", BigDecimal.ONE, "PCE",
                         new BigDecimal("0.00"), "USD")), "goods[0].fobValue", ErrorCodes.INVALID_AMOUNT, "must be positive"),
                 c("FOB without currency", d -> d.goods = List.of(item("940360", "RVC40", "CN", BigDecimal.ONE, "PCE",
-                        BigDecimal.TEN, null)), "goods[0].fobCurrency", ErrorCodes.REQUIRED, "ISO 4217 currency"),
+                        BigDecimal.TEN, null)), "goods[0].fobValue.currency", ErrorCodes.REQUIRED, "ISO 4217 currency"),
                 c("FOB bad currency", d -> d.goods = List.of(item("940360", "RVC40", "CN", BigDecimal.ONE, "PCE",
-                        BigDecimal.TEN, "ZZZ")), "goods[0].fobCurrency", ErrorCodes.INVALID_CURRENCY, "not an ISO 4217 code"),
-                c("negative gross weight", d -> d.goods = List.of(new GoodsItem(1, "t", "940360", "CTH", "CN", BigDecimal.ONE,
+                        BigDecimal.TEN, "ZZZ")), "goods[0].fobValue.currency", ErrorCodes.INVALID_CURRENCY, "not an ISO 4217 code"),
+                c("negative gross weight", d -> d.goods = List.of(Declarations.goodsItem(1, "t", "940360", "CTH", "CN", BigDecimal.ONE,
                         "PCE", null, null, new BigDecimal("-1"))), "goods[0].grossWeightKg", ErrorCodes.INVALID_AMOUNT, "negative"),
                 c("no exporter declaration", d -> d.exporterDeclaration = null, "exporterDeclaration", ErrorCodes.REQUIRED,
                         "(g) the declaration by the exporter or producer"),
-                c("no declarant", d -> d.exporterDeclaration = new ExporterDeclaration("", "x", Declarations.TODAY),
-                        "exporterDeclaration.declarantName", ErrorCodes.REQUIRED, "(g) the declarant's name"),
-                c("declared tomorrow", d -> d.exporterDeclaration = new ExporterDeclaration("Li", "x", Declarations.TODAY.plusDays(1)),
+                c("no declarant", d -> d.exporterDeclaration = Declarations.exporterDeclaration("", "x", Declarations.TODAY),
+                        "exporterDeclaration.signatoryName", ErrorCodes.REQUIRED, "(g) the declarant's name"),
+                c("declared tomorrow", d -> d.exporterDeclaration = Declarations.exporterDeclaration("Li", "x", Declarations.TODAY.plusDays(1)),
                         "exporterDeclaration.date", ErrorCodes.DATE_IN_FUTURE, "in the future"),
-                c("no declaration date", d -> d.exporterDeclaration = new ExporterDeclaration("Li", "x", null),
+                c("no declaration date", d -> d.exporterDeclaration = Declarations.exporterDeclaration("Li", "x", null),
                         "exporterDeclaration.date", ErrorCodes.REQUIRED, "(g) the date"),
                 c("CO without certification", d -> d.certification = null, "certification", ErrorCodes.CERTIFICATION_REQUIRED,
                         "(h) a Certificate of Origin must be certified by the issuing body"),
-                c("CO without issuing body", d -> d.certification = new IssuingBodyCertification(null, "Zhang", true, null),
+                c("CO without issuing body", d -> d.certification = Declarations.certification(null, "Zhang", true, null),
                         "certification.issuingBody", ErrorCodes.CERTIFICATION_REQUIRED, "(h) the issuing body"),
-                c("CO without signature", d -> d.certification = new IssuingBodyCertification("CCPIT", " ", true, null),
+                c("CO without signature", d -> d.certification = Declarations.certification("CCPIT", " ", true, null),
                         "certification.authorisedSignatory", ErrorCodes.CERTIFICATION_REQUIRED, "(h) the authorised signature"),
-                c("CO without seal", d -> d.certification = new IssuingBodyCertification("CCPIT", "Zhang", false, null),
-                        "certification.officialSeal", ErrorCodes.CERTIFICATION_REQUIRED, "(h) the official seal"),
+                c("CO without seal", d -> d.certification = Declarations.certification("CCPIT", "Zhang", false, null),
+                        "certification.officialSealReference", ErrorCodes.CERTIFICATION_REQUIRED, "(h) the official seal"),
                 c("DO without approved exporter code", d -> {
-                    d.proofType = ProofType.DECLARATION_OF_ORIGIN;
+                    d.documentType = Declaration.ProofOfOriginType.DECLARATION_OF_ORIGIN;
                     d.certification = null;
                 }, "approvedExporterCode", ErrorCodes.APPROVED_EXPORTER_CODE_REQUIRED,
                         "a Declaration of Origin must carry the approved exporter code"),
-                c("back-to-back without reference", d -> d.backToBack = new BackToBack(null, Declarations.TODAY.minusDays(30), "VN", null),
-                        "backToBack.originalReference", ErrorCodes.BACK_TO_BACK_INCOMPLETE, "original proof of origin's reference number"),
-                c("back-to-back without original date", d -> d.backToBack = new BackToBack("R", null, "VN", null),
+                c("back-to-back without reference", d -> d.backToBack = new Declaration.BackToBackDetails(null, Declarations.TODAY.minusDays(30), "VN", null),
+                        "backToBack.originalProofReference", ErrorCodes.BACK_TO_BACK_INCOMPLETE, "original proof of origin's reference number"),
+                c("back-to-back without original date", d -> d.backToBack = new Declaration.BackToBackDetails("R", null, "VN", null),
                         "backToBack.originalIssueDate", ErrorCodes.BACK_TO_BACK_INCOMPLETE, "original proof of origin's issue date"),
-                c("back-to-back without first origin", d -> d.backToBack = new BackToBack("R", Declarations.TODAY.minusDays(30), " ", null),
-                        "backToBack.firstExportingPartyOrigin", ErrorCodes.BACK_TO_BACK_INCOMPLETE, "first exporting Party's RCEP country of origin"),
-                c("back-to-back first origin not RCEP", d -> d.backToBack = new BackToBack("R", Declarations.TODAY.minusDays(30), "US", null),
-                        "backToBack.firstExportingPartyOrigin", ErrorCodes.NOT_RCEP_PARTY, "'US' is not an RCEP Party"),
-                c("back-to-back original after this proof", d -> d.backToBack = new BackToBack("R", Declarations.TODAY.minusDays(5), "VN", null),
+                c("back-to-back without first origin", d -> d.backToBack = new Declaration.BackToBackDetails("R", Declarations.TODAY.minusDays(30), " ", null),
+                        "backToBack.firstExportingPartyCountry", ErrorCodes.BACK_TO_BACK_INCOMPLETE, "first exporting Party's RCEP country of origin"),
+                c("back-to-back first origin not RCEP", d -> d.backToBack = new Declaration.BackToBackDetails("R", Declarations.TODAY.minusDays(30), "US", null),
+                        "backToBack.firstExportingPartyCountry", ErrorCodes.NOT_RCEP_PARTY, "'US' is not an RCEP Party"),
+                c("back-to-back original after this proof", d -> d.backToBack = new Declaration.BackToBackDetails("R", Declarations.TODAY.minusDays(5), "VN", null),
                         "backToBack.originalIssueDate", ErrorCodes.DATE_ORDER, "cannot be issued after the back-to-back proof"),
                 c("back-to-back original expired", d -> {
                     d.issueDate = Declarations.TODAY.minusDays(20);
-                    d.backToBack = new BackToBack("R", Declarations.TODAY.minusYears(1).minusDays(1), "VN", null);
+                    d.backToBack = new Declaration.BackToBackDetails("R", Declarations.TODAY.minusYears(1).minusDays(1), "VN", null);
                 }, "backToBack.originalIssueDate", ErrorCodes.VALIDITY_EXPIRED, "a back-to-back proof cannot outlive it"));
+    }
+
+    @Test
+    void noExporterIsTwoProblemsSinceTheExportingPartyIsTheExportersCountry() {
+        Declarations d = Declarations.co();
+        d.exporter = null;
+        assertThat(validator.validate(d.build()).errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("exporter", ErrorCodes.REQUIRED), tuple("exporter.country", ErrorCodes.REQUIRED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,7 +170,7 @@ class DeclarationValidatorTest {
 
     @Test
     void validBackToBack() {
-        CoDeclaration d = Declarations.co().backToBack().build();
+        Declaration d = Declarations.co().backToBack().build();
         assertThat(d.isBackToBack()).isTrue();
         assertThat(validator.validate(d).isValid()).isTrue();
     }
@@ -187,16 +195,16 @@ class DeclarationValidatorTest {
     void returnsEveryProblemAtOnce() {
         Declarations d = Declarations.co();
         d.referenceNumber = null;
-        d.importingParty = "US";
+        d.destinationCountry = "US";
         d.certification = null;
         d.goods = List.of(Declarations.item(),
                 item("94036", "RVC40", "IN", BigDecimal.ONE, "PCE", null, null));
-        d.backToBack = new BackToBack(null, null, null, null);
+        d.backToBack = new Declaration.BackToBackDetails(null, null, null, null);
         List<FieldError> errors = validator.validate(d.build()).errors();
         assertThat(errors).extracting(FieldError::field).containsExactly(
-                "referenceNumber", "importingParty", "goods[1].hsCode", "goods[1].countryOfOrigin", "goods[1].fobValue",
-                "certification", "backToBack.originalReference", "backToBack.originalIssueDate",
-                "backToBack.firstExportingPartyOrigin");
+                "referenceNumber", "destinationCountry", "goods[1].hsCode", "goods[1].originCountry", "goods[1].fobValue",
+                "certification", "backToBack.originalProofReference", "backToBack.originalIssueDate",
+                "backToBack.firstExportingPartyCountry");
     }
 
     @Test

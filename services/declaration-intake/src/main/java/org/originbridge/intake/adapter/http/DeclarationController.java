@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.originbridge.intake.config.IntakeProperties;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.IntakeMetrics;
 import org.originbridge.intake.domain.SubmitDeclaration;
 import org.originbridge.platform.security.Caller;

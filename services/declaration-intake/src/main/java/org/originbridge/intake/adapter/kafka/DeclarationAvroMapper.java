@@ -26,7 +26,7 @@ import org.originbridge.events.intake.PreCheckStatus;
 import org.originbridge.events.intake.ProductionCosts;
 import org.originbridge.events.intake.ProofOfOriginType;
 import org.originbridge.events.intake.RvcMethod;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.ScreeningVerdict;
 import org.originbridge.origin.FieldError;
 import org.originbridge.origin.code.Ids;
@@ -70,6 +70,11 @@ public final class DeclarationAvroMapper {
         if (!problems.isEmpty()) {
             throw new InvalidRecordException(problems);
         }
+        return toDeclaration(event);
+    }
+
+    /** The record as origin-core's model, field for field (the HTTP reader's records come this way too). */
+    public static Declaration toDeclaration(DeclarationSubmitted event) {
         return new Declaration(event.getDeclarationId(), event.getSupplierId(), documentType(event.getDocumentType()),
                 event.getReferenceNumber(), event.getIssueDate(), party(event.getExporter()),
                 party(event.getProducer()), party(event.getImporter()), event.getDestinationCountry(),
@@ -89,14 +94,14 @@ public final class DeclarationAvroMapper {
         }
     }
 
-    private static Declaration.DocumentType documentType(ProofOfOriginType type) {
+    private static Declaration.ProofOfOriginType documentType(ProofOfOriginType type) {
         if (type == null) {
-            return Declaration.DocumentType.UNKNOWN;
+            return Declaration.ProofOfOriginType.UNKNOWN;
         }
         return switch (type) {
-            case CERTIFICATE_OF_ORIGIN -> Declaration.DocumentType.CERTIFICATE_OF_ORIGIN;
-            case DECLARATION_OF_ORIGIN -> Declaration.DocumentType.DECLARATION_OF_ORIGIN;
-            case UNKNOWN -> Declaration.DocumentType.UNKNOWN;
+            case CERTIFICATE_OF_ORIGIN -> Declaration.ProofOfOriginType.CERTIFICATE_OF_ORIGIN;
+            case DECLARATION_OF_ORIGIN -> Declaration.ProofOfOriginType.DECLARATION_OF_ORIGIN;
+            case UNKNOWN -> Declaration.ProofOfOriginType.UNKNOWN;
         };
     }
 
@@ -108,7 +113,7 @@ public final class DeclarationAvroMapper {
         Money fob = g.getFobValue();
         return new Declaration.GoodsItem(g.getItemNumber(), g.getDescription(), g.getHsCode(), g.getOriginCriterion(),
                 g.getOriginCountry(), g.getQuantity(), g.getQuantityUnit(), g.getGrossWeightKg(),
-                fob == null ? null : new Declaration.Amount(fob.getAmount(), fob.getCurrency()),
+                fob == null ? null : new Declaration.Money(fob.getAmount(), fob.getCurrency()),
                 bom(g.getBillOfMaterials()));
     }
 
@@ -123,7 +128,7 @@ public final class DeclarationAvroMapper {
                 c == null ? null : new Declaration.ProductionCosts(c.getDirectLabour(), c.getDirectOverhead(),
                         c.getProfit(), c.getOther()),
                 b.getMinimalOperationsOnly(),
-                b.getMaterials().stream().map(m -> new Declaration.Material(m.getMaterialId(), m.getDescription(),
+                b.getMaterials().stream().map(m -> new Declaration.BomMaterial(m.getMaterialId(), m.getDescription(),
                         m.getHsCode(), m.getValue(), m.getNetWeightKg(), materialOrigin(m.getOrigin()),
                         m.getOriginCountry(), m.getDeductibleCosts(), m.getIndirect())).toList());
     }
@@ -146,17 +151,17 @@ public final class DeclarationAvroMapper {
                 c.getEquipmentReferences());
     }
 
-    private static Declaration.ExporterStatement statement(ExporterDeclaration x) {
-        return x == null ? null : new Declaration.ExporterStatement(x.getPlace(), x.getDate(), x.getSignatoryName());
+    private static Declaration.ExporterDeclaration statement(ExporterDeclaration x) {
+        return x == null ? null : new Declaration.ExporterDeclaration(x.getPlace(), x.getDate(), x.getSignatoryName());
     }
 
-    private static Declaration.Certification certification(IssuingBodyCertification c) {
-        return c == null ? null : new Declaration.Certification(c.getIssuingBody(), c.getAuthorisedSignatory(),
+    private static Declaration.IssuingBodyCertification certification(IssuingBodyCertification c) {
+        return c == null ? null : new Declaration.IssuingBodyCertification(c.getIssuingBody(), c.getAuthorisedSignatory(),
                 c.getOfficialSealReference(), c.getCertificationDate());
     }
 
-    private static Declaration.BackToBack backToBack(BackToBackDetails b) {
-        return b == null ? null : new Declaration.BackToBack(b.getOriginalProofReference(), b.getOriginalIssueDate(),
+    private static Declaration.BackToBackDetails backToBack(BackToBackDetails b) {
+        return b == null ? null : new Declaration.BackToBackDetails(b.getOriginalProofReference(), b.getOriginalIssueDate(),
                 b.getFirstExportingPartyCountry(), b.getApprovedExporterCode());
     }
 
@@ -312,19 +317,19 @@ public final class DeclarationAvroMapper {
                 .build();
     }
 
-    private static ExporterDeclaration statement(Declaration.ExporterStatement x) {
+    private static ExporterDeclaration statement(Declaration.ExporterDeclaration x) {
         return x == null ? null : ExporterDeclaration.newBuilder()
                 .setPlace(x.place()).setDate(x.date()).setSignatoryName(x.signatoryName()).build();
     }
 
-    private static IssuingBodyCertification certification(Declaration.Certification c) {
+    private static IssuingBodyCertification certification(Declaration.IssuingBodyCertification c) {
         return c == null ? null : IssuingBodyCertification.newBuilder()
                 .setIssuingBody(c.issuingBody()).setAuthorisedSignatory(c.authorisedSignatory())
                 .setOfficialSealReference(c.officialSealReference()).setCertificationDate(c.certificationDate())
                 .build();
     }
 
-    private static BackToBackDetails backToBack(Declaration.BackToBack b) {
+    private static BackToBackDetails backToBack(Declaration.BackToBackDetails b) {
         return b == null ? null : BackToBackDetails.newBuilder()
                 .setOriginalProofReference(b.originalProofReference()).setOriginalIssueDate(b.originalIssueDate())
                 .setFirstExportingPartyCountry(b.firstExportingPartyCountry())

@@ -3,7 +3,7 @@ package org.originbridge.intake.adapter.kafka;
 import java.time.Duration;
 
 import org.originbridge.intake.config.IntakeProperties;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.SubmissionChannel;
 import org.originbridge.intake.domain.SubmissionNotAcknowledged;
 import org.originbridge.platform.Topics;

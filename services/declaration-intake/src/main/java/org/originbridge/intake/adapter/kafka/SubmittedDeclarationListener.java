@@ -1,7 +1,7 @@
 package org.originbridge.intake.adapter.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.ScreenSubmittedDeclaration;
 import org.originbridge.intake.domain.TenantOwnership;
 import org.originbridge.intake.domain.IntakeMetrics;

@@ -18,7 +18,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.originbridge.intake.Declarations;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.SubmissionChannel;
 import org.originbridge.intake.domain.SubmissionNotAcknowledged;
 import org.originbridge.testsupport.EmbeddedMongo;

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.originbridge.intake.Declarations;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
 
@@ -88,6 +88,23 @@ class DeclarationJsonReaderTest {
                 .satisfies(e -> assertThat(e.message()).contains("more than 2 decimal places"));
         assertThat(errors).filteredOn(e -> e.field().equals("exporterDeclration")).singleElement()
                 .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCodes.UNKNOWN_FIELD));
+    }
+
+    @Test
+    void portsArePublishedAsTheNormalisedUnLocode() {
+        Map<String, Object> body = Declarations.jsonTree(certificateOfOrigin().build());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> consignment = (Map<String, Object>) body.get("consignment");
+        consignment.put("portOfLoading", "cn ysa");
+        consignment.put("portOfDischarge", "VN CMT");
+
+        Declaration read = ((DeclarationJsonReader.Result.Read) reader.read(json.writeValueAsString(body))).declaration();
+
+        assertThat(read.consignment().portOfLoading()).isEqualTo("CNYSA");
+        var published = org.originbridge.intake.adapter.kafka.DeclarationAvroMapper.toEvent(read.withSubmittedAt(java.time.Instant.EPOCH))
+                .getConsignment();
+        assertThat(published.getPortOfLoading()).isEqualTo("CNYSA");
+        assertThat(published.getPortOfDischarge()).isEqualTo("VNCMT");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.originbridge.events.intake.DeclarationSubmitted;
 import org.originbridge.events.intake.PreCheckStatus;
 import org.originbridge.events.intake.ProofOfOriginType;
 import org.originbridge.intake.Declarations;
-import org.originbridge.intake.domain.Declaration;
+import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.OriginPreCheck;
 import org.originbridge.intake.domain.ScreeningVerdict;
 import org.originbridge.origin.FieldError;
@@ -32,12 +32,12 @@ class DeclarationAvroMapperTest {
                 .producer(new Declaration.Party("PowerTech Factory 2", "Dongguan", "CN"))
                 .goods(item().bom(new Declaration.BillOfMaterials(Declaration.RvcMethod.BUILD_UP, new BigDecimal("0.310"),
                         "CTH or RVC40", new Declaration.ProductionCosts(new BigDecimal("5.00"), null, new BigDecimal("2.50"), null),
-                        true, List.of(new Declaration.Material("GAN", "transistors", "854129", new BigDecimal("3.10"),
+                        true, List.of(new Declaration.BomMaterial("GAN", "transistors", "854129", new BigDecimal("3.10"),
                                 new BigDecimal("0.002"), Declaration.MaterialOrigin.NON_ORIGINATING, "US",
                                 new BigDecimal("0.20"), false),
-                                new Declaration.Material(null, null, "271019", new BigDecimal("0.05"), null,
+                                new Declaration.BomMaterial(null, null, "271019", new BigDecimal("0.05"), null,
                                         Declaration.MaterialOrigin.UNDETERMINED, null, null, true)))).build())
-                .backToBack(new Declaration.BackToBack("RCEP-VN-1", Declarations.TODAY.minusDays(30), "VN", "AE-7"))
+                .backToBack(new Declaration.BackToBackDetails("RCEP-VN-1", Declarations.TODAY.minusDays(30), "VN", "AE-7"))
                 .approvedExporterCode("AE-CN-1")
                 .submittedAt(SUBMITTED)
                 .build();
@@ -88,7 +88,7 @@ class DeclarationAvroMapperTest {
         DeclarationSubmitted event = DeclarationSubmitted.newBuilder(DeclarationAvroMapper.toEvent(full()))
                 .setDocumentType(ProofOfOriginType.UNKNOWN).build();
 
-        assertThat(DeclarationAvroMapper.fromEvent(event).documentType()).isEqualTo(Declaration.DocumentType.UNKNOWN);
+        assertThat(DeclarationAvroMapper.fromEvent(event).documentType()).isEqualTo(Declaration.ProofOfOriginType.UNKNOWN);
     }
 
     @Test

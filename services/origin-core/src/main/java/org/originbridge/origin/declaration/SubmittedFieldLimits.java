@@ -1,4 +1,4 @@
-package org.originbridge.intake.domain;
+package org.originbridge.origin.declaration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,8 @@ import org.originbridge.origin.code.Ids;
 import org.originbridge.origin.code.InvalidCodeException;
 
 /**
- * {@link InputLimits} for the fields of a submitted declaration that origin-core's validator does not see
- * (it checks the Annex 3B fields): the consignment's join references, which become keys in logistics and
+ * {@link InputLimits} for the fields of a declaration that are not Annex 3B data, checked by
+ * {@link DeclarationValidator} after the Annex 3B fields: the consignment's join references, which become keys in logistics and
  * status views, free text kept only by intake, and the size of each bill of materials. Whatever the
  * channel (HTTP or Kafka), these are problems of the declaration and end in its rejection.
  */
@@ -50,14 +50,14 @@ final class SubmittedFieldLimits {
                 continue;
             }
             String bom = "goods[" + i + "].billOfMaterials";
-            List<Declaration.Material> materials = g.billOfMaterials().materials();
+            List<Declaration.BomMaterial> materials = g.billOfMaterials().materials();
             InputLimits.tooMany(bom + ".materials", materials.size(), limits.maxMaterialsPerItem(), "materials")
                     .ifPresent(problems::add);
             if (materials.size() > limits.maxMaterialsPerItem()) {
                 continue;
             }
             for (int j = 0; j < materials.size(); j++) {
-                Declaration.Material m = materials.get(j);
+                Declaration.BomMaterial m = materials.get(j);
                 String path = bom + ".materials[" + j + "]";
                 if (m.materialId() != null) {
                     id(problems, path + ".materialId", m.materialId());
