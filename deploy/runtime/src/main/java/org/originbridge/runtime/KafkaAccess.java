@@ -5,11 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,7 +128,7 @@ public final class KafkaAccess {
                 Path partial = Files.createTempFile(credentials, principal, ".tmp");
                 restrict(partial, "rw-------");
                 Files.writeString(partial, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.UTF_8);
-                Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             }
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {

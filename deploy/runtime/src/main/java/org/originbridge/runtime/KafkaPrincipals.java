@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -90,7 +92,7 @@ public final class KafkaPrincipals {
         }
         Kind kind;
         try {
-            kind = Kind.valueOf(words[1].toUpperCase(java.util.Locale.ROOT));
+            kind = Kind.valueOf(words[1].toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("kind is service, client or operator, not '" + words[1] + "'");
         }
@@ -107,11 +109,11 @@ public final class KafkaPrincipals {
         }
         Principal principal = new Principal(name, kind, lists.getOrDefault("read", List.of()),
                 lists.getOrDefault("write", List.of()), lists.getOrDefault("groups", List.of()));
-        if (kind != Kind.OPERATOR && Set.of(principal.read(), principal.write(), principal.groups()).stream()
+        if (kind != Kind.OPERATOR && Stream.of(principal.read(), principal.write(), principal.groups())
                 .anyMatch(list -> list.contains("*"))) {
             throw new IllegalArgumentException("only the operator kind may name '*' (every topic or group)");
         }
-        if (java.util.stream.Stream.concat(principal.read().stream(), principal.write().stream())
+        if (Stream.concat(principal.read().stream(), principal.write().stream())
                 .anyMatch(t -> t.endsWith("*") && !t.equals("*"))) {
             throw new IllegalArgumentException("topics are named exactly (a prefix is for groups only)");
         }

@@ -8,6 +8,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Defaults every OriginBridge service shares, added with the lowest precedence so a service's
@@ -53,11 +54,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
      * {@code ${} (Spring would read a placeholder), stops the start.
      */
     static Map<String, Object> kafkaCredentials(ConfigurableEnvironment environment) {
-        String username = environment.getProperty("ORIGINBRIDGE_KAFKA_USERNAME", "").strip();
+        String username = raw(environment, "ORIGINBRIDGE_KAFKA_USERNAME").strip();
         if (username.isEmpty()) {
             return Map.of();
         }
-        String password = environment.getProperty("ORIGINBRIDGE_KAFKA_PASSWORD", "");
+        String password = raw(environment, "ORIGINBRIDGE_KAFKA_PASSWORD");
         if (password.isEmpty()) {
             throw new IllegalStateException("ORIGINBRIDGE_KAFKA_USERNAME is set but ORIGINBRIDGE_KAFKA_PASSWORD is not");
         }
@@ -74,6 +75,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.properties.sasl.jaas.config",
                 module + " required username=" + jaasQuoted(username) + " password=" + jaasQuoted(password) + ";");
         return d;
+    }
+
+    /** A property's value as given, without placeholder resolution; "" when absent. */
+    private static String raw(ConfigurableEnvironment environment, String name) {
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            Object value = source.getProperty(name);
+            if (value != null) {
+                return value.toString();
+            }
+        }
+        return "";
     }
 
     /** A JAAS option value in double quotes, with {@code \} and {@code "} escaped. */
