@@ -26,7 +26,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ConsumerLag {
 
-    private static final long TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_SECONDS = 30;
 
     private ConsumerLag() {
     }

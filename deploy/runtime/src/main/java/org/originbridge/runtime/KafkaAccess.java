@@ -42,7 +42,7 @@ import org.apache.kafka.common.resource.ResourcePatternFilter;
  */
 public final class KafkaAccess {
 
-    private static final int SCRAM_ITERATIONS = 8192;
+    private static final int SCRAM_ITERATIONS = 4096;
     private static final long TIMEOUT_SECONDS = 60;
 
     private final KafkaPrincipals table;
