@@ -26,17 +26,17 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ConsumerLag {
 
-    private static final long TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_SECONDS = 30;
 
     private ConsumerLag() {
     }
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args.length >= 2 && args[0].equals("--bootstrap") ? args[1] : "127.0.0.1:9092";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (Admin admin = Admin.create(KafkaClientSecurity.withEnvironmentCredentials(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 // the client refuses a default API timeout below its request timeout (30 s): lower both
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))))) {
             print(lags(admin), System.out);
         }
     }

@@ -93,7 +93,7 @@ public final class DemoProducer {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.CLIENT_ID_CONFIG, "originbridge-demo-producer");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClientSecurity.withEnvironmentCredentials(config), new StringSerializer(), new ByteArraySerializer())) {
             for (Path file : files) {
                 GenericRecord value = toRecord(JSON.readTree(file.toFile()), schema);
                 String key = value.get("declarationId").toString();

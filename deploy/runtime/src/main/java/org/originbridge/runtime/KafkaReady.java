@@ -30,7 +30,7 @@ public final class KafkaReady {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(3000, (timeout - 2) * 1000),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Math.max(4000, (timeout - 1) * 1000),
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(KafkaClientSecurity.withEnvironmentCredentials(config))) {
             DescribeClusterResult cluster = admin.describeCluster();
             int brokers = cluster.nodes().get(timeout, TimeUnit.SECONDS).size();
             var controller = cluster.controller().get(timeout, TimeUnit.SECONDS);

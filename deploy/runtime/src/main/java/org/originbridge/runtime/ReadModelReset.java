@@ -53,7 +53,7 @@ public final class ReadModelReset {
 
     /** Deletes the group's committed offsets; true when it existed. */
     public static boolean deleteGroup(String bootstrap, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(KafkaClientSecurity.withEnvironmentCredentials(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)))) {
             admin.deleteConsumerGroups(Set.of(group)).all().get();
             return true;
         } catch (ExecutionException e) {

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.originbridge.examples.common.KafkaCredentials;
 import org.originbridge.examples.common.SchemaRegistry;
 import org.originbridge.examples.common.Settings;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
  * </ol>
  * Settings ({@code --name=value} or the environment variable): {@code token-url}, {@code client-id},
  * {@code client-secret}, {@code supplier-id}, {@code intake-url}, {@code kafka-bootstrap-servers},
- * {@code registry-url} (the registry's Confluent-compatible API). See docs/examples.md.
+ * {@code registry-url} (the registry's Confluent-compatible API), {@code kafka-username} and
+ * {@code kafka-password} (SASL/SCRAM; the local stack's principal {@code erp-producer} may write
+ * {@code coo-declarations-submitted} only). See docs/examples.md.
  */
 public final class ErpProducer {
 
@@ -99,6 +102,7 @@ public final class ErpProducer {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "example-erp-producer");
+        KafkaCredentials.apply(settings, config);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             RecordMetadata sent = producer.send(new ProducerRecord<>(TOPIC, kafkaId, SchemaRegistry.encode(schema, record)))
                     .get(30, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.originbridge.examples.common.KafkaCredentials;
 import org.originbridge.examples.common.SchemaRegistry;
 import org.originbridge.examples.common.Settings;
 
@@ -27,7 +28,9 @@ import org.originbridge.examples.common.Settings;
  * only when its {@code version} is newer: redelivery and replays change nothing.
  * <p>
  * Settings ({@code --name=value} or the environment variable): {@code kafka-bootstrap-servers},
- * {@code registry-url}, {@code group-id}, and to stop: {@code until-supplier} (stop once that
+ * {@code registry-url}, {@code group-id} (default: a new group named after the user), {@code kafka-username}
+ * and {@code kafka-password} (SASL/SCRAM; the local stack's procurement principal is {@code procurement-buyhub},
+ * allowed to read this topic only, with groups starting with its name), and to stop: {@code until-supplier} (stop once that
  * supplier's score is seen) and {@code max-seconds}. See docs/examples.md.
  */
 public final class ProcurementConsumer {
@@ -57,9 +60,12 @@ public final class ProcurementConsumer {
         SchemaRegistry registry = new SchemaRegistry(settings.get("registry-url", "http://127.0.0.1:8081/apis/ccompat/v7"));
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get("kafka-bootstrap-servers", "127.0.0.1:9092"));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.get("group-id", "example-procurement-" + UUID.randomUUID()));
+        // with credentials the group must start with the principal's name (its ACL is a prefix)
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.get("group-id",
+                settings.get("kafka-username", "example-procurement") + "-" + UUID.randomUUID()));
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaCredentials.apply(settings, config);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             while (Instant.now().isBefore(deadline) && (until == null || !current.containsKey(until))) {

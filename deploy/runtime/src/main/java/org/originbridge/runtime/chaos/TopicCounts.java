@@ -21,6 +21,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.originbridge.runtime.KafkaClientSecurity;
 
 /** Reads whole topics (no consumer group) to count records per key; writes raw records for the poison scenario. */
 final class TopicCounts {
@@ -35,6 +36,7 @@ final class TopicCounts {
     List<String> topics(Predicate<String> which) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(KafkaClientSecurity.fromEnvironment());
         try (Admin admin = Admin.create(p)) {
             return admin.listTopics().names().get().stream().filter(which).sorted().toList();
         }
@@ -63,6 +65,7 @@ final class TopicCounts {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.putAll(KafkaClientSecurity.fromEnvironment());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -108,6 +111,7 @@ final class TopicCounts {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.putAll(KafkaClientSecurity.fromEnvironment());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get();
         }

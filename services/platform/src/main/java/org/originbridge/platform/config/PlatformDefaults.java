@@ -8,6 +8,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Defaults every OriginBridge service shares, added with the lowest precedence so a service's
@@ -27,6 +28,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         Map<String, Object> defaults = defaults();
         defaults.putAll(otlpExport(environment));
         defaults.putAll(managementAddress(environment));
+        defaults.putAll(kafkaCredentials(environment));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 
@@ -39,6 +41,56 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     static Map<String, Object> managementAddress(ConfigurableEnvironment environment) {
         return environment.containsProperty("management.server.port")
                 ? Map.of("management.server.address", "${MANAGEMENT_ADDRESS:127.0.0.1}") : Map.of();
+    }
+
+    /**
+     * Kafka credentials (docs/security.md "Kafka: principals and ACLs"): with
+     * {@code ORIGINBRIDGE_KAFKA_USERNAME} and {@code ORIGINBRIDGE_KAFKA_PASSWORD} set, every Kafka
+     * client of the service (consumers, producers, the admin that declares topics) authenticates with
+     * SASL/SCRAM-SHA-512 ({@code ORIGINBRIDGE_KAFKA_MECHANISM} overrides the mechanism,
+     * {@code ORIGINBRIDGE_KAFKA_SECURITY_PROTOCOL} the protocol, default {@code SASL_PLAINTEXT}: the
+     * local broker listens on loopback only). Without a user name nothing is set and the clients stay
+     * PLAINTEXT, as the in-JVM test brokers expect. A user name without a password, or either holding
+     * {@code ${} (Spring would read a placeholder), stops the start.
+     */
+    static Map<String, Object> kafkaCredentials(ConfigurableEnvironment environment) {
+        String username = raw(environment, "ORIGINBRIDGE_KAFKA_USERNAME").strip();
+        if (username.isEmpty()) {
+            return Map.of();
+        }
+        String password = raw(environment, "ORIGINBRIDGE_KAFKA_PASSWORD");
+        if (password.isEmpty()) {
+            throw new IllegalStateException("ORIGINBRIDGE_KAFKA_USERNAME is set but ORIGINBRIDGE_KAFKA_PASSWORD is not");
+        }
+        if ((username + password).contains("${")) {
+            // the value goes through Spring's placeholder resolution: "${" would be read as a placeholder
+            throw new IllegalStateException("ORIGINBRIDGE_KAFKA_USERNAME/PASSWORD must not contain \"${\"");
+        }
+        String mechanism = environment.getProperty("ORIGINBRIDGE_KAFKA_MECHANISM", "SCRAM-SHA-512").strip();
+        String module = mechanism.startsWith("SCRAM-") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+                : "org.apache.kafka.common.security.plain.PlainLoginModule";
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("spring.kafka.security.protocol", environment.getProperty("ORIGINBRIDGE_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT").strip());
+        d.put("spring.kafka.properties.sasl.mechanism", mechanism);
+        d.put("spring.kafka.properties.sasl.jaas.config",
+                module + " required username=" + jaasQuoted(username) + " password=" + jaasQuoted(password) + ";");
+        return d;
+    }
+
+    /** A property's value as given, without placeholder resolution; "" when absent. */
+    private static String raw(ConfigurableEnvironment environment, String name) {
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            Object value = source.getProperty(name);
+            if (value != null) {
+                return value.toString();
+            }
+        }
+        return "";
+    }
+
+    /** A JAAS option value in double quotes, with {@code \} and {@code "} escaped. */
+    static String jaasQuoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /**

@@ -1,6 +1,16 @@
 package org.originbridge.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.security.auth.login.AppConfigurationEntry;
+
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.security.JaasContext;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -71,5 +81,48 @@ class PlatformDefaultsTest {
         blank.getPropertySources().addFirst(new MockPropertySource().withProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "  "));
         new PlatformDefaults().postProcessEnvironment(blank, new SpringApplication());
         assertThat(blank.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isFalse();
+    }
+
+    @Test
+    void kafkaClientsStayPlaintextWithoutCredentials() {
+        StandardEnvironment none = new StandardEnvironment();
+        new PlatformDefaults().postProcessEnvironment(none, new SpringApplication());
+        assertThat(none.containsProperty("spring.kafka.security.protocol")).isFalse();
+        assertThat(none.containsProperty("spring.kafka.properties.sasl.jaas.config")).isFalse();
+    }
+
+    @Test
+    void kafkaCredentialsFromTheEnvironmentBecomeScramSettingsWithHostileCharactersEscaped() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MockPropertySource()
+                .withProperty("ORIGINBRIDGE_KAFKA_USERNAME", "status-query")
+                .withProperty("ORIGINBRIDGE_KAFKA_PASSWORD", "p\"w;\\ x=\"y\" required"));
+        new PlatformDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.kafka.security.protocol")).isEqualTo("SASL_PLAINTEXT");
+        assertThat(environment.getProperty("spring.kafka.properties.sasl.mechanism")).isEqualTo("SCRAM-SHA-512");
+        String jaas = environment.getProperty("spring.kafka.properties.sasl.jaas.config");
+        // Kafka's own parser reads back exactly the user name and password: the quote, semicolon and
+        // backslash in the password cannot end the value or add an option
+        List<AppConfigurationEntry> entries = JaasContext.loadClientContext(
+                Map.of(SaslConfigs.SASL_JAAS_CONFIG, new Password(jaas))).configurationEntries();
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).getLoginModuleName()).isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule");
+        assertThat(Map.<String, Object>copyOf(entries.get(0).getOptions())).isEqualTo(Map.of("username", "status-query",
+                "password", "p\"w;\\ x=\"y\" required"));
+    }
+
+    @Test
+    void aKafkaUserWithoutPasswordOrWithAPlaceholderStopsTheStart() {
+        StandardEnvironment noPassword = new StandardEnvironment();
+        noPassword.getPropertySources().addFirst(new MockPropertySource().withProperty("ORIGINBRIDGE_KAFKA_USERNAME", "svc"));
+        assertThatThrownBy(() -> new PlatformDefaults().postProcessEnvironment(noPassword, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ORIGINBRIDGE_KAFKA_PASSWORD");
+
+        StandardEnvironment placeholder = new StandardEnvironment();
+        placeholder.getPropertySources().addFirst(new MockPropertySource()
+                .withProperty("ORIGINBRIDGE_KAFKA_USERNAME", "svc").withProperty("ORIGINBRIDGE_KAFKA_PASSWORD", "${HOME}"));
+        assertThatThrownBy(() -> new PlatformDefaults().postProcessEnvironment(placeholder, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("${");
     }
 }

@@ -1,0 +1,121 @@
+package org.originbridge.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.Test;
+
+class KafkaPrincipalsTest {
+
+    private static final KafkaPrincipals TABLE = KafkaPrincipals.read(Path.of("config/kafka-principals.conf"));
+
+    /** "OPERATION TYPE:PATTERN:NAME" for each binding, to compare readably. */
+    private static Set<String> rights(String principal) {
+        return TABLE.bindings(TABLE.principal(principal)).stream().map(KafkaPrincipalsTest::right).collect(Collectors.toSet());
+    }
+
+    private static String right(AclBinding b) {
+        assertThat(b.entry().host()).isEqualTo("*");
+        return b.entry().operation() + " " + b.pattern().resourceType() + ":" + b.pattern().patternType() + ":" + b.pattern().name();
+    }
+
+    @Test
+    void theProcurementPlatformReadsTheScoreTopicOnlyWithItsOwnGroups() {
+        assertThat(rights("procurement-buyhub")).containsExactlyInAnyOrder(
+                "READ TOPIC:LITERAL:supplier-compliance-scores",
+                "DESCRIBE TOPIC:LITERAL:supplier-compliance-scores",
+                "READ GROUP:PREFIXED:procurement-buyhub");
+    }
+
+    @Test
+    void theErpProducerWritesSubmittedDeclarationsOnly() {
+        assertThat(rights("erp-producer")).containsExactlyInAnyOrder(
+                "WRITE TOPIC:LITERAL:coo-declarations-submitted", "DESCRIBE TOPIC:LITERAL:coo-declarations-submitted");
+    }
+
+    @Test
+    void aServiceWritesItsOwnTopicsAndTheDeadLettersOfWhatItReadsAndNothingElse() {
+        Set<String> scoring = rights("compliance-scoring");
+        assertThat(scoring).contains("WRITE TOPIC:LITERAL:supplier-compliance-scores",
+                "WRITE TOPIC:LITERAL:asw-verifications-compliance-scoring-dlt",
+                "READ TOPIC:LITERAL:logistics-node-events", "READ GROUP:LITERAL:compliance-scoring",
+                // the platform declares the whole catalogue in every service
+                "CREATE TOPIC:LITERAL:coo-declarations-submitted", "ALTER_CONFIGS TOPIC:LITERAL:coo-declarations-submitted");
+        Set<String> writes = scoring.stream().filter(r -> r.startsWith("WRITE ")).collect(Collectors.toSet());
+        assertThat(writes).containsExactlyInAnyOrder("WRITE TOPIC:LITERAL:supplier-compliance-scores",
+                "WRITE TOPIC:LITERAL:coo-declaration-failures",
+                "WRITE TOPIC:LITERAL:coo-declarations-accepted-compliance-scoring-dlt",
+                "WRITE TOPIC:LITERAL:coo-declarations-rejected-compliance-scoring-dlt",
+                "WRITE TOPIC:LITERAL:asw-verifications-compliance-scoring-dlt",
+                "WRITE TOPIC:LITERAL:eco-issuance-status-compliance-scoring-dlt",
+                "WRITE TOPIC:LITERAL:logistics-node-events-compliance-scoring-dlt");
+        assertThat(scoring).noneMatch(r -> r.startsWith("READ TOPIC:LITERAL:coo-declarations-submitted"))
+                .noneMatch(r -> r.contains(":*") || r.contains("CLUSTER") || r.contains("PREFIXED"))
+                .noneMatch(r -> r.startsWith("READ GROUP") && !r.endsWith(":compliance-scoring"));
+    }
+
+    @Test
+    void onlyTheOperatorHasWildcardsAndNobodyIsRefusedNothing() {
+        assertThat(rights("operator")).contains("READ TOPIC:LITERAL:*", "WRITE TOPIC:LITERAL:*", "DELETE GROUP:LITERAL:*",
+                "DESCRIBE CLUSTER:LITERAL:kafka-cluster");
+        for (KafkaPrincipals.Principal p : TABLE.principals()) {
+            assertThat(TABLE.bindings(p)).allSatisfy(b -> {
+                assertThat(b.entry().principal()).isEqualTo("User:" + p.name());
+                assertThat(b.entry().operation()).isNotEqualTo(AclOperation.ALL);
+                if (p.kind() != KafkaPrincipals.Kind.OPERATOR) {
+                    assertThat(b.pattern().name()).isNotEqualTo("*");
+                    assertThat(b.pattern().resourceType()).isNotEqualTo(ResourceType.CLUSTER);
+                }
+            });
+        }
+        assertThat(TABLE.principals()).extracting(KafkaPrincipals.Principal::name).contains("declaration-intake",
+                "asw-verification", "ccpit-sync", "logistics-ingestion", "compliance-scoring", "status-query",
+                "procurement-buyhub", "erp-producer", "operator");
+    }
+
+    @Test
+    void aPrincipalIsOneLine() {
+        KafkaPrincipals one = KafkaPrincipals.parse("webhook-dispatcher service read=supplier-compliance-scores groups=webhook-dispatcher\n");
+        assertThat(one.bindings(one.principal("webhook-dispatcher")).stream().map(KafkaPrincipalsTest::right))
+                .contains("READ TOPIC:LITERAL:supplier-compliance-scores", "READ GROUP:LITERAL:webhook-dispatcher",
+                        "WRITE TOPIC:LITERAL:supplier-compliance-scores-webhook-dispatcher-dlt");
+        assertThat(one.bindings(one.principal("webhook-dispatcher"))).extracting(b -> b.pattern().patternType())
+                .containsOnly(PatternType.LITERAL);
+    }
+
+    @Test
+    void hostileOrBrokenLinesAreRefusedWithTheirLineNumber() {
+        assertThatThrownBy(() -> KafkaPrincipals.parse("# c\nx client read=*")).hasMessageContaining("line 2")
+                .hasMessageContaining("only the operator");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x client read=coo-*")).hasMessageContaining("prefix is for groups only");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x client write=a;b")).hasMessageContaining("not a topic or group name");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("User:x client read=a")).hasMessageContaining("principal name");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x root read=a")).hasMessageContaining("kind is service, client or operator");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x client delete=a")).hasMessageContaining("expected read=");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x client read=a read=b")).hasMessageContaining("given twice");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x client read=a\nx client write=b")).hasMessageContaining("line 2")
+                .hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x client read=..")).hasMessageContaining("not a topic");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x")).hasMessageContaining("expected NAME KIND");
+        assertThatThrownBy(() -> KafkaPrincipals.parse("x".repeat(65) + " client")).hasMessageContaining("principal name");
+    }
+
+    @Test
+    void clientSettingsOnlyWithAUserNameAndWithTheJaasValueEscaped() {
+        assertThat(KafkaClientSecurity.settings(null, null)).isEmpty();
+        assertThat(KafkaClientSecurity.settings(" ", "x")).isEmpty();
+        assertThatThrownBy(() -> KafkaClientSecurity.settings("operator", "")).hasMessageContaining("ORIGINBRIDGE_KAFKA_PASSWORD");
+        assertThat(KafkaClientSecurity.settings("operator", "a\"b\\c").get("sasl.jaas.config")).isEqualTo(
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"operator\" password=\"a\\\"b\\\\c\";");
+        assertThat(KafkaClientSecurity.settings("operator", "p")).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    }
+}
