@@ -18,8 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * v1,<base64 HMAC-SHA256(key, id + "." + timestamp + "." + body)>}, the key being the base64-decoded
  * part of the {@code whsec_} secret, the timestamp Unix seconds. {@link #sign} is what the dispatcher
  * puts on every attempt; {@link Verifier} is the receiver's side (the example in docs/integrations.md):
- * constant-time comparison, timestamps older or newer than the tolerance refused, ids already accepted
- * within the tolerance refused (replays).
+ * constant-time comparison, timestamps older or newer than the tolerance refused, ids already
+ * processed reported as replays (to be answered 2xx and dropped: that is the dedupe by {@code webhook-id}).
  */
 public final class WebhookSignature {
 
@@ -84,15 +84,6 @@ public final class WebhookSignature {
             if (!match) {
                 return Verdict.INVALID_SIGNATURE;
             }
-            Instant horizon = now.minus(tolerance).minus(tolerance);
-            for (Iterator<Instant> it = seen.values().iterator(); it.hasNext(); ) {
-                if (it.next().isBefore(horizon)) {
-                    it.remove();
-                } else {
-                    break;
-                }
-            }
-            // a signed (id, timestamp) pair is accepted once: a retry carries a new timestamp
             return seen.putIfAbsent(id + "." + seconds, now) == null ? Verdict.VALID : Verdict.REPLAYED;
         }
     }
