@@ -79,7 +79,7 @@ class AuthServerIT {
 
         JWTClaimsSet claims = validate(token);
         assertThat(claims.getSubject()).isEqualTo("exporter-powertech");
-        assertThat(claims.getStringClaim("scope")).isEqualTo("declarations.write declarations.read eco.read logistics.write");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("declarations.write declarations.read eco.read logistics.write subscriptions.manage");
         assertThat(claims.getStringClaim("ob_role")).isEqualTo("exporter");
         assertThat(claims.getStringListClaim("ob_tenants")).containsExactly("SUP-SZ-POWERTECH");
         assertThat(claims.getClaims()).doesNotContainKey("ob_importer");
@@ -118,7 +118,7 @@ class AuthServerIT {
         assertThat(validate(JSON.readTree(response.body()).path("access_token").asString()).getStringClaim("scope"))
                 .isEqualTo("scores.read");
         assertThat(validate(JSON.readTree(all.body()).path("access_token").asString()).getStringClaim("scope"))
-                .isEqualTo("operator declarations.read eco.read scores.read");
+                .isEqualTo("operator declarations.read eco.read scores.read subscriptions.manage");
     }
 
     @Test

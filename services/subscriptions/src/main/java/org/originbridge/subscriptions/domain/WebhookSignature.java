@@ -84,7 +84,29 @@ public final class WebhookSignature {
             if (!match) {
                 return Verdict.INVALID_SIGNATURE;
             }
-            return seen.putIfAbsent(id + "." + seconds, now) == null ? Verdict.VALID : Verdict.REPLAYED;
+            prune(now);
+            return seen.containsKey(id) ? Verdict.REPLAYED : Verdict.VALID;
+        }
+
+        /**
+         * Marks {@code id} as processed (call it once the delivery is handled): a later delivery with the
+         * same id, a retry of ours or a replayed capture, is then {@link Verdict#REPLAYED}; answer it 2xx
+         * without processing it again. Ids are kept for twice the tolerance; older captures are STALE anyway.
+         */
+        public synchronized void processed(String id, Instant now) {
+            prune(now);
+            seen.putIfAbsent(id, now);
+        }
+
+        private void prune(Instant now) {
+            Instant horizon = now.minus(tolerance).minus(tolerance);
+            for (Iterator<Instant> it = seen.values().iterator(); it.hasNext(); ) {
+                if (it.next().isBefore(horizon)) {
+                    it.remove();
+                } else {
+                    break;
+                }
+            }
         }
     }
 }
