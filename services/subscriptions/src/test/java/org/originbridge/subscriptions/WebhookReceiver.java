@@ -45,6 +45,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Received> firstSeen = new LinkedHashMap<>();
     private final List<String> refused = new ArrayList<>();
     private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
     private final Duration slow;
     private volatile BiFunction<String, Integer, Answer> behaviour = (id, n) -> Answer.OK;
     private volatile WebhookSignature.Verifier verifier;
@@ -104,6 +105,7 @@ public final class WebhookReceiver implements AutoCloseable {
         int attempt = attempts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         Answer answer = behaviour.apply(id, attempt);
         if (answer == Answer.FAIL) {
+            failures.incrementAndGet();
             reply(exchange, 500);
             return;
         }
@@ -148,6 +150,10 @@ public final class WebhookReceiver implements AutoCloseable {
     public int attemptsOf(String id) {
         AtomicInteger n = attempts.get(id);
         return n == null ? 0 : n.get();
+    }
+
+    public int failures() {
+        return failures.get();
     }
 
     public int duplicates() {
