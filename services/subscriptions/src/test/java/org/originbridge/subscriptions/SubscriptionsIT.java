@@ -60,7 +60,8 @@ class SubscriptionsIT {
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     private static final Pattern ID = Pattern.compile("\"id\":\"(sub_[0-9a-f]+)\"");
     private static final Pattern SECRET = Pattern.compile("\"secret\":\"(whsec_[^\"]+)\"");
-    private static final Pattern SEQUENCE = Pattern.compile("\"sequence\":(\\d+)");
+    /** The envelope's own sequence (data.sequence), not a field of the fact. */
+    private static final Pattern SEQUENCE = Pattern.compile("\"key\":\"[^\"]*\",\"sequence\":(\\d+)");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
@@ -88,7 +89,11 @@ class SubscriptionsIT {
                 "--originbridge.subscriptions.retry.max-attempts=6",
                 "--originbridge.subscriptions.stream.poll-interval=100ms"));
         args.addAll(TestIssuer.shared().springArguments());
-        args.addAll(List.of(extra));
+        for (String e : extra) { // an extra argument replaces the default of the same key
+            String key = e.substring(0, e.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(key));
+            args.add(e);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SubscriptionsApplication.class)
                 .run(args.toArray(String[]::new));
         started.add(context);

@@ -37,7 +37,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]*)\"");
-    private static final Pattern SEQUENCE = Pattern.compile("\"sequence\":(\\d+)");
+    private static final Pattern SEQUENCE = Pattern.compile("\"key\":\"[^\"]*\",\"sequence\":(\\d+)");
     private static final Pattern TYPE = Pattern.compile("^\\{\"id\":\"[^\"]*\",\"type\":\"([^\"]*)\"");
 
     private final HttpServer server;
