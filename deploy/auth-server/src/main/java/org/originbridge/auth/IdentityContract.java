@@ -22,7 +22,8 @@ public final class IdentityContract {
     public static final String IMPORTER_CLAIM = "ob_importer";
 
     public static final List<String> SCOPES = List.of(
-            "declarations.write", "declarations.read", "eco.read", "scores.read", "logistics.write", "operator");
+            "declarations.write", "declarations.read", "eco.read", "scores.read", "logistics.write", "operator",
+            "subscriptions.manage");
 
     public static final String EXPORTER = "exporter";
     public static final String PROVIDER = "provider";

@@ -79,7 +79,7 @@ class AuthServerIT {
 
         JWTClaimsSet claims = validate(token);
         assertThat(claims.getSubject()).isEqualTo("exporter-powertech");
-        assertThat(claims.getStringClaim("scope")).isEqualTo("declarations.write declarations.read eco.read logistics.write");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("declarations.write declarations.read eco.read logistics.write subscriptions.manage");
         assertThat(claims.getStringClaim("ob_role")).isEqualTo("exporter");
         assertThat(claims.getStringListClaim("ob_tenants")).containsExactly("SUP-SZ-POWERTECH");
         assertThat(claims.getClaims()).doesNotContainKey("ob_importer");
@@ -96,7 +96,7 @@ class AuthServerIT {
         assertThat(claims.getStringClaim("ob_role")).isEqualTo("importer");
         assertThat(claims.getStringListClaim("ob_tenants")).isEmpty();
         assertThat(claims.getStringClaim("ob_importer")).isEqualTo("JP-OSAKA-DENKI");
-        assertThat(claims.getStringClaim("scope")).isEqualTo("eco.read");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("eco.read subscriptions.manage");
     }
 
     @Test
@@ -104,7 +104,7 @@ class AuthServerIT {
         HttpResponse<String> response = tokenRequest("provider-sitebuilder", secretOf("provider-sitebuilder"), null);
 
         JWTClaimsSet claims = validate(JSON.readTree(response.body()).path("access_token").asString());
-        assertThat(claims.getStringClaim("scope")).isEqualTo("declarations.read eco.read declarations.write");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("declarations.read eco.read declarations.write subscriptions.manage");
         assertThat(claims.getStringClaim("ob_role")).isEqualTo("provider");
         assertThat(claims.getStringListClaim("ob_tenants")).containsExactly("SUP-SZ-POWERTECH", "SUP-HZ-TEA");
     }
@@ -118,7 +118,7 @@ class AuthServerIT {
         assertThat(validate(JSON.readTree(response.body()).path("access_token").asString()).getStringClaim("scope"))
                 .isEqualTo("scores.read");
         assertThat(validate(JSON.readTree(all.body()).path("access_token").asString()).getStringClaim("scope"))
-                .isEqualTo("operator declarations.read eco.read scores.read");
+                .isEqualTo("operator declarations.read eco.read scores.read subscriptions.manage");
     }
 
     @Test

@@ -30,13 +30,14 @@ class ClientStoreTest {
                 "provider-sitebuilder", "importer-osaka-denki", "procurement-buyhub", "operator", "importer-portal");
         assertThat(byId.get("exporter-powertech").tenants()).containsExactly("SUP-SZ-POWERTECH");
         assertThat(byId.get("exporter-powertech").scopeString())
-                .isEqualTo("declarations.write declarations.read eco.read logistics.write");
+                .isEqualTo("declarations.write declarations.read eco.read logistics.write subscriptions.manage");
         assertThat(byId.get("provider-sitebuilder").role()).isEqualTo("provider");
         assertThat(byId.get("provider-sitebuilder").tenants()).containsExactly("SUP-SZ-POWERTECH", "SUP-HZ-TEA");
         assertThat(byId.get("importer-osaka-denki").importer()).isEqualTo("JP-OSAKA-DENKI");
         assertThat(byId.get("importer-osaka-denki").tenants()).isEmpty();
-        assertThat(byId.get("procurement-buyhub").scopes()).containsExactly("scores.read");
-        assertThat(byId.get("operator").scopes()).containsExactly("operator", "declarations.read", "eco.read", "scores.read");
+        assertThat(byId.get("procurement-buyhub").scopes()).containsExactly("scores.read", "subscriptions.manage");
+        assertThat(byId.get("operator").scopes()).containsExactly("operator", "declarations.read", "eco.read", "scores.read",
+                "subscriptions.manage");
 
         assertThat(clients).extracting(ClientDefinition::clientSecret).doesNotHaveDuplicates()
                 .allSatisfy(secret -> assertThat(secret).hasSizeGreaterThanOrEqualTo(40));

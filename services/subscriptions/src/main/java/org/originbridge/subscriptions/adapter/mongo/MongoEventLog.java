@@ -1,0 +1,146 @@
+package org.originbridge.subscriptions.adapter.mongo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.originbridge.subscriptions.domain.EventLog;
+import org.originbridge.subscriptions.domain.EventType;
+import org.originbridge.subscriptions.domain.Fact;
+import org.originbridge.subscriptions.domain.StoredEvent;
+import org.originbridge.subscriptions.domain.Viewer;
+
+/**
+ * {@code subscription_events}: one document per event, {@code _id} = the event id (so recording is
+ * insert-if-absent: a duplicate key means "already recorded" and changes nothing), {@code seq} from
+ * the counter document {@code subscription_counters/events} ({@code $inc}), the fact's fields and its
+ * JSON payload as a string (delivered byte for byte). {@link #visibleTo} is the query form of
+ * {@link Viewer#sees}; {@code MongoEventLogTest} checks the two agree.
+ */
+public class MongoEventLog implements EventLog {
+
+    public static final String COLLECTION = "subscription_events";
+    public static final String COUNTERS = "subscription_counters";
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> counters;
+
+    public MongoEventLog(MongoDatabase database) {
+        this.events = database.getCollection(COLLECTION);
+        this.counters = database.getCollection(COUNTERS);
+        events.createIndex(Indexes.ascending("seq"), new IndexOptions().unique(true));
+        events.createIndex(Indexes.ascending("key", "seq"));
+        events.createIndex(Indexes.ascending("recordedAt"));
+    }
+
+    @Override
+    public StoredEvent recordIfAbsent(Fact fact) {
+        String id = StoredEvent.idOf(fact.naturalId());
+        Document existing = events.find(Filters.eq("_id", id)).first();
+        if (existing != null) {
+            return toEvent(existing);
+        }
+        long seq = counters.findOneAndUpdate(Filters.eq("_id", "events"), Updates.inc("value", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)).get("value", Number.class).longValue();
+        Document doc = new Document("_id", id).append("seq", seq).append("type", fact.type().wireName())
+                .append("audience", fact.type().audience().name()).append("tenant", fact.tenant())
+                .append("key", fact.key()).append("importer", fact.importer())
+                .append("occurredAt", Date.from(fact.occurredAt())).append("recordedAt", new Date())
+                .append("payload", fact.payloadJson());
+        try {
+            events.insertOne(doc);
+            return toEvent(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                Document raced = events.find(Filters.eq("_id", id)).first();
+                if (raced != null) {
+                    return toEvent(raced); // recorded concurrently: the seq taken here stays a gap
+                }
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> importerOf(String declarationId) {
+        Document d = events.find(Filters.and(Filters.eq("key", declarationId),
+                Filters.eq("type", EventType.DECLARATION_ACCEPTED.wireName()), Filters.ne("importer", null))).first();
+        return Optional.ofNullable(d).map(x -> x.getString("importer"));
+    }
+
+    @Override
+    public List<StoredEvent> after(Viewer viewer, long afterSeq, String key, Set<EventType> types, int limit) {
+        Optional<Bson> visible = visibleTo(viewer);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        List<Bson> and = new ArrayList<>(List.of(Filters.gt("seq", afterSeq), visible.get()));
+        if (key != null) {
+            and.add(Filters.eq("key", key));
+        }
+        if (types != null && !types.isEmpty()) {
+            and.add(Filters.in("type", types.stream().map(EventType::wireName).toList()));
+        }
+        return events.find(Filters.and(and)).sort(Sorts.ascending("seq")).limit(limit)
+                .map(MongoEventLog::toEvent).into(new ArrayList<>());
+    }
+
+    @Override
+    public List<StoredEvent> since(Instant since, Set<EventType> types, int limit) {
+        return events.find(Filters.and(Filters.gte("recordedAt", Date.from(since)),
+                        Filters.in("type", types.stream().map(EventType::wireName).toList())))
+                .sort(Sorts.ascending("seq")).limit(limit).map(MongoEventLog::toEvent).into(new ArrayList<>());
+    }
+
+    @Override
+    public Optional<StoredEvent> byId(String id) {
+        return Optional.ofNullable(events.find(Filters.eq("_id", id)).first()).map(MongoEventLog::toEvent);
+    }
+
+    @Override
+    public long lastSeq() {
+        Document last = events.find().sort(Sorts.descending("seq")).limit(1).first();
+        return last == null ? 0 : last.get("seq", Number.class).longValue();
+    }
+
+    /** The events a viewer sees, as a filter; empty when it sees none. */
+    static Optional<Bson> visibleTo(Viewer viewer) {
+        if (viewer.all()) {
+            return Optional.of(Filters.empty());
+        }
+        List<Bson> or = new ArrayList<>();
+        if (!viewer.tenants().isEmpty()) {
+            or.add(Filters.in("tenant", viewer.tenants()));
+        }
+        if (viewer.importerId() != null) {
+            or.add(Filters.and(Filters.eq("audience", EventType.Audience.ECO.name()), Filters.eq("importer", viewer.importerId())));
+        }
+        if (viewer.scores()) {
+            or.add(Filters.eq("audience", EventType.Audience.SCORE.name()));
+        }
+        return or.isEmpty() ? Optional.empty() : Optional.of(or.size() == 1 ? or.get(0) : Filters.or(or));
+    }
+
+    private static StoredEvent toEvent(Document d) {
+        EventType type = EventType.fromWireName(d.getString("type")).orElseThrow();
+        return new StoredEvent(d.getString("_id"), d.get("seq", Number.class).longValue(), type, d.getString("tenant"),
+                d.getString("key"), d.getString("importer"), d.getDate("occurredAt").toInstant(),
+                d.getDate("recordedAt").toInstant(), d.getString("payload"));
+    }
+}

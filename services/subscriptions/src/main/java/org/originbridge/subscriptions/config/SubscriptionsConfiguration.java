@@ -1,0 +1,84 @@
+package org.originbridge.subscriptions.config;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import com.mongodb.client.MongoDatabase;
+import org.originbridge.subscriptions.adapter.http.EventStreams;
+import org.originbridge.subscriptions.adapter.mongo.MongoDeliveries;
+import org.originbridge.subscriptions.adapter.mongo.MongoEventLog;
+import org.originbridge.subscriptions.adapter.mongo.MongoSubscriptions;
+import org.originbridge.subscriptions.adapter.webhook.HttpWebhookSender;
+import org.originbridge.subscriptions.domain.Dispatcher;
+import org.originbridge.subscriptions.domain.ManageSubscriptions;
+import org.originbridge.subscriptions.domain.RecordFact;
+import org.originbridge.subscriptions.domain.SsrfGuard;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the domain to its adapters. */
+@Configuration(proxyBeanMethods = false)
+public class SubscriptionsConfiguration {
+
+    @Bean
+    Clock subscriptionsClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MongoEventLog eventLog(MongoDatabase database) {
+        return new MongoEventLog(database);
+    }
+
+    @Bean
+    MongoSubscriptions subscriptionStore(MongoDatabase database) {
+        return new MongoSubscriptions(database);
+    }
+
+    @Bean
+    MongoDeliveries deliveries(MongoDatabase database) {
+        return new MongoDeliveries(database);
+    }
+
+    @Bean
+    SsrfGuard ssrfGuard(SubscriptionsProperties properties) {
+        return new SsrfGuard(Set.copyOf(properties.allowedHosts()), host -> List.of(InetAddress.getAllByName(host)));
+    }
+
+    @Bean
+    RecordFact recordFact(MongoEventLog log, MongoSubscriptions subscriptions, MongoDeliveries deliveries, Clock clock) {
+        return new RecordFact(log, subscriptions, deliveries, clock);
+    }
+
+    @Bean
+    ManageSubscriptions manageSubscriptions(MongoSubscriptions subscriptions, MongoDeliveries deliveries, MongoEventLog log,
+                                            SsrfGuard guard, SubscriptionsProperties properties, Clock clock) {
+        return new ManageSubscriptions(subscriptions, deliveries, log, guard, properties.maxSubscriptionsPerClient(),
+                properties.maxReplay(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    HttpWebhookSender webhookSender(SsrfGuard guard, SubscriptionsProperties properties, Clock clock) {
+        return new HttpWebhookSender(guard, properties.connectTimeout(), properties.readTimeout(),
+                properties.workers() * 2, clock);
+    }
+
+    @Bean
+    Dispatcher dispatcher(MongoDeliveries deliveries, MongoSubscriptions subscriptions, MongoEventLog log,
+                          HttpWebhookSender sender, SubscriptionsProperties properties, Clock clock) {
+        return new Dispatcher(deliveries, subscriptions, log, sender, properties.retry().schedule(), properties.lease(),
+                properties.batch(), clock);
+    }
+
+    @Bean
+    DispatcherLoop dispatcherLoop(Dispatcher dispatcher, SubscriptionsProperties properties) {
+        return new DispatcherLoop(dispatcher, properties);
+    }
+
+    @Bean
+    EventStreams eventStreams(MongoEventLog log, SubscriptionsProperties properties) {
+        return new EventStreams(log, properties.stream());
+    }
+}
