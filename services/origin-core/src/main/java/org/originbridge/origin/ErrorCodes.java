@@ -28,6 +28,10 @@ public final class ErrorCodes {
     public static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
     /** An identifier outside the safe alphabet ({@link org.originbridge.origin.code.Ids}). */
     public static final String INVALID_ID = "INVALID_ID";
+    /** An identifier (declaration id, reference number) another tenant already uses. */
+    public static final String OWNED_BY_ANOTHER_TENANT = "OWNED_BY_ANOTHER_TENANT";
+    /** A query parameter, path segment or header the endpoint cannot use. */
+    public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
     /** The last entry of a capped list of problems: how many more there were. */
     public static final String MORE_PROBLEMS = "MORE_PROBLEMS";
 

@@ -2,6 +2,17 @@ package org.originbridge.platform;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.originbridge.events.asw.VerificationCompleted;
+import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.events.failures.DeclarationProcessingFailed;
+import org.originbridge.events.intake.DeclarationAccepted;
+import org.originbridge.events.intake.DeclarationRejected;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.events.logistics.LogisticsNodeEvent;
+import org.originbridge.events.scoring.SupplierComplianceScore;
+import org.originbridge.events.signing.SigningKeyPublished;
 
 /**
  * The topic catalogue: every public topic, its key and its value schema, in one place.
@@ -41,6 +52,46 @@ public final class Topics {
     public static final List<String> ALL = List.of(DECLARATIONS_SUBMITTED, DECLARATIONS_ACCEPTED,
             DECLARATIONS_REJECTED, ASW_VERIFICATIONS, ECO_ISSUANCE_STATUS, LOGISTICS_NODE_EVENTS,
             SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES);
+
+    /**
+     * The typed catalogue: name + key type + value type of every topic above (the String constants stay for
+     * {@code @KafkaListener}, which needs compile-time constants). Producers send through these entries;
+     * {@code TopicCatalogueTest} and {@code AsyncApiDocumentTest} check them against the String constants, the
+     * Avro schemas and docs/api/asyncapi.yaml.
+     */
+    public static final class Catalogue {
+        public static final Topic<String, DeclarationSubmitted> DECLARATIONS_SUBMITTED =
+                Topic.of(Topics.DECLARATIONS_SUBMITTED, String.class, DeclarationSubmitted.class);
+        public static final Topic<String, DeclarationAccepted> DECLARATIONS_ACCEPTED =
+                Topic.of(Topics.DECLARATIONS_ACCEPTED, String.class, DeclarationAccepted.class);
+        public static final Topic<String, DeclarationRejected> DECLARATIONS_REJECTED =
+                Topic.of(Topics.DECLARATIONS_REJECTED, String.class, DeclarationRejected.class);
+        public static final Topic<String, VerificationCompleted> ASW_VERIFICATIONS =
+                Topic.of(Topics.ASW_VERIFICATIONS, String.class, VerificationCompleted.class);
+        public static final Topic<String, IssuanceStatusChanged> ECO_ISSUANCE_STATUS =
+                Topic.of(Topics.ECO_ISSUANCE_STATUS, String.class, IssuanceStatusChanged.class);
+        public static final Topic<String, LogisticsNodeEvent> LOGISTICS_NODE_EVENTS =
+                Topic.of(Topics.LOGISTICS_NODE_EVENTS, String.class, LogisticsNodeEvent.class);
+        public static final Topic<String, SupplierComplianceScore> SUPPLIER_COMPLIANCE_SCORES =
+                Topic.of(Topics.SUPPLIER_COMPLIANCE_SCORES, String.class, SupplierComplianceScore.class);
+        public static final Topic<String, SigningKeyPublished> SIGNING_KEYS =
+                Topic.of(Topics.SIGNING_KEYS, String.class, SigningKeyPublished.class);
+        public static final Topic<String, DeclarationProcessingFailed> DECLARATION_FAILURES =
+                Topic.of(Topics.DECLARATION_FAILURES, String.class, DeclarationProcessingFailed.class);
+
+        /** Every entry, in the order of {@link Topics#ALL} followed by the signing keys topic. */
+        public static final List<Topic<String, ?>> ALL = List.of(DECLARATIONS_SUBMITTED, DECLARATIONS_ACCEPTED,
+                DECLARATIONS_REJECTED, ASW_VERIFICATIONS, ECO_ISSUANCE_STATUS, LOGISTICS_NODE_EVENTS,
+                SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES, SIGNING_KEYS);
+
+        private Catalogue() {
+        }
+
+        /** The entry of a topic name; empty for a name outside the catalogue (e.g. a dead-letter topic). */
+        public static Optional<Topic<String, ?>> byName(String name) {
+            return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+        }
+    }
 
     /** Topics keyed by declaration id: a dead letter from one of them concerns that declaration. */
     public static final List<String> KEYED_BY_DECLARATION = List.of(DECLARATIONS_SUBMITTED, DECLARATIONS_ACCEPTED,

@@ -17,6 +17,8 @@ public record Consignment(String declarationId, String supplierId, String transp
         bookingReference = blankToNull(bookingReference);
         equipmentReferences = equipmentReferences == null ? List.of()
                 : equipmentReferences.stream().map(Consignment::blankToNull).filter(Objects::nonNull).distinct().toList();
+        portOfLoading = Locations.normalise(portOfLoading);
+        portOfDischarge = Locations.normalise(portOfDischarge);
     }
 
     public boolean hasReferences() {

@@ -1,12 +1,16 @@
 package org.originbridge.scoring.domain;
 
 import java.util.Locale;
-import java.util.Map;
 
-/** UN/LOCODE comparison: upper case, trimmed, known aliases folded (carriers still send CNSHA for CNSGH). */
+import org.originbridge.origin.code.InvalidCodeException;
+import org.originbridge.origin.code.UnLocode;
+
+/**
+ * UN/LOCODE comparison through origin-core's one parser ({@link UnLocode#parse}): {@code "CN SHA"}, {@code "cnsha"}
+ * and {@code "CNSGH"} all become {@code CNSGH}, the code logistics-ingestion publishes. A code that is no UN/LOCODE
+ * is still evidence: it is compared as given (trimmed, upper case), so it matches only itself.
+ */
 public final class Locations {
-
-    private static final Map<String, String> ALIASES = Map.of("CNSHA", "CNSGH");
 
     private Locations() {
     }
@@ -15,7 +19,10 @@ public final class Locations {
         if (code == null || code.isBlank()) {
             return null;
         }
-        String upper = code.trim().toUpperCase(Locale.ROOT);
-        return ALIASES.getOrDefault(upper, upper);
+        try {
+            return UnLocode.parse(code).code();
+        } catch (InvalidCodeException notALocode) {
+            return code.trim().toUpperCase(Locale.ROOT);
+        }
     }
 }

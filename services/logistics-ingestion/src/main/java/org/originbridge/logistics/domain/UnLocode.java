@@ -4,19 +4,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * A UN/LOCODE (two-letter country + three-character location), the one parser of location codes
- * in this service. Input is trimmed, upper-cased and may carry the space UN/LOCODE lists print
- * ("CN SHA"); carrier aliases are normalised ({@code CNSHA -> CNSGH}).
+ * A UN/LOCODE as this service uses it (the node name on delivery routes, the civil time zone of
+ * EDIFACT local times). Parsing and normalising is origin-core's {@link org.originbridge.origin.code.UnLocode},
+ * the one parser of location codes in the system: input is trimmed, upper-cased and may carry the
+ * space UN/LOCODE lists print ("CN SHA"); carrier aliases are normalised ({@code CNSHA -> CNSGH}).
  */
 public record UnLocode(String code) {
-
-    private static final Pattern FORMAT = Pattern.compile("[A-Z]{2}[A-Z2-9]{3}");
-
-    /** Codes carriers still send for a location UN/LOCODE has renamed. */
-    private static final Map<String, String> ALIASES = Map.of("CNSHA", "CNSGH");
 
     /** The ports this platform draws on delivery routes. */
     private static final Map<String, String> NODE_NAMES = Map.of(
@@ -36,28 +31,17 @@ public record UnLocode(String code) {
             Map.entry("LA", "Asia/Vientiane"), Map.entry("MM", "Asia/Yangon"), Map.entry("BN", "Asia/Brunei"));
 
     public UnLocode {
-        if (code == null || !FORMAT.matcher(code).matches()) {
-            throw new IllegalArgumentException("not a UN/LOCODE: " + code);
-        }
+        code = org.originbridge.origin.code.UnLocode.parse(code).code();
     }
 
     /**
      * Parses and normalises a code.
      *
-     * @throws IllegalArgumentException with a message fit for a field error
+     * @throws org.originbridge.origin.code.InvalidCodeException (an {@link IllegalArgumentException}) with a
+     *         message fit for a field error
      */
     public static UnLocode parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("must be a UN/LOCODE (2-letter country + 3 characters), e.g. CNSGH");
-        }
-        String candidate = raw.trim().toUpperCase(java.util.Locale.ROOT);
-        if (candidate.length() == 6 && candidate.charAt(2) == ' ') {
-            candidate = candidate.substring(0, 2) + candidate.substring(3);
-        }
-        if (!FORMAT.matcher(candidate).matches()) {
-            throw new IllegalArgumentException("'" + raw + "' is not a UN/LOCODE (2-letter country + 3 letters or digits 2-9)");
-        }
-        return new UnLocode(ALIASES.getOrDefault(candidate, candidate));
+        return new UnLocode(org.originbridge.origin.code.UnLocode.parse(raw).code());
     }
 
     public String country() {

@@ -19,6 +19,21 @@ class UnLocodeTest {
         assertThat(UnLocode.parse(" cn sha ").code()).isEqualTo("CNSGH");
     }
 
+    @ParameterizedTest(name = "''{0}'' is the code scoring compares, CNSGH")
+    @ValueSource(strings = {"CN SHA", "cnsha", "CNSHA", "CNSGH", "cn sgh"})
+    void everySpellingOfShanghaiIsOneCodeTheSameAsOriginCores(String spelling) {
+        UnLocode parsed = UnLocode.parse(spelling);
+
+        assertThat(parsed).isEqualTo(new UnLocode("CNSGH"));
+        assertThat(parsed.code()).isEqualTo(org.originbridge.origin.code.UnLocode.parse(spelling).code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"QQSHA", "CN SH1", "C NSHA"})
+    void theCanonicalConstructorRefusesWhatTheParserRefuses(String raw) {
+        assertThatThrownBy(() -> new UnLocode(raw)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @CsvSource({"CNYSA,Yangshan", "CNSGH,Shanghai", "VNCMT,Cai Mep International Terminal", "VNTOT,Cai Mep",
             "MYPKG,Port Klang", "MYWSP,Westport", "MYLPK,Northport"})

@@ -6,8 +6,11 @@ import java.util.Set;
 import org.originbridge.origin.ErrorCodes;
 
 /**
- * A UN/LOCODE: 2-letter ISO country + 3 letters/digits, e.g. {@code VNCMT}. {@link #parse} accepts a space
- * between the parts ({@code CN SGH}) and maps known aliases to the current code ({@code CNSHA} -> {@code CNSGH}).
+ * A UN/LOCODE: 2-letter ISO country + 3 letters or digits 2-9 (UN/LOCODE never uses 0 and 1), e.g. {@code VNCMT}.
+ * The one parser of location codes in the system (intake, logistics-ingestion, compliance-scoring and
+ * status-query all use it): {@link #parse} trims, upper-cases, accepts the single space UN/LOCODE lists print
+ * between the parts ({@code CN SGH}) and maps known aliases to the current code ({@code CNSHA} -> {@code CNSGH}),
+ * so {@code "CN SHA"}, {@code "cnsha"} and {@code "CNSGH"} are the same code.
  */
 public record UnLocode(String country, String location) {
 
@@ -22,9 +25,9 @@ public record UnLocode(String country, String location) {
             throw new InvalidCodeException(ErrorCodes.INVALID_LOCODE,
                     "UN/LOCODE country part " + HsCode.quote(country) + " is not an ISO 3166-1 alpha-2 code");
         }
-        if (location == null || !location.matches("[A-Z0-9]{3}")) {
+        if (location == null || !location.matches("[A-Z2-9]{3}")) {
             throw new InvalidCodeException(ErrorCodes.INVALID_LOCODE,
-                    "UN/LOCODE location part " + HsCode.quote(location) + " must be 3 letters or digits");
+                    "UN/LOCODE location part " + HsCode.quote(location) + " must be 3 letters or digits 2-9");
         }
     }
 
@@ -32,10 +35,13 @@ public record UnLocode(String country, String location) {
         if (text == null || text.isBlank()) {
             throw new InvalidCodeException(ErrorCodes.INVALID_LOCODE, "UN/LOCODE is missing");
         }
-        String code = text.strip().replace(" ", "").toUpperCase(Locale.ROOT);
+        String code = text.strip().toUpperCase(Locale.ROOT);
+        if (code.length() == 6 && code.charAt(2) == ' ') {
+            code = code.substring(0, 2) + code.substring(3);
+        }
         if (code.length() != 5) {
             throw new InvalidCodeException(ErrorCodes.INVALID_LOCODE,
-                    "UN/LOCODE '" + text + "' must be 5 characters (2-letter country + 3 letters/digits)");
+                    "UN/LOCODE '" + text + "' must be 5 characters (2-letter country + 3 letters/digits), optionally with one space after the country");
         }
         if (!code.substring(0, 2).matches("[A-Z]{2}")) {
             throw new InvalidCodeException(ErrorCodes.INVALID_LOCODE,

@@ -66,7 +66,8 @@ class CodeParsersTest {
     }
 
     @ParameterizedTest(name = "LOCODE {0} -> {1}")
-    @CsvSource({"VNCMT,VNCMT", "cnysa,CNYSA", "'MY PKG',MYPKG", "CNSHA,CNSGH", "CNSGH,CNSGH", "MYWSP,MYWSP", "JPTY2,JPTY2"})
+    @CsvSource({"VNCMT,VNCMT", "cnysa,CNYSA", "'MY PKG',MYPKG", "CNSHA,CNSGH", "CNSGH,CNSGH", "MYWSP,MYWSP", "JPTY2,JPTY2",
+            "'CN SHA',CNSGH", "cnsha,CNSGH", "' cn sha ',CNSGH"})
     void unLocodeParsesAndMapsAlias(String input, String expected) {
         UnLocode locode = UnLocode.parse(input);
         assertThat(locode.code()).isEqualTo(expected);
@@ -80,6 +81,10 @@ class CodeParsersTest {
             "1NSHA  | must start with a 2-letter country code",
             "QQSHA  | country part 'QQ' is not an ISO 3166-1 alpha-2 code",
             "CNS-A  | location part 'S-A' must be 3 letters or digits",
+            "CNSH1  | location part 'SH1' must be 3 letters or digits 2-9",
+            "'C NSHA' | must be 5 characters",
+            "'CNS A'  | must be 3 letters or digits 2-9",
+            "'CN  SHA' | must be 5 characters",
             "''     | UN/LOCODE is missing"})
     void unLocodeErrors(String input, String message) {
         assertThatThrownBy(() -> UnLocode.parse(input))

@@ -6,8 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.originbridge.platform.Topic;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.SendResult;
 
 /**
  * Sends a record and waits, boundedly, for the broker's acknowledgement. Used inside listeners so
@@ -26,13 +26,30 @@ public final class AcknowledgedSend {
     private AcknowledgedSend() {
     }
 
+    /** Sends to a catalogue topic: a key or value of the wrong type for the topic does not compile. */
+    public static <K, V> void send(KafkaOperations<? super K, ? super V> kafka, Topic<K, V> topic, K key, V value,
+            Duration timeout) {
+        CompletableFuture<?> sent;
+        try {
+            sent = kafka.send(topic.name(), key, value);
+        } catch (RuntimeException e) {
+            throw new PublishFailedException(topic + ": send failed: " + e.getMessage(), e);
+        }
+        await(sent, topic.name(), timeout);
+    }
+
+    /** Sends to a topic by name (tests and tools writing to topics outside the catalogue). */
     public static <K, V> void send(KafkaOperations<K, V> kafka, String topic, K key, V value, Duration timeout) {
-        CompletableFuture<SendResult<K, V>> sent;
+        CompletableFuture<?> sent;
         try {
             sent = kafka.send(topic, key, value);
         } catch (RuntimeException e) {
             throw new PublishFailedException(topic + ": send failed: " + e.getMessage(), e);
         }
+        await(sent, topic, timeout);
+    }
+
+    private static void await(CompletableFuture<?> sent, String topic, Duration timeout) {
         try {
             sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -34,7 +34,7 @@ final class DeclarationFailureFacts {
     void report(ConsumerRecord<?, ?> record, Exception exception) {
         DeclarationProcessingFailed fact = factFor(record, exception);
         if (fact != null) {
-            AcknowledgedSend.send(kafka, Topics.DECLARATION_FAILURES, fact.getDeclarationId(), fact, PUBLISH_TIMEOUT);
+            AcknowledgedSend.send(kafka, Topics.Catalogue.DECLARATION_FAILURES, fact.getDeclarationId(), fact, PUBLISH_TIMEOUT);
         }
     }
 

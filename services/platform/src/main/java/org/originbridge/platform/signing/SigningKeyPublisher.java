@@ -32,7 +32,7 @@ public final class SigningKeyPublisher {
         String current = keys.current().kid();
         var published = keys.published();
         for (SigningKeys.SigningKey key : published) {
-            AcknowledgedSend.send(kafka, Topics.SIGNING_KEYS, key.kid(), toEvent(key, key.kid().equals(current)), timeout);
+            AcknowledgedSend.send(kafka, Topics.Catalogue.SIGNING_KEYS, key.kid(), toEvent(key, key.kid().equals(current)), timeout);
         }
         return published.size();
     }

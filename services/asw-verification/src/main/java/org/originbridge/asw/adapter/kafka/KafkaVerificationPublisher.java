@@ -24,7 +24,7 @@ public class KafkaVerificationPublisher implements VerificationPublisher {
 
     @Override
     public void publish(VerificationResult result) {
-        AcknowledgedSend.send(template, Topics.ASW_VERIFICATIONS, result.declarationId(),
+        AcknowledgedSend.send(template, Topics.Catalogue.ASW_VERIFICATIONS, result.declarationId(),
                 VerificationCompletedMapper.toAvro(result), timeout);
     }
 }

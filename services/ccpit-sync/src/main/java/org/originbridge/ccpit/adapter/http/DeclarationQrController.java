@@ -6,6 +6,7 @@ import org.originbridge.ccpit.config.CcpitProperties;
 import org.originbridge.ccpit.domain.EcoApplication;
 import org.originbridge.ccpit.domain.EcoIssuance;
 import org.originbridge.ccpit.domain.QrTokens;
+import org.originbridge.platform.errors.Problems;
 import org.originbridge.platform.security.Caller;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -84,8 +85,7 @@ public class DeclarationQrController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, detail));
+        return Problems.response(Problems.of(status, status.getReasonPhrase(), detail));
     }
 
     private static IssuanceView view(EcoApplication a) {

@@ -28,7 +28,7 @@ public class KafkaStatusPublisher implements StatusPublisher {
     @Override
     public void publish(EcoApplication a, String qrToken) {
         IssuanceStatusChanged event = toEvent(a, qrToken);
-        AcknowledgedSend.send(template, Topics.ECO_ISSUANCE_STATUS, a.declarationId(), event, timeout);
+        AcknowledgedSend.send(template, Topics.Catalogue.ECO_ISSUANCE_STATUS, a.declarationId(), event, timeout);
     }
 
     static IssuanceStatusChanged toEvent(EcoApplication a, String qrToken) {

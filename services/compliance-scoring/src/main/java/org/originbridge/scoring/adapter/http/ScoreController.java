@@ -3,11 +3,11 @@ package org.originbridge.scoring.adapter.http;
 import java.time.Instant;
 import java.util.List;
 
+import org.originbridge.platform.errors.Problems;
 import org.originbridge.scoring.domain.ComplianceScoring;
 import org.originbridge.scoring.domain.ScoreFactor;
 import org.originbridge.scoring.domain.SupplierRecord;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,11 +32,8 @@ public class ScoreController {
     public ResponseEntity<?> score(@PathVariable String supplierId) {
         return scoring.current(supplierId).filter(r -> r.latest() != null)
                 .<ResponseEntity<?>>map(r -> ResponseEntity.ok(view(r)))
-                .orElseGet(() -> {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "No score for supplier " + supplierId + " yet");
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-                });
+                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "Not Found",
+                        "No score for supplier " + supplierId + " yet")));
     }
 
     private static ScoreView view(SupplierRecord r) {

@@ -24,6 +24,6 @@ public class KafkaScorePublisher implements ScorePublisher {
 
     @Override
     public void publish(SupplierScore score) {
-        AcknowledgedSend.send(template, Topics.SUPPLIER_COMPLIANCE_SCORES, score.supplierId(), EventMapper.toAvro(score), timeout);
+        AcknowledgedSend.send(template, Topics.Catalogue.SUPPLIER_COMPLIANCE_SCORES, score.supplierId(), EventMapper.toAvro(score), timeout);
     }
 }

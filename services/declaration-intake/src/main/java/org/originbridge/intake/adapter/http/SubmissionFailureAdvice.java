@@ -1,10 +1,12 @@
 package org.originbridge.intake.adapter.http;
 
 import java.util.List;
-import java.util.Map;
 
 import org.originbridge.intake.domain.SubmissionNotAcknowledged;
 import org.originbridge.intake.domain.TenantOwnership;
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
+import org.originbridge.platform.errors.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,18 +19,14 @@ class SubmissionFailureAdvice {
 
     @ExceptionHandler(SubmissionNotAcknowledged.class)
     ResponseEntity<ProblemDetail> unavailable(SubmissionNotAcknowledged e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                e.getMessage() + "; the declaration was not accepted, retry with the same declarationId");
-        problem.setTitle("Submission not acknowledged");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+        return Problems.retryAfter(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Submission not acknowledged",
+                e.getMessage() + "; the declaration was not accepted, retry with the same declarationId"), 5);
     }
 
     /** Another exporter owns the declaration id or the reference number: 409, nothing published. */
     @ExceptionHandler(TenantOwnership.OwnershipConflict.class)
     ResponseEntity<ProblemDetail> conflict(TenantOwnership.OwnershipConflict e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Identifier owned by another exporter");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "Identifier owned by another exporter", e.getMessage(),
+                List.of(new FieldError(e.field(), ErrorCodes.OWNED_BY_ANOTHER_TENANT, e.getMessage()))));
     }
 }

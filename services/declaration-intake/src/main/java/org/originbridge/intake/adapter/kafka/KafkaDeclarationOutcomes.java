@@ -32,16 +32,16 @@ class KafkaDeclarationOutcomes implements DeclarationOutcomes {
     public void publish(ScreeningVerdict verdict) {
         String key = verdict.declaration().declarationId();
         if (verdict instanceof ScreeningVerdict.Accepted accepted) {
-            AcknowledgedSend.send(kafka, Topics.DECLARATIONS_ACCEPTED, key, DeclarationAvroMapper.toAccepted(accepted), timeout);
+            AcknowledgedSend.send(kafka, Topics.Catalogue.DECLARATIONS_ACCEPTED, key, DeclarationAvroMapper.toAccepted(accepted), timeout);
         } else if (verdict instanceof ScreeningVerdict.Rejected rejected) {
             try {
-                AcknowledgedSend.send(kafka, Topics.DECLARATIONS_REJECTED, key, DeclarationAvroMapper.toRejected(rejected),
+                AcknowledgedSend.send(kafka, Topics.Catalogue.DECLARATIONS_REJECTED, key, DeclarationAvroMapper.toRejected(rejected),
                         timeout);
             } catch (AcknowledgedSend.PublishFailedException e) {
                 if (!tooLarge(e)) {
                     throw e;
                 }
-                AcknowledgedSend.send(kafka, Topics.DECLARATIONS_REJECTED, key,
+                AcknowledgedSend.send(kafka, Topics.Catalogue.DECLARATIONS_REJECTED, key,
                         DeclarationAvroMapper.toRejected(rejected, false), timeout);
             }
         }

@@ -26,7 +26,7 @@ class KafkaSubmissionChannel implements SubmissionChannel {
     @Override
     public void submit(Declaration declaration) {
         try {
-            AcknowledgedSend.send(kafka, Topics.DECLARATIONS_SUBMITTED, declaration.declarationId(),
+            AcknowledgedSend.send(kafka, Topics.Catalogue.DECLARATIONS_SUBMITTED, declaration.declarationId(),
                     DeclarationAvroMapper.toEvent(declaration), ackTimeout);
         } catch (AcknowledgedSend.PublishFailedException e) {
             throw new SubmissionNotAcknowledged(e.getMessage(), e);

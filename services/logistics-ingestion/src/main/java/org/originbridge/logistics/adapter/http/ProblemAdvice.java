@@ -1,10 +1,11 @@
 package org.originbridge.logistics.adapter.http;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import org.originbridge.logistics.domain.InvalidEventsException;
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
+import org.originbridge.platform.errors.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,30 +24,24 @@ public class ProblemAdvice {
 
     @ExceptionHandler(InvalidEventsException.class)
     ProblemDetail invalid(InvalidEventsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.problems().size() + " invalid field(s); nothing was published");
-        problem.setTitle("Invalid logistics events");
-        problem.setType(URI.create("https://originbridge.org/problems/invalid-logistics-events"));
-        List<Map<String, String>> errors = e.problems().stream()
-                .map(p -> Map.of("field", p.field(), "message", p.message())).toList();
-        problem.setProperty("errors", errors);
-        return problem;
+        // The readers name the field and what is wrong; the one code for a bad logistics value is INVALID_VALUE.
+        return Problems.typed(Problems.of(HttpStatus.BAD_REQUEST, "Invalid logistics events",
+                e.problems().size() + " invalid field(s); nothing was published",
+                e.problems().stream().map(p -> new FieldError(p.field(), ErrorCodes.INVALID_VALUE, p.message())).toList()),
+                URI.create("https://originbridge.org/problems/invalid-logistics-events"));
     }
 
     @ExceptionHandler(SignatureRejectedException.class)
     ResponseEntity<ProblemDetail> unsigned(SignatureRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setTitle("Callback signature rejected");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "HMAC-SHA256 headers=\"webhook-id webhook-timestamp webhook-signature\"")
-                .body(problem);
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "Callback signature rejected", e.getMessage()));
     }
 
     @ExceptionHandler({KafkaException.class, java.util.concurrent.CompletionException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         log.warn("publishing logistics events failed; the sender is asked to retry", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the events could not be published now; retry later (event ids make a retry harmless)");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return Problems.retryAfter(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Logistics events not published",
+                "the events could not be published now; retry later (event ids make a retry harmless)"), 5);
     }
 }

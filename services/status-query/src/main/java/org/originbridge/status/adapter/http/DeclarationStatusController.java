@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
 import org.originbridge.platform.security.Caller;
 import org.originbridge.status.config.StatusQueryProperties;
 import org.originbridge.status.domain.DeclarationFilter;
@@ -50,16 +52,16 @@ public class DeclarationStatusController {
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor,
             Caller caller) {
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         int size = paging.defaultLimit();
         if (limit != null) {
             try {
                 size = Integer.parseInt(limit);
                 if (size < 1 || size > paging.maxLimit()) {
-                    errors.add(new Problems.FieldError("limit", "must be between 1 and " + paging.maxLimit()));
+                    errors.add(new FieldError("limit", ErrorCodes.INVALID_PARAMETER, "must be between 1 and " + paging.maxLimit()));
                 }
             } catch (NumberFormatException e) {
-                errors.add(new Problems.FieldError("limit", "must be a whole number"));
+                errors.add(new FieldError("limit", ErrorCodes.INVALID_PARAMETER, "must be a whole number"));
             }
         }
         String after = null;
@@ -67,7 +69,7 @@ public class DeclarationStatusController {
             try {
                 after = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                errors.add(new Problems.FieldError("cursor", "not a cursor returned by this API"));
+                errors.add(new FieldError("cursor", ErrorCodes.INVALID_PARAMETER, "not a cursor returned by this API"));
             }
         }
         if (!errors.isEmpty()) {

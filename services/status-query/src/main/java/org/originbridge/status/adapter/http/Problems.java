@@ -3,11 +3,16 @@ package org.originbridge.status.adapter.http;
 import java.util.List;
 import java.util.Map;
 
+import org.originbridge.origin.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** problem+json answers (RFC 9457), each bad field listed under {@code errors}. */
+/**
+ * status-query's problem+json answers, built by the platform's one builder
+ * ({@link org.originbridge.platform.errors.Problems}: RFC 9457 fields, each bad field under {@code errors} as
+ * {@code {field, code, message}}), thrown as exceptions Spring MVC renders.
+ */
 public final class Problems {
 
     private Problems() {
@@ -33,15 +38,7 @@ public final class Problems {
     }
 
     private static ErrorResponseException problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        if (!errors.isEmpty()) {
-            body.setProperty("errors", errors);
-        }
-        return new ErrorResponseException(status, body, null);
-    }
-
-    /** One bad request parameter. */
-    public record FieldError(String field, String message) {
+        ProblemDetail body = org.originbridge.platform.errors.Problems.of(status, title, detail, errors);
+        return org.originbridge.platform.errors.Problems.exception(body);
     }
 }

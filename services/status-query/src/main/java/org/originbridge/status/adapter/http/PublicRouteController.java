@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
 import org.originbridge.status.config.RouteMapProperties;
 import org.originbridge.status.domain.PublicRoute;
 import org.originbridge.status.domain.StatusQueries;
@@ -65,15 +67,15 @@ public class PublicRouteController {
 
     /** Validates the two inputs (400 naming each bad one) and looks the route up; null when none is shown. */
     static PublicRoute find(StatusQueries queries, String referenceNumber, String code) {
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (referenceNumber == null || referenceNumber.isBlank() || referenceNumber.length() > MAX_REFERENCE
                 || referenceNumber.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new Problems.FieldError("referenceNumber", "1 to " + MAX_REFERENCE + " printable characters"));
+            errors.add(new FieldError("referenceNumber", ErrorCodes.INVALID_PARAMETER, "1 to " + MAX_REFERENCE + " printable characters"));
         }
         if (code == null || code.isBlank()) {
-            errors.add(new Problems.FieldError("code", "the verification code is required"));
+            errors.add(new FieldError("code", ErrorCodes.REQUIRED, "the verification code is required"));
         } else if (code.length() > MAX_CODE) {
-            errors.add(new Problems.FieldError("code", "at most " + MAX_CODE + " characters"));
+            errors.add(new FieldError("code", ErrorCodes.LIMIT_EXCEEDED, "at most " + MAX_CODE + " characters"));
         }
         if (!errors.isEmpty()) {
             throw Problems.badRequest(errors);

@@ -3,6 +3,8 @@ package org.originbridge.status.adapter.http;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
 import org.originbridge.status.domain.QrCheck;
 import org.originbridge.status.domain.StatusQueries;
 import org.originbridge.status.domain.VerificationReport;
@@ -35,10 +37,10 @@ public class PublicVerificationController {
     public VerificationReport verify(@PathVariable String referenceNumber,
             @RequestParam(required = false) String code) {
         if (code == null || code.isBlank()) {
-            throw Problems.badRequest(List.of(new Problems.FieldError("code", "the verification code is required")));
+            throw Problems.badRequest(List.of(new FieldError("code", ErrorCodes.REQUIRED, "the verification code is required")));
         }
         if (code.length() > 4096) {
-            throw Problems.badRequest(List.of(new Problems.FieldError("code", "at most 4096 characters")));
+            throw Problems.badRequest(List.of(new FieldError("code", ErrorCodes.LIMIT_EXCEEDED, "at most 4096 characters")));
         }
         VerificationReport report = queries.verify(referenceNumber, code);
         meters.counter("originbridge.status.public.verifications", "result", report.summary().all().toLowerCase())

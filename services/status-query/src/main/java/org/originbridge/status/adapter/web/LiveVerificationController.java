@@ -3,6 +3,8 @@ package org.originbridge.status.adapter.web;
 import java.util.List;
 import java.util.Locale;
 
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
 import org.originbridge.status.adapter.http.Problems;
 import org.originbridge.status.domain.StatusQueries;
 import org.springframework.http.HttpHeaders;
@@ -64,12 +66,10 @@ public class LiveVerificationController {
 
     private static void check(String referenceNumber, String code) {
         if (!PublicInput.reference(referenceNumber)) {
-            throw Problems.badRequest(List.of(new Problems.FieldError("referenceNumber",
-                    "letters, digits, '.', '-' and '_', at most 64")));
+            throw Problems.badRequest(List.of(new FieldError("referenceNumber", ErrorCodes.INVALID_PARAMETER, "letters, digits, '.', '-' and '_', at most 64")));
         }
         if (!PublicInput.code(code)) {
-            throw Problems.badRequest(List.of(new Problems.FieldError("code",
-                    "the verification code is required (at most " + PublicInput.MAX_CODE + " characters)")));
+            throw Problems.badRequest(List.of(new FieldError("code", ErrorCodes.REQUIRED, "the verification code is required (at most " + PublicInput.MAX_CODE + " characters)")));
         }
     }
 }

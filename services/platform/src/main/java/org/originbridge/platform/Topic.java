@@ -1,0 +1,33 @@
+package org.originbridge.platform;
+
+import java.util.Objects;
+
+/**
+ * One entry of the typed topic catalogue ({@link Topics#CATALOGUE}): the topic's name, the Java type of its key
+ * and of its value (the generated Avro record, subject {@code <name>-value}). Producers send through it
+ * ({@link org.originbridge.platform.kafka.AcknowledgedSend#send(org.springframework.kafka.core.KafkaOperations,
+ * Topic, Object, Object, java.time.Duration)}), so a record of the wrong type for a topic does not compile.
+ * {@code @KafkaListener} needs a compile-time constant, so listeners name {@link #name()}'s constant in
+ * {@link Topics} and take {@code ConsumerRecord<K, V>} of this entry's types.
+ *
+ * @param name      the topic name (kebab-case, a constant of {@link Topics})
+ * @param keyType   the key's type (every catalogue key is a String business id)
+ * @param valueType the value's generated Avro record class
+ */
+public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType) {
+
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
+    }
+
+    public static <K, V> Topic<K, V> of(String name, Class<K> keyType, Class<V> valueType) {
+        return new Topic<>(name, keyType, valueType);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
