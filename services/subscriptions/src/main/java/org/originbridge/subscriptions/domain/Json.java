@@ -1,12 +1,12 @@
 package org.originbridge.subscriptions.domain;
 
-/** The one JSON string quoting this package needs (RFC 8259 escapes). */
-final class Json {
+/** The one JSON string quoting of this service (RFC 8259 escapes), used by the domain and the Avro-to-JSON adapter. */
+public final class Json {
 
     private Json() {
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s == null) {
             return "null";
         }

@@ -2,15 +2,13 @@ package org.originbridge.subscriptions.adapter.kafka;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.time.temporal.Temporal;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericRecord;
+import org.originbridge.subscriptions.domain.Json;
 
 /**
  * A fact as plain JSON, walking the Avro record: records as objects in schema field order, enums
@@ -84,32 +82,12 @@ final class AvroJson {
             byte[] bytes = new byte[copy.remaining()];
             copy.get(bytes);
             quote(Base64.getEncoder().encodeToString(bytes), b);
-        } else if (v instanceof Instant || v instanceof Temporal || v instanceof CharSequence
-                || v instanceof GenericContainer || v instanceof Enum<?>) {
-            quote(v.toString(), b);
         } else {
-            quote(v.toString(), b);
+            quote(v.toString(), b); // Instant, Temporal, CharSequence, enum symbols, anything else: their text
         }
     }
 
     private static void quote(String s, StringBuilder b) {
-        b.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        b.append(Json.quote(s));
     }
 }
