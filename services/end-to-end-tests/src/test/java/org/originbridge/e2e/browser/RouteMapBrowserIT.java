@@ -135,6 +135,13 @@ class RouteMapBrowserIT {
             return "ARRIVED".equals(icon.getAttribute("data-position")) ? "ARRIVED" : null;
         });
         assertThat(arrivedPosition).isEqualTo("ARRIVED");
+        // the page's text (the server's rendering) follows the map: no sentence still "on the way"
+        String text = browser.await(d -> {
+            String sentence = d.findElement(By.id("ob-position")).getText();
+            return sentence.startsWith("Arrived at Cai Mep") ? sentence : null;
+        });
+        assertThat(text).doesNotContain("ETA");
+        assertThat(browser.script("return window.obNoReload;")).isEqualTo("still the same page");
         browser.screenshot("route-map-arrived");
     }
 }

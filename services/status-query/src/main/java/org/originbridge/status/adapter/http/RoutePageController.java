@@ -131,7 +131,8 @@ public class RoutePageController {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + esc(title) + " - OriginBridge</title>"
                 + "<link rel=\"stylesheet\" href=\"/embed/originbridge-route.css\">"
-                + "<script src=\"/embed/originbridge-route.js\" defer></script></head>\n"
+                + "<script src=\"/embed/originbridge-route.js\" defer></script>"
+                + "<script src=\"/embed/route-page.js\" defer></script></head>\n"
                 + "<body class=\"ob-route-page\"><main><h1>" + esc(title) + "</h1>\n" + body + "</main></body></html>\n";
     }
 
