@@ -31,12 +31,14 @@ import org.originbridge.subscriptions.domain.Viewer;
  * insert-if-absent: a duplicate key means "already recorded" and changes nothing), {@code seq} from
  * the counter document {@code subscription_counters/events} ({@code $inc}), the fact's fields and its
  * JSON payload as a string (delivered byte for byte). {@link #visibleTo} is the query form of
- * {@link Viewer#sees}; {@code MongoEventLogTest} checks the two agree.
+ * {@link Viewer#sees}. {@code MongoEventLogTest} covers redelivery, a counter behind the recorded
+ * sequence and concurrent records.
  */
 public class MongoEventLog implements EventLog {
 
     public static final String COLLECTION = "subscription_events";
     public static final String COUNTERS = "subscription_counters";
+    private static final int MAX_ATTEMPTS = 20;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
@@ -52,28 +54,30 @@ public class MongoEventLog implements EventLog {
     @Override
     public StoredEvent recordIfAbsent(Fact fact) {
         String id = StoredEvent.idOf(fact.naturalId());
-        Document existing = events.find(Filters.eq("_id", id)).first();
-        if (existing != null) {
-            return toEvent(existing);
-        }
-        long seq = counters.findOneAndUpdate(Filters.eq("_id", "events"), Updates.inc("value", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)).get("value", Number.class).longValue();
-        Document doc = new Document("_id", id).append("seq", seq).append("type", fact.type().wireName())
-                .append("audience", fact.type().audience().name()).append("tenant", fact.tenant())
-                .append("key", fact.key()).append("importer", fact.importer())
-                .append("occurredAt", Date.from(fact.occurredAt())).append("recordedAt", new Date())
-                .append("payload", fact.payloadJson());
-        try {
-            events.insertOne(doc);
-            return toEvent(doc);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                Document raced = events.find(Filters.eq("_id", id)).first();
-                if (raced != null) {
-                    return toEvent(raced); // recorded concurrently: the seq taken here stays a gap
+        for (int attempt = 1; ; attempt++) {
+            Document existing = events.find(Filters.eq("_id", id)).first();
+            if (existing != null) {
+                return toEvent(existing); // already recorded (a redelivery or a concurrent record)
+            }
+            long seq = counters.findOneAndUpdate(Filters.eq("_id", "events"), Updates.inc("value", 1L),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
+                    .get("value", Number.class).longValue();
+            Document doc = new Document("_id", id).append("seq", seq).append("type", fact.type().wireName())
+                    .append("audience", fact.type().audience().name()).append("tenant", fact.tenant())
+                    .append("key", fact.key()).append("importer", fact.importer())
+                    .append("occurredAt", Date.from(fact.occurredAt())).append("recordedAt", new Date())
+                    .append("payload", fact.payloadJson());
+            try {
+                events.insertOne(doc);
+                return toEvent(doc);
+            } catch (MongoWriteException e) {
+                // a duplicate _id: recorded concurrently (found on the next pass); a duplicate seq: the
+                // counter handed out a number already taken (seen in a rolling restart with the embedded
+                // wire server): take the next one. Either way a gap in seq, never a lost or double event.
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= MAX_ATTEMPTS) {
+                    throw e;
                 }
             }
-            throw e;
         }
     }
 
