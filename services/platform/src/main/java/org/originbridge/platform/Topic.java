@@ -2,6 +2,8 @@ package org.originbridge.platform;
 
 import java.util.Objects;
 
+import org.originbridge.platform.errors.InvalidRecordException;
+
 /**
  * One entry of the typed topic catalogue ({@link Topics#CATALOGUE}): the topic's name, the Java type of its key
  * and of its value (the generated Avro record, subject {@code <name>-value}). Producers send through it
@@ -24,6 +26,21 @@ public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType) {
 
     public static <K, V> Topic<K, V> of(String name, Class<K> keyType, Class<V> valueType) {
         return new Topic<>(name, keyType, valueType);
+    }
+
+    /**
+     * A consumed value as this topic's value type. A listener takes {@code ConsumerRecord<K, V>} of this entry's
+     * types; the deserializer still hands over whatever registered schema a producer wrote (another record type,
+     * or null for a tombstone), so the listener reads the value through here: anything else is bad data
+     * ({@link InvalidRecordException} on field {@code value}, dead-lettered at once with the reason), never a
+     * {@link ClassCastException} with no field named.
+     */
+    public V valueOf(Object value) {
+        if (!valueType.isInstance(value)) {
+            throw new InvalidRecordException("value", "expected a " + valueType.getSimpleName() + " record on " + name
+                    + ", got " + (value == null ? "null" : value.getClass().getName()));
+        }
+        return valueType.cast(value);
     }
 
     @Override

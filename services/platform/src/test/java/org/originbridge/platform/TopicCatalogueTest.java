@@ -1,6 +1,7 @@
 package org.originbridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,9 @@ import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.originbridge.events.intake.DeclarationAccepted;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.platform.errors.InvalidRecordException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -52,6 +56,19 @@ class TopicCatalogueTest {
                     .orElseThrow(() -> new AssertionError("asyncapi.yaml has no channel " + topic.name()));
             Map<String, Object> messages = (Map<String, Object>) channel.get("messages");
             assertThat(messages.keySet()).as(topic.name()).containsExactly(topic.valueType().getSimpleName());
+        }
+    }
+
+    @Test
+    void aConsumedValueOfTheTopicsTypeIsHandedOverAndAnythingElseIsBadDataNamingTheValue() {
+        DeclarationSubmitted submitted = new DeclarationSubmitted();
+        assertThat(Topics.Catalogue.DECLARATIONS_SUBMITTED.valueOf(submitted)).isSameAs(submitted);
+
+        // another registered schema written to the topic by an external producer, a tombstone, a hostile String
+        for (Object other : new Object[] {new DeclarationAccepted(), null, "x\r\ny"}) {
+            assertThatThrownBy(() -> Topics.Catalogue.DECLARATIONS_SUBMITTED.valueOf(other))
+                    .isInstanceOf(InvalidRecordException.class)
+                    .hasMessageStartingWith("value: expected a DeclarationSubmitted record on coo-declarations-submitted, got ");
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.originbridge.origin.FieldError;
+
 /**
  * Validates DCSA Track and Trace events (a parsed JSON tree: maps, lists, strings, numbers) and
  * normalises them to {@link NodeEvent}s. Every problem is collected, each named by its path with
@@ -41,7 +43,7 @@ public final class DcsaEventNormaliser {
     }
 
     /** One event's outcome: the normalised event, or its problems. */
-    public record Result(NodeEvent event, List<FieldProblem> problems) {
+    public record Result(NodeEvent event, List<FieldError> problems) {
         public boolean valid() {
             return event != null;
         }
@@ -55,7 +57,7 @@ public final class DcsaEventNormaliser {
     public List<NodeEvent> normaliseBatch(Object body) {
         Instant receivedAt = clock.instant();
         List<NodeEvent> events = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (body instanceof Map<?, ?> single) {
             collect(normalise(single, "", receivedAt), events, problems);
         } else if (body instanceof List<?> list) {
@@ -70,7 +72,7 @@ public final class DcsaEventNormaliser {
                 if (item instanceof Map<?, ?> event) {
                     collect(normalise(event, "[" + i + "].", receivedAt), events, problems);
                 } else {
-                    problems.add(new FieldProblem("[" + i + "]", "must be an event object"));
+                    problems.add(InvalidEventsException.problem("[" + i + "]", "must be an event object"));
                 }
             }
         } else {
@@ -85,12 +87,12 @@ public final class DcsaEventNormaliser {
     /** One event of a feed page, judged on its own (a bad event does not hold back the others). */
     public Result normaliseOne(Object event, String path) {
         if (!(event instanceof Map<?, ?> map)) {
-            return new Result(null, List.of(new FieldProblem(path, "must be an event object")));
+            return new Result(null, List.of(InvalidEventsException.problem(path, "must be an event object")));
         }
         return normalise(map, path.isEmpty() ? "" : path + ".", clock.instant());
     }
 
-    private static void collect(Result result, List<NodeEvent> events, List<FieldProblem> problems) {
+    private static void collect(Result result, List<NodeEvent> events, List<FieldError> problems) {
         if (result.valid()) {
             events.add(result.event());
         } else {
@@ -204,13 +206,13 @@ public final class DcsaEventNormaliser {
     private static final class Fields {
         private final Map<?, ?> json;
         private final String prefix;
-        private final List<FieldProblem> problems;
+        private final List<FieldError> problems;
 
         Fields(Map<?, ?> json, String prefix) {
             this(json, prefix, new ArrayList<>());
         }
 
-        private Fields(Map<?, ?> json, String prefix, List<FieldProblem> problems) {
+        private Fields(Map<?, ?> json, String prefix, List<FieldError> problems) {
             this.json = json;
             this.prefix = prefix;
             this.problems = problems;
@@ -221,7 +223,7 @@ public final class DcsaEventNormaliser {
         }
 
         void problem(String field, String message) {
-            problems.add(new FieldProblem(prefix + field, message));
+            problems.add(InvalidEventsException.problem(prefix + field, message));
         }
 
         boolean has(String field) {

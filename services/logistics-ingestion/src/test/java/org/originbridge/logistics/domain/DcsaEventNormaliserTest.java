@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.originbridge.logistics.DcsaEvents;
 
+import org.originbridge.origin.FieldError;
+
 class DcsaEventNormaliserTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T00:00:00Z");
@@ -24,7 +26,7 @@ class DcsaEventNormaliserTest {
         return events.get(0);
     }
 
-    private List<FieldProblem> problems(Object body) {
+    private List<FieldError> problems(Object body) {
         try {
             normaliser.normaliseBatch(body);
         } catch (InvalidEventsException e) {
@@ -72,7 +74,7 @@ class DcsaEventNormaliserTest {
     @Test
     void anEventWithNothingToKeyByIsRefused() {
         assertThat(problems(DcsaEvents.vesselDeparture("k4").references().build()))
-                .extracting(FieldProblem::field).containsExactly("documentReferences");
+                .extracting(FieldError::field).containsExactly("documentReferences");
     }
 
     @Test
@@ -82,23 +84,23 @@ class DcsaEventNormaliserTest {
                 DcsaEvents.equipmentDischarge("bad-1").with("eventType", "CARGO").build(),
                 DcsaEvents.vesselDeparture("bad-2").transportCall("UNLocationCode", "XX1").build());
 
-        assertThat(problems(batch)).extracting(FieldProblem::field)
+        assertThat(problems(batch)).extracting(FieldError::field)
                 .containsExactly("[1].eventType", "[2].transportCall.UNLocationCode");
     }
 
     @Test
     void requiredFieldsAreNamed() {
         Map<String, Object> empty = new java.util.HashMap<>();
-        assertThat(problems(empty)).extracting(FieldProblem::field)
+        assertThat(problems(empty)).extracting(FieldError::field)
                 .contains("eventID", "eventType", "eventClassifierCode", "eventDateTime", "eventCreatedDateTime");
     }
 
     @Test
     void codeMustBelongToTheEventType() {
         assertThat(problems(DcsaEvents.equipmentDischarge("c1").with("equipmentEventTypeCode", "ARRI").build()))
-                .extracting(FieldProblem::field).containsExactly("equipmentEventTypeCode");
+                .extracting(FieldError::field).containsExactly("equipmentEventTypeCode");
         assertThat(problems(DcsaEvents.vesselDeparture("c2").without("transportEventTypeCode").build()))
-                .extracting(FieldProblem::field).containsExactly("transportEventTypeCode");
+                .extracting(FieldError::field).containsExactly("transportEventTypeCode");
         assertThat(one(DcsaEvents.vesselDeparture("c3").with("transportEventTypeCode", "ARRI")).eventCode()).isEqualTo("ARRI");
     }
 
@@ -113,15 +115,15 @@ class DcsaEventNormaliserTest {
     @Test
     void classifierMustBeKnown() {
         assertThat(problems(DcsaEvents.equipmentDischarge("x").with("eventClassifierCode", "REQ").build()))
-                .extracting(FieldProblem::field).containsExactly("eventClassifierCode");
+                .extracting(FieldError::field).containsExactly("eventClassifierCode");
     }
 
     @Test
     void timestampsNeedAnOffset() {
         assertThat(problems(DcsaEvents.equipmentDischarge("t1").with("eventDateTime", "2026-11-20T07:42:00").build()))
-                .extracting(FieldProblem::field).containsExactly("eventDateTime");
+                .extracting(FieldError::field).containsExactly("eventDateTime");
         assertThat(problems(DcsaEvents.equipmentDischarge("t2").with("eventCreatedDateTime", 1763624710).build()))
-                .extracting(FieldProblem::field, FieldProblem::message)
+                .extracting(FieldError::field, FieldError::message)
                 .containsExactly(tuple("eventCreatedDateTime", "must be a string"));
     }
 
@@ -129,7 +131,7 @@ class DcsaEventNormaliserTest {
     void actualEventsCannotLieInTheFutureButEstimatesMay() {
         String later = "2026-11-22T00:00:00Z";
         assertThat(problems(DcsaEvents.equipmentDischarge("f1").with("eventDateTime", later).build()))
-                .extracting(FieldProblem::field).containsExactly("eventDateTime");
+                .extracting(FieldError::field).containsExactly("eventDateTime");
         assertThat(one(DcsaEvents.equipmentDischarge("f2").with("eventDateTime", later)
                 .with("eventClassifierCode", "EST")).eventDateTime()).isEqualTo(Instant.parse(later));
     }
@@ -137,9 +139,9 @@ class DcsaEventNormaliserTest {
     @Test
     void transportAndEquipmentEventsNeedALocation() {
         assertThat(problems(DcsaEvents.vesselDeparture("l1").without("transportCall").build()))
-                .extracting(FieldProblem::field).containsExactly("transportCall");
+                .extracting(FieldError::field).containsExactly("transportCall");
         assertThat(problems(DcsaEvents.equipmentDischarge("l2").transportCall("UNLocationCode", null).build()))
-                .extracting(FieldProblem::field).containsExactly("transportCall.UNLocationCode");
+                .extracting(FieldError::field).containsExactly("transportCall.UNLocationCode");
     }
 
     @Test
@@ -147,16 +149,16 @@ class DcsaEventNormaliserTest {
         assertThat(problems(DcsaEvents.equipmentDischarge("v1")
                 .transportCall("vessel", Map.of("vesselIMONumber", "98060")).transportCall("modeOfTransport", "SHIP")
                 .with("equipmentReference", "oneu 123").build()))
-                .extracting(FieldProblem::field).containsExactlyInAnyOrder("transportCall.vessel.vesselIMONumber",
+                .extracting(FieldError::field).containsExactlyInAnyOrder("transportCall.vessel.vesselIMONumber",
                         "transportCall.modeOfTransport", "equipmentReference");
         assertThat(problems(DcsaEvents.equipmentDischarge("v2").without("equipmentReference").build()))
-                .extracting(FieldProblem::field).containsExactly("equipmentReference");
+                .extracting(FieldError::field).containsExactly("equipmentReference");
     }
 
     @Test
     void documentReferencesMustBeBookingOrTransportDocument() {
         assertThat(problems(DcsaEvents.equipmentDischarge("d1").references("INV", "123", "TRD", " ").build()))
-                .extracting(FieldProblem::field).containsExactly("documentReferences[0].documentReferenceType",
+                .extracting(FieldError::field).containsExactly("documentReferences[0].documentReferenceType",
                         "documentReferences[1].documentReferenceValue");
     }
 
@@ -168,9 +170,9 @@ class DcsaEventNormaliserTest {
 
     @Test
     void bodyMustBeAnEventOrANonEmptyArray() {
-        assertThat(problems(List.of())).extracting(FieldProblem::field).containsExactly("body");
-        assertThat(problems("text")).extracting(FieldProblem::field).containsExactly("body");
-        assertThat(problems(List.of("x"))).extracting(FieldProblem::field).containsExactly("[0]");
+        assertThat(problems(List.of())).extracting(FieldError::field).containsExactly("body");
+        assertThat(problems("text")).extracting(FieldError::field).containsExactly("body");
+        assertThat(problems(List.of("x"))).extracting(FieldError::field).containsExactly("[0]");
     }
 
     @Test
@@ -178,7 +180,7 @@ class DcsaEventNormaliserTest {
         DcsaEventNormaliser.Result bad = normaliser.normaliseOne(
                 DcsaEvents.equipmentDischarge("p1").with("eventType", "X").build(), "[3]");
         assertThat(bad.valid()).isFalse();
-        assertThat(bad.problems()).extracting(FieldProblem::field).containsExactly("[3].eventType");
+        assertThat(bad.problems()).extracting(FieldError::field).containsExactly("[3].eventType");
         assertThat(normaliser.normaliseOne(DcsaEvents.equipmentDischarge("p2").build(), "[4]").valid()).isTrue();
     }
 

@@ -3,33 +3,76 @@ package org.originbridge.platform.errors;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
+
 /**
  * A record whose data cannot be processed, ever: retrying cannot help, so the container's error
  * handler sends it to the dead-letter topic at once with this message (naming each field) in the
- * {@code kafka_dlt-exception-message} header.
+ * {@code kafka_dlt-exception-message} header. Each bad field is an origin-core {@link FieldError}, the one
+ * field-error record (a field without a more precise code gets {@link ErrorCodes#INVALID_VALUE}).
  */
 public class InvalidRecordException extends RuntimeException {
 
-    /** One problem with one field of the record. */
+    /**
+     * One problem with one field of the record, without a code.
+     *
+     * @deprecated issue 9: the one field-error record is origin-core's {@link FieldError}; build the exception
+     *             with {@link #of(List)} or {@link #InvalidRecordException(String, String, String)}. Kept only until
+     *             every service has moved (asw-verification, ccpit-sync, compliance-scoring, status-query still use it).
+     */
+    @Deprecated
     public record Problem(String field, String message) {
+        /** The same problem as the one field-error record, coded {@link ErrorCodes#INVALID_VALUE}. */
+        public FieldError toFieldError() {
+            return new FieldError(field, ErrorCodes.INVALID_VALUE, message);
+        }
+
         @Override
         public String toString() {
             return field + ": " + message;
         }
     }
 
-    private final List<Problem> problems;
+    private final List<FieldError> errors;
 
-    public InvalidRecordException(List<Problem> problems) {
-        super(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
-        this.problems = List.copyOf(problems);
+    private InvalidRecordException(List<FieldError> errors, boolean copied) {
+        super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        this.errors = errors;
     }
 
+    /** Every bad field of the record (at least one). */
+    public static InvalidRecordException of(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("an invalid record names at least one field error");
+        }
+        return new InvalidRecordException(List.copyOf(errors), true);
+    }
+
+    /** One bad field with its {@link ErrorCodes} code. */
+    public InvalidRecordException(String field, String code, String message) {
+        this(List.of(new FieldError(field, code, message)), true);
+    }
+
+    /** One bad field, coded {@link ErrorCodes#INVALID_VALUE}. */
     public InvalidRecordException(String field, String message) {
-        this(List.of(new Problem(field, message)));
+        this(field, ErrorCodes.INVALID_VALUE, message);
     }
 
+    /** @deprecated use {@link #of(List)} with {@link FieldError}s. */
+    @Deprecated
+    public InvalidRecordException(List<Problem> problems) {
+        this(problems.stream().map(Problem::toFieldError).toList(), true);
+    }
+
+    /** Every bad field, in the order found. */
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** @deprecated use {@link #errors()}. */
+    @Deprecated
     public List<Problem> problems() {
-        return problems;
+        return errors.stream().map(e -> new Problem(e.field(), e.message())).toList();
     }
 }

@@ -28,6 +28,7 @@ import org.originbridge.events.intake.ProofOfOriginType;
 import org.originbridge.events.intake.RvcMethod;
 import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.ScreeningVerdict;
+import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
 import org.originbridge.origin.code.Ids;
 import org.originbridge.origin.code.InvalidCodeException;
@@ -50,25 +51,24 @@ public final class DeclarationAvroMapper {
 
     // ---------------------------------------------------------------- Avro -> domain
 
-    /** Maps a consumed value; anything that is not a usable DeclarationSubmitted is invalid. */
-    public static Declaration fromEvent(Object value) {
-        if (!(value instanceof DeclarationSubmitted event)) {
-            throw new InvalidRecordException("value", "expected a DeclarationSubmitted record, got "
-                    + (value == null ? "null" : value.getClass().getName()));
-        }
-        List<InvalidRecordException.Problem> problems = new ArrayList<>();
+    /**
+     * Maps a consumed DeclarationSubmitted (the listener has checked its type through the topic catalogue); one
+     * that cannot be processed at all (no usable declaration id or supplier id) is invalid.
+     */
+    public static Declaration fromEvent(DeclarationSubmitted event) {
+        List<FieldError> problems = new ArrayList<>();
         if (isBlank(event.getDeclarationId())) {
-            problems.add(new InvalidRecordException.Problem("declarationId", "is empty: the declaration cannot be identified"));
+            problems.add(new FieldError("declarationId", ErrorCodes.REQUIRED, "is empty: the declaration cannot be identified"));
         } else {
             unsafeId(event.getDeclarationId(), "declarationId", "declaration", problems);
         }
         if (isBlank(event.getSupplierId())) {
-            problems.add(new InvalidRecordException.Problem("supplierId", "is empty: the exporter cannot be identified"));
+            problems.add(new FieldError("supplierId", ErrorCodes.REQUIRED, "is empty: the exporter cannot be identified"));
         } else {
             unsafeId(event.getSupplierId(), "supplierId", "exporter", problems);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRecordException(problems);
+            throw InvalidRecordException.of(problems);
         }
         return toDeclaration(event);
     }
@@ -85,11 +85,11 @@ public final class DeclarationAvroMapper {
     }
 
     /** An id outside the safe alphabet cannot key a verdict, a document or a URL: the record is dead-lettered. */
-    private static void unsafeId(String id, String field, String what, List<InvalidRecordException.Problem> problems) {
+    private static void unsafeId(String id, String field, String what, List<FieldError> problems) {
         try {
             Ids.parse(id);
         } catch (InvalidCodeException e) {
-            problems.add(new InvalidRecordException.Problem(field, e.getMessage() + ": the " + what
+            problems.add(new FieldError(field, e.code(), e.getMessage() + ": the " + what
                     + " cannot be identified safely"));
         }
     }

@@ -1,6 +1,8 @@
 package org.originbridge.intake.adapter.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.originbridge.events.intake.DeclarationSubmitted;
+import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.ScreenSubmittedDeclaration;
 import org.originbridge.intake.domain.TenantOwnership;
@@ -27,19 +29,22 @@ class SubmittedDeclarationListener {
     }
 
     @KafkaListener(topics = Topics.DECLARATIONS_SUBMITTED)
-    void on(ConsumerRecord<String, Object> record) {
-        Declaration declaration = map(record.value());
+    void on(ConsumerRecord<String, DeclarationSubmitted> record) {
+        Declaration declaration = map(record);
         try {
             screening.screen(declaration);
         } catch (TenantOwnership.OwnershipConflict e) {
-            throw new InvalidRecordException(e.field(), e.getMessage());
+            throw new InvalidRecordException(e.field(), ErrorCodes.OWNED_BY_ANOTHER_TENANT, e.getMessage());
         }
     }
 
-    /** Counts records that cannot be mapped; the exception still sends them to the DLT. */
-    private Declaration map(Object value) {
+    /**
+     * Counts records that cannot be mapped (another record type written to the topic, a tombstone, no usable ids);
+     * the exception still sends them to the DLT.
+     */
+    private Declaration map(ConsumerRecord<String, DeclarationSubmitted> record) {
         try {
-            return DeclarationAvroMapper.fromEvent(value);
+            return DeclarationAvroMapper.fromEvent(Topics.Catalogue.DECLARATIONS_SUBMITTED.valueOf(record.value()));
         } catch (InvalidRecordException e) {
             metrics.invalid("kafka");
             throw e;

@@ -21,6 +21,7 @@ import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.intake.domain.OriginPreCheck;
 import org.originbridge.intake.domain.ScreeningVerdict;
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.ErrorCodes;
 import org.originbridge.platform.errors.InvalidRecordException;
 
 class DeclarationAvroMapperTest {
@@ -73,14 +74,23 @@ class DeclarationAvroMapperTest {
 
         assertThatThrownBy(() -> DeclarationAvroMapper.fromEvent(withoutIds))
                 .isInstanceOf(InvalidRecordException.class)
-                .satisfies(e -> assertThat(((InvalidRecordException) e).problems())
-                        .extracting(InvalidRecordException.Problem::field).containsExactly("declarationId", "supplierId"));
+                .satisfies(e -> assertThat(((InvalidRecordException) e).errors())
+                        .extracting(FieldError::field, FieldError::code).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("declarationId", ErrorCodes.REQUIRED),
+                                org.assertj.core.groups.Tuple.tuple("supplierId", ErrorCodes.REQUIRED)));
     }
 
     @Test
-    void aValueOfAnotherTypeCannotBeMapped() {
-        assertThatThrownBy(() -> DeclarationAvroMapper.fromEvent("not a declaration"))
-                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("expected a DeclarationSubmitted");
+    void anIdOutsideTheSafeAlphabetCannotBeMappedAndNamesItsCode() {
+        DeclarationSubmitted event = DeclarationSubmitted.newBuilder(DeclarationAvroMapper.toEvent(full()))
+                .setDeclarationId("ID\r\nX-Injected: yes").build();
+
+        assertThatThrownBy(() -> DeclarationAvroMapper.fromEvent(event))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("cannot be identified safely")
+                .satisfies(e -> assertThat(((InvalidRecordException) e).errors())
+                        .extracting(FieldError::field, FieldError::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("declarationId", ErrorCodes.INVALID_ID)));
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.Location;
-import org.originbridge.logistics.domain.FieldProblem;
+import org.originbridge.origin.FieldError;
 import org.originbridge.logistics.domain.InvalidEventsException;
 
 /**
@@ -30,7 +30,7 @@ final class EdifactSegments {
         }
         EDIInputFactory factory = EDIInputFactory.newFactory();
         List<Segment> segments = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         String tag = null;
         List<List<String>> elements = new ArrayList<>();
         try (EDIStreamReader reader = factory.createEDIStreamReader(new ByteArrayInputStream(interchange))) {
@@ -43,7 +43,7 @@ final class EdifactSegments {
                     }
                     case ELEMENT_DATA -> put(elements, reader.getLocation(), reader.getText());
                     case END_SEGMENT -> segments.add(new Segment(tag, List.copyOf(elements)));
-                    case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> problems.add(new FieldProblem(
+                    case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> problems.add(InvalidEventsException.problem(
                             where(reader.getLocation()), reader.getErrorType() + (reader.hasText() && reader.getText() != null
                                     ? " ('" + reader.getText() + "')" : "")));
                     default -> {
@@ -52,7 +52,7 @@ final class EdifactSegments {
                 }
             }
         } catch (EDIStreamException e) {
-            problems.add(new FieldProblem("interchange", "not a readable EDIFACT interchange: " + e.getMessage()));
+            problems.add(InvalidEventsException.problem("interchange", "not a readable EDIFACT interchange: " + e.getMessage()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

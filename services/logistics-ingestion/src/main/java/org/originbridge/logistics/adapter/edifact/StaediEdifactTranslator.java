@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.originbridge.logistics.domain.EdifactTranslator;
-import org.originbridge.logistics.domain.FieldProblem;
+import org.originbridge.origin.FieldError;
 import org.originbridge.logistics.domain.InvalidEventsException;
 import org.originbridge.logistics.domain.NodeEvent;
 import org.originbridge.logistics.domain.UnLocode;
@@ -62,7 +62,7 @@ public class StaediEdifactTranslator implements EdifactTranslator {
     @Override
     public List<NodeEvent> translate(byte[] interchange, Instant receivedAt) {
         List<Segment> segments = EdifactSegments.read(interchange);
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         List<NodeEvent> events = new ArrayList<>();
 
         String sender = null;
@@ -79,7 +79,7 @@ public class StaediEdifactTranslator implements EdifactTranslator {
                     messageIndex++;
                     message = new MessageState("message[" + messageIndex + "]", s.value(2, 1), sender, interchangeDate);
                     if (!"COARRI".equals(message.type) && !"CODECO".equals(message.type)) {
-                        problems.add(new FieldProblem(message.path + ".UNH",
+                        problems.add(InvalidEventsException.problem(message.path + ".UNH",
                                 "message type " + message.type + " is not mapped (COARRI or CODECO)"));
                         message.skip = true;
                     }
@@ -98,7 +98,7 @@ public class StaediEdifactTranslator implements EdifactTranslator {
             }
         }
         if (messageIndex < 0) {
-            problems.add(new FieldProblem("interchange", "holds no message (UNH ... UNT)"));
+            problems.add(InvalidEventsException.problem("interchange", "holds no message (UNH ... UNT)"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidEventsException(problems);
@@ -142,14 +142,14 @@ public class StaediEdifactTranslator implements EdifactTranslator {
             this.interchangeDate = interchangeDate;
         }
 
-        void accept(Segment s, List<FieldProblem> problems) {
+        void accept(Segment s, List<FieldError> problems) {
             switch (s.tag()) {
                 case "BGM" -> {
                     String code = s.value(1, 1);
                     documentNumber = s.value(2, 1);
                     movement = movement(code);
                     if (movement == null) {
-                        problems.add(new FieldProblem(path + ".BGM", "document name code " + code + " is not mapped for "
+                        problems.add(InvalidEventsException.problem(path + ".BGM", "document name code " + code + " is not mapped for "
                                 + type + ("COARRI".equals(type) ? " (98 discharge, 46 or 270 loading report)"
                                         : " (34 gate-in, 36 gate-out report)")));
                     }
@@ -209,38 +209,38 @@ public class StaediEdifactTranslator implements EdifactTranslator {
             };
         }
 
-        void finish(List<NodeEvent> events, List<FieldProblem> problems, Instant receivedAt) {
+        void finish(List<NodeEvent> events, List<FieldError> problems, Instant receivedAt) {
             if (movement == null) {
                 if (documentNumber == null && problems.stream().noneMatch(p -> p.field().startsWith(path + ".BGM"))) {
-                    problems.add(new FieldProblem(path + ".BGM", "is required"));
+                    problems.add(InvalidEventsException.problem(path + ".BGM", "is required"));
                 }
                 return;
             }
             if (equipment.isEmpty()) {
-                problems.add(new FieldProblem(path + ".EQD", "the report names no equipment"));
+                problems.add(InvalidEventsException.problem(path + ".EQD", "the report names no equipment"));
             }
             for (Equipment e : equipment) {
                 int before = problems.size();
                 if (e.reference == null || !e.reference.matches("[A-Z0-9]{1,15}")) {
-                    problems.add(new FieldProblem(e.path, "equipment identification must be up to 15 letters and digits"));
+                    problems.add(InvalidEventsException.problem(e.path, "equipment identification must be up to 15 letters and digits"));
                 }
                 String rawLocation = e.locations.getOrDefault(movement.locationQualifier,
                         locations.get(movement.locationQualifier));
                 UnLocode location = null;
                 if (rawLocation == null) {
-                    problems.add(new FieldProblem(e.path + ".LOC", "LOC+" + movement.locationQualifier
+                    problems.add(InvalidEventsException.problem(e.path + ".LOC", "LOC+" + movement.locationQualifier
                             + " is required for a " + movement + " event (in the equipment group or the header)"));
                 } else {
                     try {
                         location = UnLocode.parse(rawLocation);
                     } catch (IllegalArgumentException ex) {
-                        problems.add(new FieldProblem(e.path + ".LOC", ex.getMessage()));
+                        problems.add(InvalidEventsException.problem(e.path + ".LOC", ex.getMessage()));
                     }
                 }
                 ZoneId zone = location == null ? ZoneOffset.UTC : location.zone();
                 Instant at = null;
                 if (e.time == null) {
-                    problems.add(new FieldProblem(e.path + ".DTM", "DTM+203 (execution) or DTM+7 (effective) is required"));
+                    problems.add(InvalidEventsException.problem(e.path + ".DTM", "DTM+203 (execution) or DTM+7 (effective) is required"));
                 } else {
                     at = instant(e.time, zone, e.path + ".DTM", problems);
                 }
@@ -262,7 +262,7 @@ public class StaediEdifactTranslator implements EdifactTranslator {
             }
         }
 
-        private static Instant instant(String[] dtm, ZoneId zone, String path, List<FieldProblem> problems) {
+        private static Instant instant(String[] dtm, ZoneId zone, String path, List<FieldError> problems) {
             String value = dtm[0];
             String format = dtm[1] == null ? "203" : dtm[1];
             try {
@@ -273,12 +273,12 @@ public class StaediEdifactTranslator implements EdifactTranslator {
                     default -> null;
                 };
                 if (local == null) {
-                    problems.add(new FieldProblem(path, "date/time format " + format + " is not read (203, 204 or 102)"));
+                    problems.add(InvalidEventsException.problem(path, "date/time format " + format + " is not read (203, 204 or 102)"));
                     return null;
                 }
                 return local.atZone(zone).toInstant();
             } catch (DateTimeParseException | NullPointerException e) {
-                problems.add(new FieldProblem(path, "'" + value + "' does not match date/time format " + format));
+                problems.add(InvalidEventsException.problem(path, "'" + value + "' does not match date/time format " + format));
                 return null;
             }
         }

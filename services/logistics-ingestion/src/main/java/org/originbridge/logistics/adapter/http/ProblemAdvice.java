@@ -3,8 +3,6 @@ package org.originbridge.logistics.adapter.http;
 import java.net.URI;
 
 import org.originbridge.logistics.domain.InvalidEventsException;
-import org.originbridge.origin.ErrorCodes;
-import org.originbridge.origin.FieldError;
 import org.originbridge.platform.errors.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +22,9 @@ public class ProblemAdvice {
 
     @ExceptionHandler(InvalidEventsException.class)
     ProblemDetail invalid(InvalidEventsException e) {
-        // The readers name the field and what is wrong; the one code for a bad logistics value is INVALID_VALUE.
         return Problems.typed(Problems.of(HttpStatus.BAD_REQUEST, "Invalid logistics events",
                 e.problems().size() + " invalid field(s); nothing was published",
-                e.problems().stream().map(p -> new FieldError(p.field(), ErrorCodes.INVALID_VALUE, p.message())).toList()),
+                e.problems()),
                 URI.create("https://originbridge.org/problems/invalid-logistics-events"));
     }
 

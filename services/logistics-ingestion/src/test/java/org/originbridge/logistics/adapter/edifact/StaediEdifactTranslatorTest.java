@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.originbridge.logistics.EdifactSamples;
-import org.originbridge.logistics.domain.FieldProblem;
+import org.originbridge.origin.FieldError;
 import org.originbridge.logistics.domain.InvalidEventsException;
 import org.originbridge.logistics.domain.NodeEvent;
 
@@ -21,7 +21,7 @@ class StaediEdifactTranslatorTest {
         return EdifactSamples.read(name);
     }
 
-    private List<FieldProblem> problems(String interchange) {
+    private List<FieldError> problems(String interchange) {
         try {
             translator.translate(interchange.getBytes(StandardCharsets.US_ASCII), RECEIVED);
         } catch (InvalidEventsException e) {
@@ -100,7 +100,7 @@ class StaediEdifactTranslatorTest {
     @Test
     void unmappedDocumentCodeIsNamed() {
         String coarri = new String(sample("coarri-load-yangshan.edi"), StandardCharsets.US_ASCII).replace("BGM+46+", "BGM+99+");
-        assertThat(problems(coarri)).extracting(FieldProblem::field).containsExactly("message[0].BGM");
+        assertThat(problems(coarri)).extracting(FieldError::field).containsExactly("message[0].BGM");
     }
 
     @Test
@@ -108,7 +108,7 @@ class StaediEdifactTranslatorTest {
         String coarri = new String(sample("coarri-load-yangshan.edi"), StandardCharsets.US_ASCII)
                 .replace("LOC+9+CNYSA:139:6+SGH4:TER:ZZZ'", "LOC+7+CNYSA:139:6'")
                 .replace("DTM+203:20261116213015:204'", "DTM+203:2026111621:204'");
-        assertThat(problems(coarri)).extracting(FieldProblem::field)
+        assertThat(problems(coarri)).extracting(FieldError::field)
                 .containsExactly("message[0].EQD[0].LOC", "message[0].EQD[0].DTM");
     }
 
@@ -124,6 +124,6 @@ class StaediEdifactTranslatorTest {
     void otherMessageTypesAreRefused() {
         String iftsta = new String(sample("coarri-load-yangshan.edi"), StandardCharsets.US_ASCII)
                 .replace("COARRI:D:95B:UN:ITG14", "IFTSTA:D:95B:UN");
-        assertThat(problems(iftsta)).extracting(FieldProblem::field).containsExactly("message[0].UNH");
+        assertThat(problems(iftsta)).extracting(FieldError::field).containsExactly("message[0].UNH");
     }
 }
