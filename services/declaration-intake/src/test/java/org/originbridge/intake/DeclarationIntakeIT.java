@@ -24,7 +24,7 @@ import org.originbridge.events.intake.DeclarationRejected;
 import org.originbridge.events.intake.FieldProblem;
 import org.originbridge.events.intake.PreCheckStatus;
 import org.originbridge.intake.adapter.kafka.DeclarationAvroMapper;
-import org.originbridge.intake.config.MicrometerIntakeMetrics;
+import org.originbridge.intake.adapter.metrics.MicrometerIntakeMetrics;
 import org.originbridge.origin.declaration.Declaration;
 import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.EmbeddedMongo;

@@ -182,7 +182,7 @@ class LogisticsIngestionIT {
         String unsignedId = UUID.randomUUID().toString();
         String tamperedId = UUID.randomUUID().toString();
         String signedId = UUID.randomUUID().toString();
-        WebhookSignature carrier = new WebhookSignature(SECRET);
+        WebhookSignature carrier = new WebhookSignature(SECRET, WebhookSignature.DEFAULT_TOLERANCE, java.time.Clock.systemUTC());
 
         String unsigned = DcsaEvents.Json.array(DcsaEvents.equipmentDischarge(unsignedId).references("BKG", booking));
         HttpResponse<String> refused = post("/api/v1/logistics/dcsa-callbacks", "application/json", unsigned, null, null);
@@ -193,7 +193,7 @@ class LogisticsIngestionIT {
         Signed signatureOfOther = Signed.by(carrier, unsigned);
         assertThat(post("/api/v1/logistics/dcsa-callbacks", "application/json", tampered, null, signatureOfOther)
                 .statusCode()).isEqualTo(401);
-        Signed wrongSecret = Signed.by(new WebhookSignature("not-the-shared-secret-at-all!!!!"), tampered);
+        Signed wrongSecret = Signed.by(new WebhookSignature("not-the-shared-secret-at-all!!!!", WebhookSignature.DEFAULT_TOLERANCE, java.time.Clock.systemUTC()), tampered);
         assertThat(post("/api/v1/logistics/dcsa-callbacks", "application/json", tampered, null, wrongSecret)
                 .statusCode()).isEqualTo(401);
 

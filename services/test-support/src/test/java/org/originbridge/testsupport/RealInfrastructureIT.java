@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.originbridge.events.scoring.ScoreBand;
 import org.originbridge.events.scoring.ScoreFactor;
 import org.originbridge.events.scoring.SupplierComplianceScore;
 import org.originbridge.platform.Topics;
@@ -22,12 +20,7 @@ class RealInfrastructureIT {
 
     @Test
     void anEventWrittenWithApicurioSerdesIsConfluentWireFormatReadableThroughTheCompatibleApi() {
-        SupplierComplianceScore score = SupplierComplianceScore.newBuilder()
-                .setSupplierId("supplier-it-1").setScore(82).setBand(ScoreBand.GOOD).setVersion(1)
-                .setFactors(java.util.List.of(ScoreFactor.newBuilder().setCode("ASW").setName("ASW verification rate")
-                        .setWeight(100).setValue(82).setExplanation("9 of 11 verified").build()))
-                .setAsOf(Instant.parse("2026-11-20T10:00:00Z")).setValidUntil(Instant.parse("2026-12-20T10:00:00Z"))
-                .setSource("it").build();
+        SupplierComplianceScore score = AvroBuilders.supplierComplianceScore("supplier-it-1", 82).setSource("it").build();
 
         TopicProbe.sendAvro(Topics.SUPPLIER_COMPLIANCE_SCORES, "supplier-it-1", score);
 

@@ -2,8 +2,6 @@ package org.originbridge.intake.config;
 
 import java.time.Clock;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.originbridge.intake.domain.DeclarationOutcomes;
 import org.originbridge.intake.domain.DeclarationOwnership;
 import org.originbridge.intake.domain.DeclarationScreening;
@@ -16,21 +14,17 @@ import org.originbridge.intake.domain.TenantOwnership;
 import org.originbridge.origin.declaration.DeclarationValidator;
 import org.originbridge.origin.determination.OriginDeterminer;
 import org.originbridge.origin.json.DeterminationJson;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the plain-Java use cases to their adapters. */
+/**
+ * Wires the plain-Java use cases (domain classes carry no annotations) to their adapters, which are
+ * {@code @Component}s; the {@link Clock} is the platform's (docs/CONVENTIONS.md "One way each").
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeProperties.class)
 public class IntakeConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     OriginDeterminer originDeterminer() {
@@ -40,11 +34,6 @@ public class IntakeConfiguration {
     @Bean
     DeterminationJson determinationJson(OriginDeterminer determiner) {
         return new DeterminationJson(determiner);
-    }
-
-    @Bean
-    IntakeMetrics intakeMetrics(MeterRegistry registry) {
-        return new MicrometerIntakeMetrics(registry);
     }
 
     @Bean

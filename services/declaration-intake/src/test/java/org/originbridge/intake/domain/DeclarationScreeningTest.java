@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.Test;
 import org.originbridge.intake.Declarations;
-import org.originbridge.intake.config.MicrometerIntakeMetrics;
+import org.originbridge.intake.adapter.metrics.MicrometerIntakeMetrics;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
 import org.originbridge.origin.declaration.DeclarationValidator;

@@ -2,16 +2,14 @@ package org.originbridge.logistics.domain;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** The DCSA Track and Trace event codes allowed per event type (docs: /work/shared/DOMAIN.md). */
+/**
+ * The DCSA Track and Trace event codes allowed per event type: the enum of the type's code field in
+ * {@link DcsaEventSchema} (docs: /work/shared/DOMAIN.md). Which field carries the code of which type is DCSA's
+ * event model, not a schema fact, so it is written here.
+ */
 public final class EventCodes {
-
-    private static final Map<NodeEvent.Type, Set<String>> CODES = Map.of(
-            NodeEvent.Type.TRANSPORT, Set.of("ARRI", "DEPA"),
-            NodeEvent.Type.EQUIPMENT, Set.of("LOAD", "DISC", "GTIN", "GTOT", "STUF", "STRP", "PICK", "AVPU", "DROP",
-                    "AVDO", "INSP", "RSEA", "RMVD", "CUSS", "CUSI", "CUSR", "CROS"),
-            NodeEvent.Type.SHIPMENT, Set.of("RECE", "DRFT", "PENA", "PENU", "PENC", "CONF", "REJE", "APPR", "ISSU",
-                    "SURR", "SUBM", "VOID", "REQS", "CMPL", "HOLD", "RELS", "CANC"));
 
     private static final Map<NodeEvent.Type, String> CODE_FIELDS = Map.of(
             NodeEvent.Type.TRANSPORT, "transportEventTypeCode",
@@ -22,11 +20,11 @@ public final class EventCodes {
     }
 
     public static Set<String> allowed(NodeEvent.Type type) {
-        return CODES.get(type);
+        return new TreeSet<>(DcsaEventSchema.EVENT.property(codeField(type)).enumValues());
     }
 
     public static boolean isAllowed(NodeEvent.Type type, String code) {
-        return CODES.get(type).contains(code);
+        return DcsaEventSchema.EVENT.property(codeField(type)).enumValues().contains(code);
     }
 
     /** The JSON field that carries the code of an event of this type. */

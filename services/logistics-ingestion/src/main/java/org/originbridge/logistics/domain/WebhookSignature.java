@@ -63,10 +63,6 @@ public final class WebhookSignature {
     private final Clock clock;
     private final Map<String, Instant> seen = new LinkedHashMap<>();
 
-    public WebhookSignature(String secret) {
-        this(secret, DEFAULT_TOLERANCE, Clock.systemUTC());
-    }
-
     public WebhookSignature(String secret, Duration tolerance, Clock clock) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("a webhook secret is required");

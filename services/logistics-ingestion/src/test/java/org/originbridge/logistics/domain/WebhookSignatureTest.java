@@ -61,13 +61,13 @@ class WebhookSignatureTest {
         String header = signature.sign("msg_7", now, body);
         byte[] tampered = "[{\"eventID\":\"e-2\"}]".getBytes(StandardCharsets.UTF_8);
         assertThat(signature.verify("msg_7", Long.toString(now), tampered, header)).isEqualTo(Verdict.INVALID_SIGNATURE);
-        String foreign = new WebhookSignature("another-secret-of-32-characters!").sign("msg_8", now, body);
+        String foreign = new WebhookSignature("another-secret-of-32-characters!", WebhookSignature.DEFAULT_TOLERANCE, java.time.Clock.systemUTC()).sign("msg_8", now, body);
         assertThat(signature.verify("msg_8", Long.toString(now), body, foreign)).isEqualTo(Verdict.INVALID_SIGNATURE);
     }
 
     @Test
     void oneOfSeveralSignaturesMayMatch() {
-        String foreign = new WebhookSignature("another-secret-of-32-characters!").sign("msg_9", now, body);
+        String foreign = new WebhookSignature("another-secret-of-32-characters!", WebhookSignature.DEFAULT_TOLERANCE, java.time.Clock.systemUTC()).sign("msg_9", now, body);
         String header = foreign + " " + signature.sign("msg_9", now, body);
         assertThat(signature.verify("msg_9", Long.toString(now), body, header)).isEqualTo(Verdict.VALID);
     }
@@ -89,7 +89,7 @@ class WebhookSignatureTest {
 
     @Test
     void theMacIsHmacSha256OverIdDotTimestampDotBody() {
-        WebhookSignature jefe = new WebhookSignature("Jefe");
+        WebhookSignature jefe = new WebhookSignature("Jefe", WebhookSignature.DEFAULT_TOLERANCE, java.time.Clock.systemUTC());
         assertThat(jefe.sign("msg_a", 1, "b".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("v1," + java.util.Base64.getEncoder().encodeToString(hmac("Jefe", "msg_a.1.b")));
         // and HMAC-SHA256 itself is the RFC 4231 one (test case 2)

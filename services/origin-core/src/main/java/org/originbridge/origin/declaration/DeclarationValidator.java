@@ -37,11 +37,6 @@ public final class DeclarationValidator {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A validator using the system clock in UTC. */
-    public static DeclarationValidator systemUtc() {
-        return new DeclarationValidator(Clock.systemUTC());
-    }
-
     public ValidationResult validate(Declaration d) {
         Errors e = new Errors();
         LocalDate today = LocalDate.now(clock);

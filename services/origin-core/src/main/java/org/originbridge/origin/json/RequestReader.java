@@ -27,14 +27,17 @@ import org.originbridge.origin.rule.RuleParseException;
 import org.originbridge.origin.rule.RuleParser;
 import tools.jackson.databind.JsonNode;
 
-/** Maps a request JSON tree to a {@link DeterminationRequest}, collecting every field error on the way. */
+/**
+ * Maps a request JSON tree to a {@link DeterminationRequest}, collecting every field error on the way. The request's
+ * fields (known and required) are those of its schema, {@code determination-request.schema.json} next to this
+ * class: a new field is declared there, and parsed here with origin-core's vocabulary.
+ */
 final class RequestReader {
-    private static final Set<String> REQUEST_FIELDS = Set.of("hsCode", "fobValue", "currency", "netWeightKg", "rule",
-            "rvcMethod", "costs", "materials", "whollyObtained", "chemicalReaction", "minimalOperationsOnly",
-            "operations");
-    private static final Set<String> COST_FIELDS = Set.of("directLabour", "directOverhead", "profit", "other");
-    private static final Set<String> MATERIAL_FIELDS = Set.of("id", "description", "hsCode", "value", "netWeightKg",
-            "origin", "deductibleCosts", "indirect", "role");
+    static final JsonSchema SCHEMA = JsonSchema.resource(RequestReader.class, "determination-request.schema.json");
+    private static final Set<String> REQUEST_FIELDS = SCHEMA.propertyNames();
+    private static final Set<String> COST_FIELDS = SCHEMA.property("costs").propertyNames();
+    private static final JsonSchema MATERIAL = SCHEMA.property("materials").items();
+    private static final Set<String> MATERIAL_FIELDS = MATERIAL.propertyNames();
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -44,19 +47,19 @@ final class RequestReader {
                     "the request must be a JSON object")));
         }
         unknownFields(root, "", REQUEST_FIELDS);
-        HsCode hs = required(root, "hsCode", "hsCode", this::string, HsCode::parse);
-        BigDecimal fob = required(root, "fobValue", "fobValue", this::decimal, Decimals::parse);
+        HsCode hs = field(SCHEMA, root, "hsCode", "hsCode", this::string, HsCode::parse);
+        BigDecimal fob = field(SCHEMA, root, "fobValue", "fobValue", this::decimal, Decimals::parse);
         if (fob != null && fob.signum() <= 0) {
             error("fobValue", ErrorCodes.INVALID_AMOUNT, "the FOB value must be positive, got " + fob.toPlainString());
             fob = null;
         }
-        Currency currency = optional(root, "currency", "currency", this::string, Money::parseCurrency);
-        BigDecimal weight = optional(root, "netWeightKg", "netWeightKg", this::decimal, Decimals::parse);
+        Currency currency = field(SCHEMA, root, "currency", "currency", this::string, Money::parseCurrency);
+        BigDecimal weight = field(SCHEMA, root, "netWeightKg", "netWeightKg", this::decimal, Decimals::parse);
         if (weight != null && weight.signum() <= 0) {
             error("netWeightKg", ErrorCodes.INVALID_AMOUNT, "the net weight must be positive, got " + weight.toPlainString());
         }
-        Rule rule = optional(root, "rule", "rule", this::string, RequestReader::rule);
-        RvcMethod method = optional(root, "rvcMethod", "rvcMethod", this::string, RequestReader::rvcMethod);
+        Rule rule = field(SCHEMA, root, "rule", "rule", this::string, RequestReader::rule);
+        RvcMethod method = field(SCHEMA, root, "rvcMethod", "rvcMethod", this::string, RequestReader::rvcMethod);
         BuildUpCosts costs = costs(root.get("costs"));
         List<Material> materials = materials(root.get("materials"));
         boolean wo = bool(root, "whollyObtained");
@@ -110,15 +113,15 @@ final class RequestReader {
             }
             int before = errors.size();
             unknownFields(m, p + ".", MATERIAL_FIELDS);
-            String id = optional(m, "id", p + ".id", this::string, Function.identity());
-            String description = optional(m, "description", p + ".description", this::string, Function.identity());
-            HsCode hs = required(m, "hsCode", p + ".hsCode", this::string, HsCode::parse);
-            BigDecimal value = required(m, "value", p + ".value", this::decimal, Decimals::parseNonNegative);
+            String id = field(MATERIAL, m, "id", p + ".id", this::string, Function.identity());
+            String description = field(MATERIAL, m, "description", p + ".description", this::string, Function.identity());
+            HsCode hs = field(MATERIAL, m, "hsCode", p + ".hsCode", this::string, HsCode::parse);
+            BigDecimal value = field(MATERIAL, m, "value", p + ".value", this::decimal, Decimals::parseNonNegative);
             BigDecimal weight = nonNegative(m, "netWeightKg", p + ".netWeightKg");
-            MaterialOrigin origin = required(m, "origin", p + ".origin", this::string, RequestReader::origin);
+            MaterialOrigin origin = field(MATERIAL, m, "origin", p + ".origin", this::string, RequestReader::origin);
             BigDecimal deductible = nonNegative(m, "deductibleCosts", p + ".deductibleCosts");
             boolean indirect = bool(m, "indirect", p + ".indirect");
-            MaterialRole role = optional(m, "role", p + ".role", this::string, RequestReader::role);
+            MaterialRole role = field(MATERIAL, m, "role", p + ".role", this::string, RequestReader::role);
             if (indirect && role != null && role != MaterialRole.INDIRECT) {
                 error(p + ".role", ErrorCodes.INVALID_VALUE, "'indirect: true' contradicts role " + role
                         + "; give one of them");
@@ -190,6 +193,17 @@ final class RequestReader {
         error(path, ErrorCodes.INVALID_AMOUNT, "must be a decimal string or a JSON number, got "
                 + node.getNodeType().name().toLowerCase(Locale.ROOT));
         return null;
+    }
+
+    /**
+     * A field as its schema declares it: reported when absent if the schema lists it as required, optional
+     * otherwise; a name the schema does not declare fails at once (a typo here is a programming error).
+     */
+    private <T> T field(JsonSchema schema, JsonNode parent, String name, String path, Extractor extractor,
+            Function<String, T> parser) {
+        schema.property(name);
+        return schema.requires(name) ? required(parent, name, path, extractor, parser)
+                : optional(parent, name, path, extractor, parser);
     }
 
     private <T> T required(JsonNode parent, String name, String path, Extractor extractor, Function<String, T> parser) {

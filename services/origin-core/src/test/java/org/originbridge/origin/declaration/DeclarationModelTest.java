@@ -27,7 +27,7 @@ class DeclarationModelTest {
         Declaration declaration = d.build();
         assertThat(declaration.consignment().portOfLoading()).isEqualTo("C1 SHA");
         assertThat(declaration.consignment().portOfDischarge()).isEqualTo("  ");
-        assertThat(DeclarationValidator.systemUtc().validate(declaration).errors())
+        assertThat(new DeclarationValidator(java.time.Clock.systemUTC()).validate(declaration).errors())
                 .extracting(e -> e.field() + " " + e.code())
                 .contains("consignment.portOfLoading " + ErrorCodes.INVALID_LOCODE,
                         "consignment.portOfDischarge " + ErrorCodes.REQUIRED);

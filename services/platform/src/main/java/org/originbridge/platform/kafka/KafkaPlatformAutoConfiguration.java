@@ -86,7 +86,8 @@ public class KafkaPlatformAutoConfiguration {
     @Bean
     DefaultErrorHandler originbridgeErrorHandler(KafkaProperties kafkaProperties, KafkaTemplate<?, ?> template,
             KafkaPlatformProperties properties, @Value("${spring.application.name}") String application,
-            org.springframework.beans.factory.ObjectProvider<ObservationRegistry> observations) {
+            org.springframework.beans.factory.ObjectProvider<ObservationRegistry> observations,
+            org.springframework.beans.factory.ObjectProvider<Clock> clock) {
         // Records that failed deserialization only have their original bytes: they need a byte[] producer.
         Map<String, Object> bytesConfig = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
         bytesConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -113,7 +114,7 @@ public class KafkaPlatformAutoConfiguration {
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), application), -1));
         @SuppressWarnings("unchecked")
         DeclarationFailureFacts failureFacts = new DeclarationFailureFacts((KafkaOperations<Object, Object>) template,
-                application, Clock.systemUTC());
+                application, clock.getIfUnique(Clock::systemUTC));
 
         // Dead-letter first (the original bytes are safe), then tell the declaration's status why.
         return errorHandler((record, exception) -> {
@@ -162,9 +163,10 @@ public class KafkaPlatformAutoConfiguration {
 
     @Bean
     ConsumerProgressHealthIndicator kafkaConsumerProgressHealthIndicator(KafkaListenerEndpointRegistry registry,
-            KafkaAdmin kafkaAdmin, KafkaPlatformProperties properties) {
+            KafkaAdmin kafkaAdmin, KafkaPlatformProperties properties,
+            org.springframework.beans.factory.ObjectProvider<Clock> clock) {
         return new ConsumerProgressHealthIndicator(registry, kafkaAdmin,
-                new ConsumerProgress(properties.stuckAfter(), java.time.Clock.systemUTC()));
+                new ConsumerProgress(properties.stuckAfter(), clock.getIfUnique(Clock::systemUTC)));
     }
 
     /** Health component {@code kafka}: the cluster answers within {@link #KAFKA_HEALTH_TIMEOUT}. */

@@ -1,6 +1,6 @@
 package org.originbridge.intake.adapter.mongo;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 
@@ -25,9 +25,11 @@ import org.springframework.stereotype.Component;
 class MongoDeclarationOwnership implements DeclarationOwnership {
 
     private final MongoCollection<Document> owners;
+    private final Clock clock;
 
-    MongoDeclarationOwnership(MongoDatabase database) {
+    MongoDeclarationOwnership(MongoDatabase database, Clock clock) {
         this.owners = database.getCollection("declaration_owners");
+        this.clock = clock;
     }
 
     @Override
@@ -42,7 +44,7 @@ class MongoDeclarationOwnership implements DeclarationOwnership {
         try {
             Document after = owners.findOneAndUpdate(Filters.eq("_id", id),
                     Updates.combine(Updates.setOnInsert("tenant", tenant),
-                            Updates.setOnInsert("claimedAt", Date.from(Instant.now()))),
+                            Updates.setOnInsert("claimedAt", Date.from(clock.instant()))),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             return after.getString("tenant");
         } catch (MongoException e) {

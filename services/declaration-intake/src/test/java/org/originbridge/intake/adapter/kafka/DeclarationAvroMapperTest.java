@@ -136,4 +136,14 @@ class DeclarationAvroMapperTest {
         assertThat(event.getOriginPreCheck()).isNull();
         assertThat(event.getDeclaration().getGoods().get(0).getBillOfMaterials().getRule()).isEqualTo("CTH or RVC40");
     }
+
+    @Test
+    void theSharedAvroTestDeclarationIsOneIntakeAccepts() {
+        Declaration declaration = DeclarationAvroMapper.fromEvent(
+                org.originbridge.testsupport.AvroBuilders.declarationSubmitted("DECL-SHARED-1").build());
+
+        assertThat(new org.originbridge.origin.declaration.DeclarationValidator(java.time.Clock.systemUTC())
+                .validate(declaration).errors())
+                .isEmpty();
+    }
 }

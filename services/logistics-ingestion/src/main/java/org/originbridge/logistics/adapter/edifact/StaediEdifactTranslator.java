@@ -16,10 +16,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.originbridge.logistics.domain.EdifactTranslator;
-import org.originbridge.origin.FieldError;
 import org.originbridge.logistics.domain.InvalidEventsException;
 import org.originbridge.logistics.domain.NodeEvent;
 import org.originbridge.logistics.domain.UnLocode;
+import org.originbridge.origin.FieldError;
+import org.springframework.stereotype.Component;
 
 /**
  * COARRI (container discharge/loading report) and CODECO (gate-in/gate-out report), D.95B-style
@@ -44,6 +45,7 @@ import org.originbridge.logistics.domain.UnLocode;
  * are ignored. Event ids are name-based UUIDs of sender, document number, container and code, so
  * sending the same report twice gives the same ids.
  */
+@Component
 public class StaediEdifactTranslator implements EdifactTranslator {
 
     private static final Pattern IMO = Pattern.compile("\\d{7}");

@@ -17,14 +17,20 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.originbridge.logistics.config.LogisticsProperties;
 import org.originbridge.logistics.domain.Watermark;
 import org.originbridge.logistics.domain.WatermarkStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 
 /**
  * The watermark as a small properties file ({@code port-feed-watermark.properties}) in a
  * configured directory, replaced atomically (write a temporary file, then rename) so a crash
  * leaves either the old or the new watermark, never half of one.
  */
+@Component
+@ConditionalOnProperty(name = "originbridge.logistics.poll.enabled", havingValue = "true", matchIfMissing = true)
 public class FileWatermarkStore implements WatermarkStore {
 
     static final String FILE_NAME = "port-feed-watermark.properties";
@@ -35,6 +41,12 @@ public class FileWatermarkStore implements WatermarkStore {
 
     public FileWatermarkStore(Path directory) {
         this.file = directory.resolve(FILE_NAME);
+    }
+
+    /** In {@code originbridge.logistics.poll.state-directory}. */
+    @Autowired
+    public FileWatermarkStore(LogisticsProperties properties) {
+        this(properties.poll().stateDirectory());
     }
 
     public Path file() {

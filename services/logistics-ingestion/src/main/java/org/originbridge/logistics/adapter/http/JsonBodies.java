@@ -1,11 +1,13 @@
 package org.originbridge.logistics.adapter.http;
 
 import org.originbridge.logistics.domain.InvalidEventsException;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 /** Raw JSON bytes to a plain tree (maps, lists, strings, numbers) for the domain's validator. */
+@Component
 public final class JsonBodies {
 
     private final ObjectMapper json;

@@ -10,11 +10,13 @@ import org.originbridge.platform.Topic;
 import org.originbridge.platform.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
 
 /**
  * Publishes to {@code logistics-node-events}, keyed by transport document, else booking, else
  * equipment reference, and waits until the broker acknowledged every record (acks=all).
  */
+@Component
 public class KafkaNodeEventPublisher implements NodeEventPublisher {
 
     private final KafkaTemplate<String, Object> template;

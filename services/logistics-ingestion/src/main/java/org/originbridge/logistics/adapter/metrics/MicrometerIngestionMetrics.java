@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.originbridge.logistics.domain.IngestionMetrics;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code originbridge.logistics.events} (counter, tags channel and outcome) and
  * {@code originbridge.logistics.ingest} (timer per request, callback or poll batch).
  */
+@Component
 public class MicrometerIngestionMetrics implements IngestionMetrics {
 
     private final MeterRegistry registry;

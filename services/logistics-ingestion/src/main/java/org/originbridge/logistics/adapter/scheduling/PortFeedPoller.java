@@ -12,12 +12,17 @@ import org.originbridge.platform.resilience.PermanentExternalFailure;
 import org.originbridge.platform.resilience.TransientExternalFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs {@link PollPortFeed} every {@code originbridge.logistics.poll.interval}. A failed poll
- * moves no watermark, so the next run asks for the same events again: nothing is lost.
+ * moves no watermark, so the next run asks for the same events again: nothing is lost. Spring's task scheduler
+ * runs it (docs/CONVENTIONS.md "One way each"); off with {@code originbridge.logistics.poll.enabled=false}.
  */
+@Component
+@ConditionalOnProperty(name = "originbridge.logistics.poll.enabled", havingValue = "true", matchIfMissing = true)
 public class PortFeedPoller {
 
     private static final Logger log = LoggerFactory.getLogger(PortFeedPoller.class);

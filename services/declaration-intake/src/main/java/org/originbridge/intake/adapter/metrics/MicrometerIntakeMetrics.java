@@ -1,4 +1,4 @@
-package org.originbridge.intake.config;
+package org.originbridge.intake.adapter.metrics;
 
 import java.util.function.Supplier;
 
@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.originbridge.intake.domain.IntakeMetrics;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code originbridge.intake.declarations{outcome=accepted|rejected|invalid, source=...}} counters and the
  * {@code originbridge.intake.screening} timer.
  */
+@Component
 public class MicrometerIntakeMetrics implements IntakeMetrics {
 
     public static final String OUTCOMES = "originbridge.intake.declarations";
