@@ -237,7 +237,7 @@ class CcpitSyncIT {
         TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, declarationId, accepted(declarationId, "SUP-WITHOUT-TOKEN"));
 
         IssuanceStatusChanged failed = awaitStatus(declarationId, IssuanceStatus.FAILED);
-        assertThat(failed.getReason()).startsWith("no CCPIT applicant credentials for supplier SUP-WITHOUT-TOKEN");
+        assertThat(failed.getReason()).startsWith("no CN-CCPIT applicant credentials for supplier SUP-WITHOUT-TOKEN");
         assertThat(failed.getPreviousStatus()).isEqualTo(IssuanceStatus.REQUESTED);
         assertThat(failed.getSequence()).isEqualTo(2);
     }

@@ -32,8 +32,9 @@ class EcoIssuanceTest {
     private final Fakes.Ccpit ccpit = new Fakes.Ccpit();
     private final Fakes.Publisher publisher = new Fakes.Publisher();
     private final Fakes.Tokens tokens = new Fakes.Tokens(clock);
-    private final EcoIssuance issuance = new EcoIssuance(store, ccpit,
-            ApplicantCredentials.parse("SUP-A=token-a"), publisher, tokens,
+    private final Fakes.Documents documents = new Fakes.Documents();
+    private final EcoIssuance issuance = new EcoIssuance(store,
+            Fakes.authorities(ccpit, ApplicantCredentials.parse("SUP-A=token-a")), documents, publisher, tokens,
             new TrackingPolicy(POLL, RECHECK, LEASE, GRACE, 10, Set.of("CERTIFICATE_OF_ORIGIN")), clock);
 
     private void pollAfter(Duration d) {
@@ -84,8 +85,9 @@ class EcoIssuanceTest {
                 reported.add(outcome.name());
             }
         };
-        EcoIssuance measured = new EcoIssuance(store, ccpit, ApplicantCredentials.parse("SUP-A=token-a"), publisher, tokens,
-                new TrackingPolicy(POLL, RECHECK, LEASE, GRACE, 10, Set.of("CERTIFICATE_OF_ORIGIN")), metrics, clock);
+        EcoIssuance measured = new EcoIssuance(store, Fakes.authorities(ccpit, ApplicantCredentials.parse("SUP-A=token-a")),
+                documents, publisher, tokens, new TrackingPolicy(POLL, RECHECK, LEASE, GRACE, 10,
+                Set.of("CERTIFICATE_OF_ORIGIN")), metrics, clock, Runnable::run);
 
         measured.request(request("D1", "SUP-A"));
         measured.request(request("D1", "SUP-A"));
@@ -98,7 +100,7 @@ class EcoIssuanceTest {
         assertThat(issuance.request(request("D9", "SUP-NONE"))).isEqualTo(Outcome.FAILED);
 
         assertThat(publisher.statuses()).containsExactly(REQUESTED, FAILED);
-        assertThat(publisher.published.get(1).reason()).isEqualTo("no CCPIT applicant credentials for supplier SUP-NONE:"
+        assertThat(publisher.published.get(1).reason()).isEqualTo("no CN-CCPIT applicant credentials for supplier SUP-NONE:"
                 + " GACC accepts CO messages only from the applicant itself (configure CCPIT_OAUTH_CLIENTS or CCPIT_APPLICANT_TOKENS)");
         assertThat(ccpit.submittedWith).isEmpty();
         assertThat(store.find("D9").orElseThrow().nextCheckAt()).isNull();
@@ -115,8 +117,8 @@ class EcoIssuanceTest {
 
     @Test
     void aDeclarationOfOriginNeedsNoECo() {
-        EcoRequest doo = new EcoRequest("D2", "SUP-A", "DECLARATION_OF_ORIGIN", "DO-1", "Saigon Footwear", "AU",
-                List.of("640399"));
+        EcoRequest doo = new EcoRequest("D2", "SUP-A", "DECLARATION_OF_ORIGIN", "VN", null,
+                Fakes.application("DO-1", "VN"));
         assertThat(issuance.request(doo)).isEqualTo(Outcome.NOT_APPLICABLE);
         assertThat(publisher.published).isEmpty();
         assertThat(store.byId).isEmpty();
@@ -124,9 +126,9 @@ class EcoIssuanceTest {
 
     @Test
     void ccpitUnavailableFailsTheRecordAndThePollerResubmitsTheStoredRequest() {
-        ccpit.nextSubmitFailure = new CcpitClient.Unavailable("CCPIT answered 503", null);
+        ccpit.nextSubmitFailure = new IssuingAuthorityClient.Unavailable("CCPIT answered 503", null);
 
-        assertThatThrownBy(() -> issuance.request(request("D1", "SUP-A"))).isInstanceOf(CcpitClient.Unavailable.class);
+        assertThatThrownBy(() -> issuance.request(request("D1", "SUP-A"))).isInstanceOf(IssuingAuthorityClient.Unavailable.class);
         assertThat(publisher.statuses()).containsExactly(REQUESTED);
 
         pollAfter(POLL); // still leased to the failed attempt
@@ -137,19 +139,23 @@ class EcoIssuanceTest {
 
     @Test
     void aRefusedApplicationEndsFailedWithCcpitsReason() {
-        ccpit.nextSubmitFailure = new CcpitClient.Refused("ccpit submit answered 400: hsCodes[0] must be an HS code");
+        ccpit.nextSubmitFailure = new IssuingAuthorityClient.Refused("ccpit submit answered 400: hsCodes[0] must be an HS code");
 
         assertThat(issuance.request(request("D1", "SUP-A"))).isEqualTo(Outcome.FAILED);
         assertThat(publisher.published.get(1).reason())
-                .isEqualTo("CCPIT refused the application: ccpit submit answered 400: hsCodes[0] must be an HS code");
+                .isEqualTo("CN-CCPIT refused the application: ccpit submit answered 400: hsCodes[0] must be an HS code");
     }
 
     @Test
     void aDeclarationLackingWhatCcpitNeedsEndsFailedNamingTheFields() {
-        EcoRequest incomplete = new EcoRequest("D3", "SUP-A", "CERTIFICATE_OF_ORIGIN", null, "Exporter", null, List.of());
+        EcoRequest incomplete = new EcoRequest("D3", "SUP-A", "CERTIFICATE_OF_ORIGIN", "CN", null,
+                new CoApplication(null, new CoApplication.Trader("Exporter", null, "CN"), null, null, null, null,
+                        List.of(new CoApplication.Item(1, " ", "850440", "RVC40", "CN", null, "PCE", null, null, null)),
+                        null, null));
         assertThat(issuance.request(incomplete)).isEqualTo(Outcome.FAILED);
-        assertThat(publisher.published.get(1).reason()).isEqualTo(
-                "the accepted declaration lacks what CCPIT requires: referenceNumber, destinationCountry, goods[].hsCode");
+        assertThat(publisher.published.get(1).reason()).isEqualTo("the accepted declaration lacks what CN-CCPIT requires: "
+                + "referenceNumber, destinationCountry, goods[0].description, goods[0].quantity, goods[0].fobValue");
+        assertThat(ccpit.submitted).isEmpty();
     }
 
     @Test
