@@ -182,6 +182,13 @@ class IssuingAuthoritiesMvcTest {
                 .andExpect(jsonPath("$.coNumber").doesNotExist());
     }
 
+    @Test
+    void theContractIsServedWithoutAToken() throws Exception {
+        mvc.perform(get("/openapi/vn-moit.yaml")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("/vn-moit/ecosys/v1/co-applications")));
+    }
+
     // --- CCPIT: the full Annex 3B application --------------------------------------------------
 
     static String ccpitFull(String declarationId, String exporterCountry, String item) {

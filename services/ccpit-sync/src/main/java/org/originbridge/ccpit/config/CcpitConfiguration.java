@@ -143,7 +143,7 @@ public class CcpitConfiguration implements SchedulingConfigurer {
 
     @Bean
     IssuancePoller issuancePoller(EcoIssuance ecoIssuance, MeterRegistry meters) {
-        return new IssuancePoller(ecoIssuance, meters);
+        return new IssuancePoller(ecoIssuance, meters, properties.batchSize());
     }
 
     @Override

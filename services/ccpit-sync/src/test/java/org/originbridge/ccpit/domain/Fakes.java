@@ -44,7 +44,7 @@ final class Fakes {
         }
     }
 
-    static final class Store implements EcoApplications {
+    static class Store implements EcoApplications {
         final Map<String, EcoApplication> byId = new LinkedHashMap<>();
 
         @Override
