@@ -63,6 +63,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "originbridge.ccpit.poll-interval=200ms",
         "originbridge.ccpit.retry.initial-backoff=50ms",
         "originbridge.ccpit.qr.public-base-url=" + CcpitSyncIT.PUBLIC_BASE,
+        "originbridge.ccpit.vn-moit.applicant-tokens=" + CcpitSyncIT.VN_SUPPLIER + "=" + CcpitSyncIT.VN_TOKEN,
+        "originbridge.ccpit.callback.secrets=VN-MOIT=" + CcpitSyncIT.VN_CALLBACK_SECRET,
 })
 @org.springframework.context.annotation.Import(CcpitSyncIT.CrashBeforePublish.class)
 class CcpitSyncIT {
@@ -108,6 +110,9 @@ class CcpitSyncIT {
     static final String SUPPLIER = "SUP-SZ-POWERTECH";
     static final String SUPPLIER_SECRET = "ccpit-it-client-secret-powertech";
     static final String PUBLIC_BASE = "https://verify.example.test";
+    static final String VN_SUPPLIER = "SUP-HCM-FOOTWEAR";
+    static final String VN_TOKEN = "ccpit-it-vn-moit-token-footwear";
+    static final String VN_CALLBACK_SECRET = "ccpit-it-vn-moit-callback-secret";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static ConfigurableApplicationContext sandbox;
@@ -133,6 +138,7 @@ class CcpitSyncIT {
         TestIssuer.registerProperties(registry);
         registry.add("originbridge.ccpit.base-url", CcpitSyncIT::sandboxUrl);
         registry.add("originbridge.ccpit.oauth.token-uri", () -> sandboxUrl() + "/ccpit/oauth2/token");
+        registry.add("originbridge.ccpit.vn-moit.base-url", CcpitSyncIT::sandboxUrl);
     }
 
     /** The sandbox application in this JVM: CCPIT steps of 1 h, so only the test moves an application on. */
@@ -142,6 +148,7 @@ class CcpitSyncIT {
                     "--server.port=0", "--spring.application.name=originbridge-sandbox",
                     "--sandbox.ccpit.oauth-clients=" + SUPPLIER + "=" + SUPPLIER_SECRET,
                     "--sandbox.ccpit.step=1h", "--sandbox.latency.min=0ms", "--sandbox.latency.max=2ms",
+                    "--sandbox.vn-moit.enterprise-tokens=" + VN_SUPPLIER + "=" + VN_TOKEN, "--sandbox.vn-moit.step=1h",
                     "--spring.jmx.enabled=false",
                     "--spring.autoconfigure.exclude="
                             + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
@@ -195,6 +202,33 @@ class CcpitSyncIT {
         assertThat(issued.getCertificateNumber()).startsWith("CCPIT-RCEP-");
         assertThat(issued.getQueryUrl()).contains("/ccpit/v1/certificates/" + issued.getCertificateNumber());
         assertThat(issued.getApplicationId()).isNotBlank();
+        assertThat(issued.getIssuingAuthority()).isEqualTo("CN-CCPIT");
+        assertThat(all).allSatisfy(e -> assertThat(e.getIssuingAuthority()).isEqualTo("CN-CCPIT"));
+        assertThat(issued.getAuthorityVerificationCode()).matches("[A-Z2-9]{8}");
+        assertThat(issued.getQueryUrl()).contains("verificationCode=" + issued.getAuthorityVerificationCode());
+        // queryUrl answers (the public lookup at the authority: it used to answer 400)
+        HttpResponse<String> lookup = http.send(HttpRequest.newBuilder(URI.create(issued.getQueryUrl())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(lookup.statusCode()).isEqualTo(200);
+        assertThat(lookup.body()).contains(issued.getCertificateNumber());
+        // the certificate document was retrieved: served to the tenant and to the importer the declaration names,
+        // its SHA-256 the event's documentSha256
+        HttpResponse<byte[]> document = get("/api/v1/declarations/" + declarationId + "/certificate-document", true,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/xml"));
+        assertThat(sha256(document.body())).isEqualTo(issued.getDocumentSha256());
+        assertThat(new String(document.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<CertificateNumber>" + issued.getCertificateNumber(), "<Description>Power adapters 65 W");
+        HttpResponse<byte[]> importerCopy = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/declarations/" + declarationId + "/certificate-document")).header("Authorization",
+                TestIssuer.bearer(TestIssuer.shared().importer("JP-OSAKA-DENKI"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(importerCopy.statusCode()).isEqualTo(200);
+        assertThat(importerCopy.body()).isEqualTo(document.body());
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/declarations/"
+                + declarationId + "/certificate-document")).header("Authorization",
+                TestIssuer.bearer(TestIssuer.shared().importer("KR-OTHER-BUYER"))).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("another importer").isEqualTo(404);
 
         // The event's QR token verifies against ccpit-sync's public key only (ES256, kid)
         TokenVerifier verifier = TokenVerifier.of(keys, Clock.systemUTC());
@@ -237,7 +271,7 @@ class CcpitSyncIT {
         TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, declarationId, accepted(declarationId, "SUP-WITHOUT-TOKEN"));
 
         IssuanceStatusChanged failed = awaitStatus(declarationId, IssuanceStatus.FAILED);
-        assertThat(failed.getReason()).startsWith("no CCPIT applicant credentials for supplier SUP-WITHOUT-TOKEN");
+        assertThat(failed.getReason()).startsWith("no CN-CCPIT applicant credentials for supplier SUP-WITHOUT-TOKEN");
         assertThat(failed.getPreviousStatus()).isEqualTo(IssuanceStatus.REQUESTED);
         assertThat(failed.getSequence()).isEqualTo(2);
     }
@@ -263,16 +297,101 @@ class CcpitSyncIT {
         assertThat(calls.idempotencyKeys()).containsExactly(declarationId);
     }
 
+    /** Viet Nam -> Japan: filed with VN-MOIT under the Vietnamese exporter's own token, never with CCPIT. */
+    @Test
+    void aVietnameseCertificateIsIssuedByVnMoitWithItsDocumentAndASignedNotificationTriggersTheCheck() throws Exception {
+        String declarationId = "DECL-IT-VN-" + UUID.randomUUID();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, declarationId, accepted(declarationId, VN_SUPPLIER, "VN", "JP"));
+
+        IssuanceStatusChanged submitted = awaitStatus(declarationId, IssuanceStatus.SUBMITTED);
+        assertThat(submitted.getIssuingAuthority()).isEqualTo("VN-MOIT");
+        assertThat(submitted.getApplicationId()).startsWith("VN-DOS-");
+        assertThat(sandbox.getBean(org.originbridge.sandbox.ledger.CallLedger.class)
+                .entries(org.originbridge.sandbox.ledger.CallLedger.Party.CCPIT)).doesNotContainKey(declarationId);
+
+        sandboxCall("POST", "/sandbox/clock/advance?seconds=7200", "");
+        // the authority says so (signed): checked at once
+        String body = "{\"declarationId\":\"" + declarationId + "\",\"status\":\"APPROVED\"}";
+        HttpResponse<String> notified = notify("VN-MOIT", body, VN_CALLBACK_SECRET, Instant.now().getEpochSecond(), "msg-" + declarationId);
+        assertThat(notified.statusCode()).as(notified.body()).isEqualTo(202);
+        IssuanceStatusChanged issued = awaitStatus(declarationId, IssuanceStatus.ISSUED);
+        assertThat(issued.getCertificateNumber()).startsWith("RCEP-VN-");
+        assertThat(issued.getIssuingAuthority()).isEqualTo("VN-MOIT");
+        assertThat(issued.getAuthorityVerificationCode()).matches("[A-Z2-9]{10}");
+        HttpResponse<byte[]> document = get("/api/v1/declarations/" + declarationId + "/certificate-document", false,
+                HttpResponse.BodyHandlers.ofByteArray(), VN_SUPPLIER);
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(sha256(document.body())).isEqualTo(issued.getDocumentSha256());
+        assertThat(new String(document.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<IssuingAuthority>VN-MOIT");
+        HttpResponse<String> lookup = http.send(HttpRequest.newBuilder(URI.create(issued.getQueryUrl())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(lookup.statusCode()).isEqualTo(200);
+
+        // hostile notifications: replayed id, forged signature, stale timestamp, oversized body, unknown authority
+        assertThat(notify("VN-MOIT", body, VN_CALLBACK_SECRET, Instant.now().getEpochSecond(), "msg-" + declarationId)
+                .statusCode()).as("replayed").isEqualTo(401);
+        assertThat(notify("VN-MOIT", body, "not-the-secret", Instant.now().getEpochSecond(), "msg-forged").statusCode())
+                .as("forged").isEqualTo(401);
+        assertThat(notify("VN-MOIT", body, VN_CALLBACK_SECRET, Instant.now().minusSeconds(3600).getEpochSecond(), "msg-old")
+                .statusCode()).as("stale").isEqualTo(401);
+        assertThat(notify("VN-MOIT", "{\"declarationId\":\"" + "x".repeat(20_000) + "\"}", VN_CALLBACK_SECRET,
+                Instant.now().getEpochSecond(), "msg-big").statusCode()).as("oversized").isEqualTo(413);
+        assertThat(notify("CN-CCPIT", body, VN_CALLBACK_SECRET, Instant.now().getEpochSecond(), "msg-cn").statusCode())
+                .as("an authority without a notification secret").isEqualTo(404);
+    }
+
+    @Test
+    void anExportingPartyWithoutAnIssuingAuthorityEndsFailedAndIsNeverFiled() {
+        String declarationId = "DECL-IT-MY-" + UUID.randomUUID();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, declarationId, accepted(declarationId, "SUP-KL-RUBBER", "MY", "JP"));
+
+        IssuanceStatusChanged failed = awaitStatus(declarationId, IssuanceStatus.FAILED);
+        assertThat(failed.getReason()).isEqualTo("no issuing authority configured for MY");
+        assertThat(failed.getIssuingAuthority()).isNull();
+        assertThat(sandbox.getBean(org.originbridge.sandbox.ledger.CallLedger.class)
+                .entries(org.originbridge.sandbox.ledger.CallLedger.Party.CCPIT)).doesNotContainKey(declarationId);
+    }
+
     // ------------------------------------------------------------------ helpers
 
+    private HttpResponse<String> notify(String authority, String body, String secret, long timestamp, String id) throws Exception {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String signature = new org.originbridge.ccpit.domain.NotificationSignature(secret, Duration.ofMinutes(5),
+                Clock.systemUTC()).sign(id, timestamp, bytes);
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/issuing-authorities/"
+                        + authority + "/notifications")).header("Content-Type", "application/json")
+                .header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     private static DeclarationAccepted accepted(String declarationId, String supplierId) {
+        return accepted(declarationId, supplierId, "CN", "JP");
+    }
+
+    /** A complete accepted Certificate of Origin (what intake publishes): the full Annex 3B content, no certification. */
+    private static DeclarationAccepted accepted(String declarationId, String supplierId, String exporting, String destination) {
         Instant now = Instant.now();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         DeclarationSubmitted declaration = DeclarationSubmitted.newBuilder().setDeclarationId(declarationId)
                 .setSupplierId(supplierId).setDocumentType(ProofOfOriginType.CERTIFICATE_OF_ORIGIN)
-                .setReferenceNumber("RCEP-CN-2026-000101")
-                .setExporter(Party.newBuilder().setName("Shenzhen PowerTech Electronics Co., Ltd.").setCountry("CN").build())
-                .setDestinationCountry("JP")
-                .setGoods(List.of(GoodsItem.newBuilder().setItemNumber(1).setHsCode("850440").build()))
+                .setReferenceNumber("RCEP-" + exporting + "-2026-000101")
+                .setExporter(Party.newBuilder().setName("CN".equals(exporting) ? "Shenzhen PowerTech Electronics Co., Ltd."
+                        : "Saigon Footwear JSC").setAddress("1 Export Road").setCountry(exporting).build())
+                .setImporter(Party.newBuilder().setName("Osaka Denki K.K.").setAddress("1-1 Umeda, Osaka").setCountry(destination)
+                        .setIdentifier("JP-OSAKA-DENKI").build())
+                .setDestinationCountry(destination)
+                .setConsignment(org.originbridge.events.intake.Consignment.newBuilder().setInvoiceNumber("INV-1")
+                        .setInvoiceDate(today.minusDays(2)).setDepartureDate(today).setVesselOrFlight("COSCO SHIPPING ARIES")
+                        .setPortOfLoading("CN".equals(exporting) ? "CNYSA" : "VNCMT").setPortOfDischarge("JPOSA").build())
+                .setGoods(List.of(GoodsItem.newBuilder().setItemNumber(1).setHsCode("CN".equals(exporting) ? "850440" : "640399")
+                        .setDescription("CN".equals(exporting) ? "Power adapters 65 W" : "Leather sports shoes")
+                        .setOriginCriterion("CTH").setOriginCountry(exporting)
+                        .setQuantity(new java.math.BigDecimal("1200.000")).setQuantityUnit("PCE").build()))
                 .setSubmittedAt(now).build();
         return DeclarationAccepted.newBuilder().setDeclarationId(declarationId).setSupplierId(supplierId)
                 .setAcceptedAt(now).setDeclaration(declaration)
@@ -285,9 +404,14 @@ class CcpitSyncIT {
     }
 
     private <T> HttpResponse<T> get(String path, boolean withKey, HttpResponse.BodyHandler<T> body) throws Exception {
+        return get(path, withKey, body, withKey ? SUPPLIER : null);
+    }
+
+    private <T> HttpResponse<T> get(String path, boolean ignored, HttpResponse.BodyHandler<T> body, String exporter)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (withKey) {
-            request.header("Authorization", TestIssuer.bearer(TestIssuer.shared().exporter(SUPPLIER)));
+        if (exporter != null) {
+            request.header("Authorization", TestIssuer.bearer(TestIssuer.shared().exporter(exporter)));
         }
         return http.send(request.build(), body);
     }

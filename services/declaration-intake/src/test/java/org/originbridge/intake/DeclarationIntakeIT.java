@@ -219,7 +219,8 @@ class DeclarationIntakeIT {
         Declaration invalid = certificateOfOrigin().id(id)
                 .destinationCountry("US")
                 .goods(item().hsCode("8504").criterion("RVC40").fob(null, null).build())
-                .certification(null)
+                // a CO may come without certification (the issuing authority returns it); one given must be complete
+                .certification(new Declaration.IssuingBodyCertification("CCPIT Shenzhen", "Zhang Min", null, null))
                 .submittedAt(Instant.now())
                 .build();
         TopicProbe.sendAvro(Topics.DECLARATIONS_SUBMITTED, id, DeclarationAvroMapper.toEvent(invalid));
@@ -227,7 +228,7 @@ class DeclarationIntakeIT {
         ConsumerRecord<String, DeclarationRejected> rejected = TopicProbe.awaitRecord(Topics.DECLARATIONS_REJECTED,
                 DeclarationRejected.class, r -> id.equals(r.key()), WAIT);
         assertThat(rejected.value().getProblems()).extracting(FieldProblem::getField)
-                .contains("destinationCountry", "goods[0].hsCode", "goods[0].fobValue", "certification");
+                .contains("destinationCountry", "goods[0].hsCode", "goods[0].fobValue", "certification.officialSealReference");
         assertThat(rejected.value().getDeclaration().getDeclarationId()).isEqualTo(id);
         assertThat(rejected.value().getOriginPreCheck()).isNull();
     }

@@ -9,7 +9,8 @@ import org.originbridge.sandbox.asw.RcepParties;
 /**
  * One application to the CCPIT origin platform; immutable, each change returns a new instance.
  * {@code fingerprint} identifies the submitted content, so that a reused Idempotency-Key with a
- * different body is refused rather than silently answered with another application.
+ * different body is refused rather than silently answered with another application. {@code content} is the
+ * application as submitted (what the issued certificate document shows).
  */
 public record Application(
         String applicationId,
@@ -26,7 +27,8 @@ public record Application(
         ApplicationStatus status,
         String reason,
         Instant submittedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ApplicationRequest content) {
 
     /**
      * Applies every time-driven transition that is due at {@code now}: one per {@code step} after
@@ -83,7 +85,7 @@ public record Application(
             throw new IllegalStateException("an application in status " + status + " cannot move to " + target);
         }
         return new Application(applicationId, applicantId, declarationId, coReferenceNumber, exporterName, importingCountry,
-                hsCodes, fingerprint, serialNumber, certificateNumber, verificationCode, target, why, submittedAt, at);
+                hsCodes, fingerprint, serialNumber, certificateNumber, verificationCode, target, why, submittedAt, at, content);
     }
 
     /** Certificate number and verification code are shown only once issued (and still after revocation). */

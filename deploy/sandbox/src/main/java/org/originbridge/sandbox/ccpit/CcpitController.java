@@ -4,14 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import org.originbridge.sandbox.SandboxProperties;
 import org.originbridge.sandbox.auth.PartyAuthorization;
+import org.originbridge.sandbox.issuing.AnnexContent;
 import org.originbridge.sandbox.ledger.CallLedger;
 import org.originbridge.sandbox.web.BadRequestException;
+import org.originbridge.sandbox.web.FieldError;
 import org.originbridge.sandbox.web.NotFoundException;
-import org.originbridge.sandbox.web.SandboxClock;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,8 +63,8 @@ public class CcpitController {
     private final CcpitRegistry registry;
     private final CallLedger ledger;
 
-    public CcpitController(SandboxClock clock, SandboxProperties properties, CallLedger ledger) {
-        this.registry = new CcpitRegistry(clock, properties.ccpit().step());
+    public CcpitController(CcpitRegistry registry, CallLedger ledger) {
+        this.registry = registry;
         this.ledger = ledger;
     }
 
@@ -74,6 +76,7 @@ public class CcpitController {
         if (!idempotencyKey.equals(request.declarationId())) {
             throw new BadRequestException("Idempotency-Key", "must equal declarationId");
         }
+        refuseWhatCcpitWouldNot(request);
         ledger.record(CallLedger.Party.CCPIT, request.declarationId(), idempotencyKey);
         CcpitRegistry.Submission submission = registry.submit(applicantId.trim(), idempotencyKey, request);
         Application application = submission.application();
@@ -97,6 +100,27 @@ public class CcpitController {
             @PathVariable String applicationId,
             @RequestBody(required = false) RevokeRequest request) {
         return view(registry.revoke(applicantId.trim(), applicationId, request == null ? null : request.reason()));
+    }
+
+    /** The issued certificate document (XML; also after revocation); 409 before it is issued. */
+    @GetMapping(path = "/applications/{applicationId}/certificate", produces = MediaType.APPLICATION_XML_VALUE)
+    public ResponseEntity<byte[]> certificateDocument(
+            @RequestHeader(PartyAuthorization.APPLICANT_HEADER) String applicantId, @PathVariable String applicationId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(registry.certificate(applicantId.trim(), applicationId));
+    }
+
+    /**
+     * CCPIT issues Chinese certificates only: an exporter of another country is refused; an item under RVC needs its
+     * FOB value (Annex 3B (k)). Field checks (description, 6-digit HS code, quantity) are the request's bean validation.
+     */
+    static void refuseWhatCcpitWouldNot(ApplicationRequest request) {
+        List<FieldError> errors = new ArrayList<>(AnnexContent.rvcWithoutFob(request.goods()));
+        if (request.exporter() != null && request.exporter().country() != null && !"CN".equals(request.exporter().country())) {
+            errors.add(new FieldError("exporter.country", "CCPIT issues certificates of origin for exporters in China only"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
     }
 
     /** Public lookup by certificate number and verification code (no token, as on the printed certificate's site). */

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.originbridge.sandbox.issuing.AnnexContent;
+import org.originbridge.sandbox.issuing.CertificateXml;
+import org.originbridge.sandbox.issuing.StatusNotifier;
 import org.originbridge.sandbox.web.ConflictException;
 import org.originbridge.sandbox.web.NotFoundException;
 
@@ -69,7 +72,8 @@ public class CcpitRegistry {
                 ApplicationStatus.SUBMITTED,
                 null,
                 now,
-                now);
+                now,
+                request);
         byId.put(created.applicationId(), created);
         idByIdempotencyKey.put(scopedKey, created.applicationId());
         return new Submission(created, false);
@@ -107,6 +111,33 @@ public class CcpitRegistry {
                 .findFirst();
     }
 
+    /** Every application as it is now (for the status notifications). */
+    public List<StatusNotifier.Snapshot> snapshots() {
+        return byId.keySet().stream().map(this::current)
+                .map(a -> new StatusNotifier.Snapshot(a.declarationId(), a.applicationId(), a.status().name())).toList();
+    }
+
+    /** The issued (or since revoked) certificate as an XML document; 409 before it is issued. */
+    public byte[] certificate(String applicantId, String applicationId) {
+        Application a = get(applicantId, applicationId);
+        if (!a.certificateVisible()) {
+            throw new ConflictException("application " + applicationId + " is " + a.status() + ": no certificate yet");
+        }
+        ApplicationRequest r = a.content();
+        AnnexContent.Trader exporter = r.exporter() != null ? r.exporter() : new AnnexContent.Trader(a.exporterName(), null, "CN");
+        java.util.List<AnnexContent.Item> goods = r.goods() != null ? r.goods() : a.hsCodes().stream()
+                .map(hs -> new AnnexContent.Item(0, null, hs, null, null, null, null, null, null)).toList();
+        return CertificateXml.render(new CertificateXml.Certificate("CN-CCPIT", a.certificateNumber(), a.serialNumber(),
+                a.verificationCode(), issuedAt(a), a.declarationId(), a.coReferenceNumber(), exporter, r.producer(),
+                r.consignee(), a.importingCountry(), r.transport(), goods, r.remarks()));
+    }
+
+    /** When it was issued: the time of the step that issued it (REVOKED keeps the issue time out of the document). */
+    private Instant issuedAt(Application a) {
+        Duration each = a.held() && step.compareTo(Application.HOLD_STEP) < 0 ? Application.HOLD_STEP : step;
+        return a.submittedAt().plus(each.multipliedBy(2));
+    }
+
     private Application current(String applicationId) {
         Application stored = byId.get(applicationId);
         if (stored == null) {
@@ -129,8 +160,12 @@ public class CcpitRegistry {
     }
 
     private static String fingerprint(ApplicationRequest r) {
+        // the Annex 3B content by its records' text form (values only, deterministic)
         String canonical = String.join("\n", r.declarationId(), r.coReferenceNumber(), r.exporterName(), r.importingCountry(),
-                String.join(",", r.hsCodes()), r.fobValue() == null ? "" : r.fobValue().stripTrailingZeros().toPlainString());
+                String.join(",", r.hsCodes()), r.fobValue() == null ? "" : r.fobValue().stripTrailingZeros().toPlainString(),
+                String.valueOf(r.exporter()), String.valueOf(r.producer()), String.valueOf(r.consignee()),
+                String.valueOf(r.transport()), String.valueOf(r.goods()), String.valueOf(r.declarant()),
+                String.valueOf(r.remarks()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

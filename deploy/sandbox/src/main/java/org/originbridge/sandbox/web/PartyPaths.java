@@ -12,6 +12,8 @@ public final class PartyPaths {
     public static final String ASW = "/asw/";
     public static final String CCPIT = "/ccpit/";
     public static final String DCSA = "/dcsa/";
+    /** Viet Nam's issuing authority (its controller checks the enterprise tokens itself). */
+    public static final String VN_MOIT = "/vn-moit/";
 
     private PartyPaths() {}
 
@@ -26,7 +28,7 @@ public final class PartyPaths {
 
     public static boolean isPartyEndpoint(HttpServletRequest request) {
         String path = path(request);
-        return path.startsWith(ASW) || path.startsWith(CCPIT) || path.startsWith(DCSA);
+        return path.startsWith(ASW) || path.startsWith(CCPIT) || path.startsWith(DCSA) || path.startsWith(VN_MOIT);
     }
 
     /**

@@ -2,11 +2,18 @@ package org.originbridge.ccpit.config;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
+import org.originbridge.ccpit.adapter.http.HttpVnMoitClient;
+import org.originbridge.ccpit.adapter.mongo.MongoCertificateDocuments;
+import org.originbridge.ccpit.adapter.scheduling.IssuanceCheckPool;
+import org.originbridge.ccpit.domain.IssuingAuthorities;
+import org.originbridge.ccpit.domain.IssuingAuthority;
 import org.originbridge.ccpit.adapter.http.SignedQrTokens;
 import org.originbridge.ccpit.adapter.kafka.KafkaStatusPublisher;
 import org.originbridge.ccpit.domain.StatusPublisher;
@@ -26,9 +33,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Wires the domain to its adapters and schedules the poller. */
+/** Wires the domain to its adapters (the issuing authorities by exporting Party) and schedules the poller. */
 @Configuration(proxyBeanMethods = false)
 public class CcpitConfiguration implements SchedulingConfigurer {
+
+    /** The ids published as {@code issuingAuthority}. */
+    public static final String CCPIT = "CN-CCPIT";
+    public static final String VN_MOIT = "VN-MOIT";
 
     private static final Logger log = LoggerFactory.getLogger(CcpitConfiguration.class);
 
@@ -57,9 +68,20 @@ public class CcpitConfiguration implements SchedulingConfigurer {
         return ApplicantCredentials.parse(properties.oauth().clients(), "CCPIT_OAUTH_CLIENTS");
     }
 
+    /** The one clock of this service (the platform's backs off when this exists). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @Bean
     ExternalCall ccpitExternalCall(MeterRegistry meters) {
         return new ExternalCall("ccpit", properties.retry().settings(), meters);
+    }
+
+    @Bean
+    ExternalCall vnMoitExternalCall(MeterRegistry meters) {
+        return new ExternalCall("vn-moit", properties.vnMoit().retry().settings(), meters);
     }
 
     @Bean
@@ -69,6 +91,32 @@ public class CcpitConfiguration implements SchedulingConfigurer {
                 .observationRegistry(observations).build(), ccpitExternalCall);
     }
 
+    @Bean
+    HttpVnMoitClient vnMoitClient(ExternalCall vnMoitExternalCall, ObservationRegistry observations) {
+        return new HttpVnMoitClient(CcpitRestClient.plain(properties.vnMoit().baseUrl(), properties).mutate()
+                .observationRegistry(observations).build(), vnMoitExternalCall);
+    }
+
+    /**
+     * Routing by issuing body: CN -> CN-CCPIT (always), VN -> VN-MOIT (unless {@code vn-moit.enabled=false}); any other
+     * exporting Party has none (its COs end FAILED with the reason).
+     */
+    @Bean
+    IssuingAuthorities issuingAuthorities(HttpCcpitClient ccpitClient, HttpVnMoitClient vnMoitClient,
+            ApplicantCredentials applicantCredentials) {
+        List<IssuingAuthority> authorities = new ArrayList<>();
+        authorities.add(new IssuingAuthority(CCPIT, "CN", ccpitClient, applicantCredentials,
+                "GACC accepts CO messages only from the applicant itself (configure CCPIT_OAUTH_CLIENTS or CCPIT_APPLICANT_TOKENS)"));
+        if (properties.vnMoit().enabled()) {
+            ApplicantCredentials vn = ApplicantCredentials.parse(properties.vnMoit().applicantTokens(),
+                    "VN_MOIT_APPLICANT_TOKENS");
+            log.info("VN-MOIT applicant credentials configured for {} supplier(s)", vn.size());
+            authorities.add(new IssuingAuthority(VN_MOIT, "VN", vnMoitClient, vn,
+                    "MOIT issues certificates only to the registered exporting enterprise (configure VN_MOIT_APPLICANT_TOKENS)"));
+        }
+        return new IssuingAuthorities(authorities);
+    }
+
     /** A bean (not built inline) so the write-then-publish crash test can put a fault in front of it. */
     @Bean
     StatusPublisher statusPublisher(KafkaTemplate<String, Object> template) {
@@ -76,22 +124,26 @@ public class CcpitConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    EcoIssuance ecoIssuance(MongoDatabase ccpitDatabase, HttpCcpitClient ccpitClient, ApplicantCredentials credentials,
-            StatusPublisher statusPublisher, TokenSigner signer, MeterRegistry meters,
-            ObjectProvider<Clock> clock) {
-        Clock time = clock.getIfAvailable(Clock::systemUTC);
+    IssuanceCheckPool issuanceCheckPool() {
+        return new IssuanceCheckPool(properties.pollConcurrency());
+    }
+
+    @Bean
+    EcoIssuance ecoIssuance(MongoDatabase ccpitDatabase, IssuingAuthorities issuingAuthorities,
+            StatusPublisher statusPublisher, TokenSigner signer, MeterRegistry meters, Clock clock,
+            IssuanceCheckPool issuanceCheckPool) {
         TrackingPolicy policy = new TrackingPolicy(properties.pollInterval(), properties.issuedRecheck(),
                 properties.lease(), properties.resendGrace(), properties.batchSize(), Set.copyOf(properties.documentTypes()));
-        return new EcoIssuance(new MongoEcoApplications(ccpitDatabase), ccpitClient, credentials,
-                statusPublisher,
+        return new EcoIssuance(new MongoEcoApplications(ccpitDatabase), issuingAuthorities,
+                new MongoCertificateDocuments(ccpitDatabase), statusPublisher,
                 new StoredQrTokens(new SignedQrTokens(signer, properties.qr().ttl(), properties.qr().publicBaseUrl().toString(),
-                        time), ccpitDatabase),
-                policy, new MicrometerIssuanceMetrics(meters), time);
+                        clock), ccpitDatabase),
+                policy, new MicrometerIssuanceMetrics(meters), clock, issuanceCheckPool.executor());
     }
 
     @Bean
     IssuancePoller issuancePoller(EcoIssuance ecoIssuance, MeterRegistry meters) {
-        return new IssuancePoller(ecoIssuance, meters);
+        return new IssuancePoller(ecoIssuance, meters, properties.batchSize());
     }
 
     @Override

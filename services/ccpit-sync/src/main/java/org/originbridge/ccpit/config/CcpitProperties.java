@@ -34,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retry            retries and circuit breaker of the CCPIT calls
  * @param qr               dynamic QR tokens
  * @param oauth            per-applicant OAuth2 client credentials at CCPIT's token endpoint
+ * @param pollConcurrency  status checks of one polling round run at most this many at a time
+ * @param vnMoit           Viet Nam's issuing authority (VN-MOIT), for exporters whose country is VN
+ * @param callback         signed status notifications pushed by the issuing authorities
  */
 @Validated
 @ConfigurationProperties("originbridge.ccpit")
@@ -41,7 +44,7 @@ public record CcpitProperties(
         @NotNull @DefaultValue("http://127.0.0.1:8090") URI baseUrl,
         @DefaultValue("") String applicantTokens,
         @NotNull @DefaultValue("5s") Duration pollInterval,
-        @NotNull @DefaultValue("6h") Duration issuedRecheck,
+        @NotNull @DefaultValue("60s") Duration issuedRecheck,
         @NotNull @DefaultValue("30s") Duration lease,
         @NotNull @DefaultValue("30s") Duration resendGrace,
         @DefaultValue("50") @Min(1) int batchSize,
@@ -51,7 +54,37 @@ public record CcpitProperties(
         @NotNull @DefaultValue("10s") Duration publishTimeout,
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Qr qr,
-        @Valid @NotNull @DefaultValue OAuth oauth) {
+        @Valid @NotNull @DefaultValue OAuth oauth,
+        @DefaultValue("16") @Min(1) int pollConcurrency,
+        @Valid @NotNull @DefaultValue VnMoit vnMoit,
+        @Valid @NotNull @DefaultValue Callback callback) {
+
+    /**
+     * Viet Nam's Ministry of Industry and Trade (eCoSys style), id VN-MOIT.
+     *
+     * @param enabled         false: Viet Nam has no issuing authority here (its COs end FAILED, never filed elsewhere)
+     * @param baseUrl         VN_MOIT_BASE_URL (the sandbox locally)
+     * @param applicantTokens {@code supplierId=token,...} (VN_MOIT_APPLICANT_TOKENS): each Vietnamese exporter's own token
+     * @param retry           retries and circuit breaker of the VN-MOIT calls
+     */
+    public record VnMoit(@DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("http://127.0.0.1:8090") URI baseUrl,
+            @DefaultValue("") String applicantTokens,
+            @Valid @NotNull @DefaultValue Retry retry) {
+    }
+
+    /**
+     * Status notifications: {@code POST /api/v1/issuing-authorities/{authority}/notifications}, HMAC-SHA256 signed the
+     * Standard Webhooks way with the authority's shared secret; they only trigger an immediate status check.
+     *
+     * @param secrets   {@code authorityId=secret,...} (ISSUANCE_CALLBACK_SECRETS); an authority without one gets 404
+     * @param tolerance accepted distance between the signature's timestamp and now
+     * @param maxBytes  larger bodies are refused (413)
+     */
+    public record Callback(@DefaultValue("") String secrets,
+            @NotNull @DefaultValue("5m") Duration tolerance,
+            @DefaultValue("16384") @Min(256) int maxBytes) {
+    }
 
     /**
      * OAuth2 client credentials per exporter tenant: CCPIT registers each applicant as its own client

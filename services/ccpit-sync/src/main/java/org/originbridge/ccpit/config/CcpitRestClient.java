@@ -23,6 +23,14 @@ final class CcpitRestClient {
     private CcpitRestClient() {
     }
 
+    /** A client of another issuing authority at {@code baseUrl}, with this service's timeouts and no OAuth2. */
+    static RestClient plain(java.net.URI baseUrl, CcpitProperties properties) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        factory.setReadTimeout(properties.readTimeout());
+        return RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(factory).build();
+    }
+
     /** @param clientSecrets supplierId (= CCPIT client id) to its client secret; empty = static tokens only */
     static RestClient build(CcpitProperties properties, Map<String, String> clientSecrets) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(

@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One polling round on the configured schedule. A failing round (MongoDB or the broker down) is
+ * Polling rounds on the configured schedule: one, and more at once while each claims a full batch (a backlog
+ * is worked off at the authorities' pace, not at one batch per interval). A failing round (MongoDB or the broker down) is
  * logged and counted; the next round starts from the stored state, so nothing is lost.
  * Metrics: timer {@code originbridge.ccpit.polls}, counters {@code originbridge.ccpit.poll.checks}
  * tagged {@code result}: changed, unchanged, unavailable, error (a check failed) for the status checks,
@@ -21,13 +22,29 @@ public class IssuancePoller implements Runnable {
     private final EcoIssuance issuance;
     private final MeterRegistry meters;
 
-    public IssuancePoller(EcoIssuance issuance, MeterRegistry meters) {
+    /** Rounds run back to back at most, while each claims a full batch (a backlog), before the next scheduled run. */
+    static final int MAX_CONSECUTIVE_ROUNDS = 20;
+
+    private final int batchSize;
+
+    public IssuancePoller(EcoIssuance issuance, MeterRegistry meters, int batchSize) {
         this.issuance = issuance;
         this.meters = meters;
+        this.batchSize = batchSize;
     }
 
+    /** Polling rounds: another one at once while the last claimed a full batch (up to {@link #MAX_CONSECUTIVE_ROUNDS}). */
     @Override
     public void run() {
+        for (int round = 0; round < MAX_CONSECUTIVE_ROUNDS; round++) {
+            if (runOnce() < batchSize) {
+                return;
+            }
+        }
+    }
+
+    /** One round; returns how many applications it checked (0 when the round failed). */
+    int runOnce() {
         try {
             EcoIssuance.PollReport report = Timer.builder("originbridge.ccpit.polls")
                     .description("One round of CCPIT status checks").register(meters).record(issuance::pollDue);
@@ -38,15 +55,17 @@ public class IssuancePoller implements Runnable {
             count("resent", report.resent());
             count("resend_error", report.resendFailed());
             if (report.unavailable() > 0) {
-                log.warn("CCPIT unavailable for {} of {} status checks; they are retried after the lease",
+                log.warn("Issuing authority unavailable for {} of {} status checks; they are retried after the lease",
                         report.unavailable(), report.checked());
             }
             for (RuntimeException e : report.errors()) {
-                log.error("CCPIT status check or re-send failed; a stored change is re-sent after the grace period", e);
+                log.error("Issuance status check or re-send failed; a stored change is re-sent after the grace period", e);
             }
+            return report.checked();
         } catch (RuntimeException e) {
             count("error", 1);
-            log.error("CCPIT polling round failed; the next round resumes from the stored state", e);
+            log.error("Issuance polling round failed; the next round resumes from the stored state", e);
+            return 0;
         }
     }
 

@@ -3,14 +3,20 @@ package org.originbridge.ccpit.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The use cases: request e-CO issuance for an accepted declaration under the exporter's own CCPIT
- * credentials, track the application until its outcome is known, publish every status change,
- * and hand out QR tokens for issued certificates.
+ * The use cases: request e-CO issuance for an accepted declaration at its exporting Party's issuing authority
+ * (routed by {@link IssuingAuthorities}: CCPIT for China, MOIT for Viet Nam, ...) under the exporter's own
+ * credentials there, track the application until its outcome is known (polling, or at once when the authority
+ * notifies us), retrieve the issued certificate's document, publish every status change, and hand out QR tokens for
+ * issued certificates.
  *
  * <p>Write, then send: each change is stored (sequence + 1, guarded by the previous sequence),
  * then published, then the published sequence is recorded. If the process stops in between, the
@@ -24,7 +30,7 @@ public final class EcoIssuance {
     public enum Outcome {
         /** a new status was stored and published */
         CHANGED,
-        /** CCPIT reports the status we already have */
+        /** the authority reports the status we already have */
         UNCHANGED,
         /** the application could not be made: FAILED published with the reason */
         FAILED,
@@ -32,11 +38,11 @@ public final class EcoIssuance {
         ALREADY_KNOWN,
         /** the declaration needs no e-CO (e.g. an approved exporter's Declaration of Origin) */
         NOT_APPLICABLE,
-        /** CCPIT reported a status the lifecycle forbids after ours: ignored */
+        /** the authority reported a status the lifecycle forbids after ours: ignored */
         REFUSED_TRANSITION,
         /** someone else changed the application first: their change stands */
         STALE,
-        /** CCPIT refused a status query (kept, checked again later) */
+        /** the authority refused a status query or the document (kept, checked again later) */
         CHECK_REFUSED
     }
 
@@ -74,37 +80,45 @@ public final class EcoIssuance {
     }
 
     private final EcoApplications store;
-    private final CcpitClient ccpit;
-    private final ApplicantCredentials credentials;
+    private final IssuingAuthorities authorities;
+    private final CertificateDocuments documents;
     private final StatusPublisher publisher;
     private final QrTokens qrTokens;
     private final TrackingPolicy policy;
     private final IssuanceMetrics metrics;
     private final Clock clock;
+    private final Executor checks;
 
-    public EcoIssuance(EcoApplications store, CcpitClient ccpit, ApplicantCredentials credentials,
+    /** Checks of a polling round run one after the other on the polling thread (tests). */
+    public EcoIssuance(EcoApplications store, IssuingAuthorities authorities, CertificateDocuments documents,
             StatusPublisher publisher, QrTokens qrTokens, TrackingPolicy policy, Clock clock) {
-        this(store, ccpit, credentials, publisher, qrTokens, policy, IssuanceMetrics.NONE, clock);
+        this(store, authorities, documents, publisher, qrTokens, policy, IssuanceMetrics.NONE, clock, Runnable::run);
     }
 
-    public EcoIssuance(EcoApplications store, CcpitClient ccpit, ApplicantCredentials credentials,
-            StatusPublisher publisher, QrTokens qrTokens, TrackingPolicy policy, IssuanceMetrics metrics, Clock clock) {
+    /**
+     * @param checks runs the status checks of one polling round: a bounded pool runs them concurrently (each
+     *               application is claimed by one round at a time, so its own checks stay in order)
+     */
+    public EcoIssuance(EcoApplications store, IssuingAuthorities authorities, CertificateDocuments documents,
+            StatusPublisher publisher, QrTokens qrTokens, TrackingPolicy policy, IssuanceMetrics metrics, Clock clock,
+            Executor checks) {
         this.store = Objects.requireNonNull(store);
-        this.ccpit = Objects.requireNonNull(ccpit);
-        this.credentials = Objects.requireNonNull(credentials);
+        this.authorities = Objects.requireNonNull(authorities);
+        this.documents = Objects.requireNonNull(documents);
         this.publisher = Objects.requireNonNull(publisher);
         this.qrTokens = Objects.requireNonNull(qrTokens);
         this.policy = Objects.requireNonNull(policy);
         this.metrics = Objects.requireNonNull(metrics);
         this.clock = Objects.requireNonNull(clock);
+        this.checks = Objects.requireNonNull(checks);
     }
 
     /**
-     * An accepted declaration: record REQUESTED, then submit under the supplier's own credentials.
-     * Timed and its outcome counted through {@link IssuanceMetrics}.
+     * An accepted declaration: record REQUESTED (with the authority of its exporting Party), then submit under the
+     * supplier's own credentials there. Timed and its outcome counted through {@link IssuanceMetrics}.
      *
-     * @throws CcpitClient.Unavailable when CCPIT stays unavailable through the retries (the record
-     *         is retried; the stored REQUESTED application is also resubmitted by the poller)
+     * @throws IssuingAuthorityClient.Unavailable when the authority stays unavailable through the retries (the
+     *         record is retried; the stored REQUESTED application is also resubmitted by the poller)
      */
     public Outcome request(EcoRequest request) {
         Outcome outcome = metrics.timeRequest(() -> handle(request));
@@ -121,7 +135,8 @@ public final class EcoIssuance {
             return continueExisting(existing.get());
         }
         Instant now = clock.instant();
-        EcoApplication requested = EcoApplication.requested(request, now, now.plus(policy.lease()));
+        String authorityId = authorities.forParty(request.exportingParty()).map(IssuingAuthority::id).orElse(null);
+        EcoApplication requested = EcoApplication.requested(request, authorityId, now, now.plus(policy.lease()));
         if (!store.insert(requested)) {
             return store.find(request.declarationId()).map(this::continueExisting).orElse(Outcome.STALE);
         }
@@ -129,10 +144,30 @@ public final class EcoIssuance {
         return submit(requested);
     }
 
-    /** One polling round: re-send stuck changes, then check every application that is due. */
+    /**
+     * The authority told us (a verified callback) that an application changed: check it now instead of waiting
+     * for the poll. The notification only triggers the check; the status is what the authority answers.
+     *
+     * @param authorityId the authority that notified (verified): another authority's application is left alone
+     * @return UNCHANGED when the declaration is unknown, not filed with that authority, not yet filed or final
+     */
+    public Outcome refresh(String declarationId, String authorityId) {
+        Optional<EcoApplication> application = store.find(declarationId);
+        if (application.isEmpty() || application.get().applicationId() == null
+                || !Objects.equals(application.get().authorityId(), authorityId)
+                || IssuanceLifecycle.isTerminal(application.get().status())) {
+            return Outcome.UNCHANGED;
+        }
+        return check(application.get());
+    }
+
+    /**
+     * One polling round: re-send stuck changes, then check every application that is due, the checks running
+     * concurrently on the {@code checks} executor.
+     */
     public PollReport pollDue() {
         Instant now = clock.instant();
-        List<RuntimeException> errors = new ArrayList<>();
+        List<RuntimeException> errors = Collections.synchronizedList(new ArrayList<>());
         int resent = 0;
         int resendFailed = 0;
         for (EcoApplication pending : store.pendingEmissions(now.minus(policy.resendGrace()), policy.batchSize())) {
@@ -144,29 +179,33 @@ public final class EcoIssuance {
                 errors.add(e);
             }
         }
-        int checked = 0;
-        int changed = 0;
-        int unchanged = 0;
-        int unavailable = 0;
-        int checkFailed = 0;
-        for (EcoApplication due : store.claimDue(now, now.plus(policy.lease()), policy.batchSize())) {
-            checked++;
-            try {
-                Outcome outcome = due.status() == IssuanceStatus.REQUESTED ? submit(due) : check(due);
-                if (outcome == Outcome.CHANGED || outcome == Outcome.FAILED) {
-                    changed++;
-                } else {
-                    unchanged++;
+        List<EcoApplication> due = store.claimDue(now, now.plus(policy.lease()), policy.batchSize());
+        AtomicInteger changed = new AtomicInteger();
+        AtomicInteger unchanged = new AtomicInteger();
+        AtomicInteger unavailable = new AtomicInteger();
+        AtomicInteger checkFailed = new AtomicInteger();
+        List<CompletableFuture<Void>> running = new ArrayList<>(due.size());
+        for (EcoApplication application : due) {
+            running.add(CompletableFuture.runAsync(() -> {
+                try {
+                    Outcome outcome = application.status() == IssuanceStatus.REQUESTED ? submit(application) : check(application);
+                    (outcome == Outcome.CHANGED || outcome == Outcome.FAILED ? changed : unchanged).incrementAndGet();
+                } catch (IssuingAuthorityClient.Unavailable e) {
+                    unavailable.incrementAndGet(); // the lease expires and the application is checked again
+                } catch (RuntimeException e) {
+                    checkFailed.incrementAndGet();
+                    errors.add(e); // e.g. the broker: a stored change stays pending and is re-sent after the grace
                 }
-            } catch (CcpitClient.Unavailable e) {
-                unavailable++; // the lease expires and the application is checked again
-            } catch (RuntimeException e) {
-                checkFailed++;
-                errors.add(e); // e.g. the broker: a stored change stays pending and is re-sent after the grace
-            }
+            }, checks));
         }
-        return new PollReport(resent, resendFailed, checked, changed, unchanged, unavailable, checkFailed,
-                List.copyOf(errors));
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        return new PollReport(resent, resendFailed, due.size(), changed.get(), unchanged.get(), unavailable.get(),
+                checkFailed.get(), List.copyOf(errors));
+    }
+
+    /** The retrieved certificate document of an issued (or revoked) certificate. */
+    public Optional<CertificateDocument> document(String declarationId) {
+        return documents.find(declarationId);
     }
 
     /** A fresh QR token for an issued (or revoked) certificate. */
@@ -194,39 +233,50 @@ public final class EcoIssuance {
     }
 
     private Outcome submit(EcoApplication application) {
+        Optional<IssuingAuthority> authority = authorities.byId(application.authorityId());
+        if (authority.isEmpty()) {
+            String party = application.request().exportingParty();
+            return fail(application, "no issuing authority configured for " + (party == null || party.isBlank()
+                    ? "an unknown exporting Party (exporter.country missing)" : party)
+                    + (application.authorityId() == null ? "" : " (" + application.authorityId() + " is not configured)"));
+        }
         List<String> missing = application.request().missingFields();
         if (!missing.isEmpty()) {
-            return fail(application, "the accepted declaration lacks what CCPIT requires: " + String.join(", ", missing));
+            return fail(application, "the accepted declaration lacks what " + authority.get().id() + " requires: "
+                    + String.join(", ", missing));
         }
-        Optional<ApplicantCredential> credential = credentials.forSupplier(application.supplierId());
+        Optional<ApplicantCredential> credential = authority.get().credentials().forSupplier(application.supplierId());
         if (credential.isEmpty()) {
-            return fail(application, "no CCPIT applicant credentials for supplier " + application.supplierId()
-                    + ": GACC accepts CO messages only from the applicant itself (configure CCPIT_OAUTH_CLIENTS or CCPIT_APPLICANT_TOKENS)");
+            return fail(application, "no " + authority.get().id() + " applicant credentials for supplier "
+                    + application.supplierId() + ": " + authority.get().credentialsHint());
         }
-        CcpitApplicationState state;
+        AuthorityApplicationState state;
         try {
-            state = ccpit.submit(credential.get(), application.request());
-        } catch (CcpitClient.Refused e) {
-            return fail(application, "CCPIT refused the application: " + e.getMessage());
+            state = authority.get().client().submit(credential.get(), application.request());
+        } catch (IssuingAuthorityClient.Refused e) {
+            return fail(application, authority.get().id() + " refused the application: " + e.getMessage());
         }
-        return apply(application, state);
+        return apply(application, authority.get(), credential.get(), state);
     }
 
     private Outcome check(EcoApplication application) {
-        Optional<ApplicantCredential> credential = credentials.forSupplier(application.supplierId());
+        Optional<IssuingAuthority> authority = authorities.byId(application.authorityId());
+        Optional<ApplicantCredential> credential = authority.flatMap(a -> a.credentials().forSupplier(application.supplierId()));
         if (credential.isEmpty() || application.applicationId() == null) {
             store.reschedule(application.declarationId(), application.sequence(), nextCheck(application.status()));
             return Outcome.CHECK_REFUSED;
         }
         try {
-            return apply(application, ccpit.fetch(credential.get(), application.applicationId()));
-        } catch (CcpitClient.Refused e) {
+            return apply(application, authority.get(), credential.get(),
+                    authority.get().client().fetch(credential.get(), application.applicationId()));
+        } catch (IssuingAuthorityClient.Refused e) {
             store.reschedule(application.declarationId(), application.sequence(), nextCheck(application.status()));
             return Outcome.CHECK_REFUSED;
         }
     }
 
-    private Outcome apply(EcoApplication application, CcpitApplicationState state) {
+    private Outcome apply(EcoApplication application, IssuingAuthority authority, ApplicantCredential credential,
+            AuthorityApplicationState state) {
         if (state.status() == application.status()) {
             store.reschedule(application.declarationId(), application.sequence(), nextCheck(application.status()));
             return Outcome.UNCHANGED;
@@ -235,8 +285,22 @@ public final class EcoIssuance {
             store.reschedule(application.declarationId(), application.sequence(), nextCheck(application.status()));
             return Outcome.REFUSED_TRANSITION;
         }
+        String documentSha256 = null;
+        if (state.status() == IssuanceStatus.ISSUED) {
+            // ISSUED is stored (and published) only with its document: consumers rely on documentSha256. An
+            // unavailable authority throws (retried); a refused document keeps the previous status, checked again.
+            CertificateDocument document;
+            try {
+                document = authority.client().document(credential, state.applicationId());
+            } catch (IssuingAuthorityClient.Refused e) {
+                store.reschedule(application.declarationId(), application.sequence(), nextCheck(application.status()));
+                return Outcome.CHECK_REFUSED;
+            }
+            documents.store(application.declarationId(), document);
+            documentSha256 = document.sha256();
+        }
         Instant now = clock.instant();
-        EcoApplication next = application.changeTo(state, now, nextCheck(state.status()));
+        EcoApplication next = application.changeTo(state, documentSha256, now, nextCheck(state.status()));
         if (!store.update(next, application.sequence())) {
             return Outcome.STALE;
         }
@@ -260,7 +324,7 @@ public final class EcoIssuance {
         store.markEmitted(application.declarationId(), application.sequence());
     }
 
-    /** When to look again: soon while open, slowly for a revocation once issued, never when terminal. */
+    /** When to look again: soon while open, every {@code issuedRecheck} for a revocation once issued, never when terminal. */
     private Instant nextCheck(IssuanceStatus status) {
         Instant now = clock.instant();
         if (IssuanceLifecycle.isTerminal(status)) {

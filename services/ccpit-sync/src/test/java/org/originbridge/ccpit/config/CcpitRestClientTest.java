@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
 import org.originbridge.ccpit.domain.ApplicantCredential;
 import org.originbridge.ccpit.domain.ApplicantCredentials;
-import org.originbridge.ccpit.domain.CcpitClient;
+import org.originbridge.ccpit.domain.IssuingAuthorityClient;
 import org.originbridge.platform.resilience.ExternalCall;
 import org.originbridge.platform.resilience.ExternalCallSettings;
 
@@ -119,10 +119,10 @@ class CcpitRestClientTest {
         HttpCcpitClient ccpit = client(Map.of("SUP-A", "wrong-secret", "SUP-B", "secret-of-SUP-B"));
 
         assertThatThrownBy(() -> ccpit.fetch(ApplicantCredential.clientCredentials("SUP-A"), "APP-1"))
-                .isInstanceOf(CcpitClient.Refused.class).hasMessageContaining("the client was refused");
+                .isInstanceOf(IssuingAuthorityClient.Refused.class).hasMessageContaining("the client was refused");
         tokenEndpointDown = true;
         assertThatThrownBy(() -> ccpit.fetch(ApplicantCredential.clientCredentials("SUP-B"), "APP-1"))
-                .isInstanceOf(CcpitClient.Unavailable.class);
+                .isInstanceOf(IssuingAuthorityClient.Unavailable.class);
         tokenEndpointDown = false;
         ccpit.fetch(ApplicantCredential.clientCredentials("SUP-B"), "APP-1");
 
@@ -153,7 +153,10 @@ class CcpitRestClientTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(5),
                 new CcpitProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), 50, 20, Duration.ofSeconds(1)),
                 new CcpitProperties.Qr(URI.create("http://127.0.0.1:8080"), Duration.ofDays(365), 300),
-                new CcpitProperties.OAuth(base() + "/ccpit/oauth2/token", ""));
+                new CcpitProperties.OAuth(base() + "/ccpit/oauth2/token", ""), 4,
+                new CcpitProperties.VnMoit(true, URI.create(base()), "", new CcpitProperties.Retry(1, Duration.ofMillis(10),
+                        Duration.ofMillis(10), 50, 20, Duration.ofSeconds(1))),
+                new CcpitProperties.Callback("", Duration.ofMinutes(5), 16384));
         ExternalCall call = new ExternalCall("ccpit", new ExternalCallSettings(1, Duration.ofMillis(10), Duration.ofMillis(10),
                 50, 20, Duration.ofSeconds(1)), new SimpleMeterRegistry());
         return new HttpCcpitClient(CcpitRestClient.build(properties, secrets), call);

@@ -44,7 +44,7 @@ final class Fakes {
         }
     }
 
-    static final class Store implements EcoApplications {
+    static class Store implements EcoApplications {
         final Map<String, EcoApplication> byId = new LinkedHashMap<>();
 
         @Override
@@ -99,47 +99,60 @@ final class Fakes {
         }
 
         private static EcoApplication with(EcoApplication a, int emitted) {
-            return new EcoApplication(a.request(), a.applicationId(), a.status(), a.previousStatus(), a.sequence(),
-                    a.certificateNumber(), a.serialNumber(), a.queryUrl(), a.verificationCode(), a.reason(),
-                    a.changedAt(), a.nextCheckAt(), emitted);
+            return a.emitted(emitted);
         }
     }
 
-    /** A scripted CCPIT: answers the queued statuses in order, repeating the last one. */
-    static final class Ccpit implements CcpitClient {
+    /** A scripted issuing authority: answers the queued statuses in order, repeating the last one. */
+    static final class Ccpit implements IssuingAuthorityClient {
         final List<ApplicantCredential> submittedWith = new ArrayList<>();
+        final List<EcoRequest> submitted = new ArrayList<>();
+        final Deque<Object> documentScript = new ArrayDeque<>();
+        int documentFetches;
         final Deque<Object> fetchScript = new ArrayDeque<>();
         RuntimeException nextSubmitFailure;
         IssuanceStatus submitStatus = IssuanceStatus.SUBMITTED;
-        CcpitApplicationState last;
+        AuthorityApplicationState last;
         int fetches;
 
         @Override
-        public CcpitApplicationState submit(ApplicantCredential credential, EcoRequest request) {
+        public AuthorityApplicationState submit(ApplicantCredential credential, EcoRequest request) {
             if (nextSubmitFailure != null) {
                 RuntimeException e = nextSubmitFailure;
                 nextSubmitFailure = null;
                 throw e;
             }
             submittedWith.add(credential);
-            last = CcpitApplicationState.submitted("APP-" + request.declarationId(), submitStatus);
+            submitted.add(request);
+            last = AuthorityApplicationState.submitted("APP-" + request.declarationId(), submitStatus);
             return last;
         }
 
         @Override
-        public CcpitApplicationState fetch(ApplicantCredential credential, String applicationId) {
+        public AuthorityApplicationState fetch(ApplicantCredential credential, String applicationId) {
             fetches++;
             Object next = fetchScript.isEmpty() ? last : fetchScript.poll();
             if (next instanceof RuntimeException e) {
                 throw e;
             }
-            last = (CcpitApplicationState) next;
+            last = (AuthorityApplicationState) next;
             return last;
+        }
+
+        @Override
+        public CertificateDocument document(ApplicantCredential credential, String applicationId) {
+            documentFetches++;
+            Object next = documentScript.isEmpty() ? null : documentScript.poll();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            return next != null ? (CertificateDocument) next : new CertificateDocument("application/xml",
+                    ("<certificate application=\"" + applicationId + "\"/>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         void then(IssuanceStatus status) {
             boolean certificate = status == IssuanceStatus.ISSUED || status == IssuanceStatus.REVOKED;
-            fetchScript.add(new CcpitApplicationState("APP-D1", status, certificate ? "CCPIT-RCEP-2026-00000001" : null,
+            fetchScript.add(new AuthorityApplicationState("APP-D1", status, certificate ? "CCPIT-RCEP-2026-00000001" : null,
                     "SN202600000001", certificate ? "http://ccpit/certificates/CCPIT-RCEP-2026-00000001" : null,
                     certificate ? "ABCD2345" : null, status == IssuanceStatus.REVOKED ? "revoked by CCPIT" : null));
         }
@@ -147,10 +160,11 @@ final class Fakes {
 
     static final class Publisher implements StatusPublisher {
         record Published(String declarationId, IssuanceStatus status, IssuanceStatus previousStatus, int sequence,
-                String reason, String certificateNumber, String qrToken) {
+                String reason, String certificateNumber, String qrToken, String authorityId, String verificationCode,
+                String documentSha256) {
         }
 
-        final List<Published> published = new ArrayList<>();
+        final List<Published> published = java.util.Collections.synchronizedList(new ArrayList<>());
         int failuresToSimulate;
 
         @Override
@@ -160,7 +174,7 @@ final class Fakes {
                 throw new IllegalStateException("broker unavailable (simulated)");
             }
             published.add(new Published(a.declarationId(), a.status(), a.previousStatus(), a.sequence(), a.reason(),
-                    a.certificateNumber(), qrToken));
+                    a.certificateNumber(), qrToken, a.authorityId(), a.verificationCode(), a.documentSha256()));
         }
 
         List<IssuanceStatus> statuses() {
@@ -185,9 +199,50 @@ final class Fakes {
         }
     }
 
+    /** A complete CN -> JP Certificate of Origin application. */
     static EcoRequest request(String declarationId, String supplierId) {
-        return new EcoRequest(declarationId, supplierId, "CERTIFICATE_OF_ORIGIN", "RCEP-CN-2026-000101",
-                "Shenzhen PowerTech Electronics Co., Ltd.", "JP", List.of("850440"));
+        return request(declarationId, supplierId, "CN");
+    }
+
+    static EcoRequest request(String declarationId, String supplierId, String exportingParty) {
+        return new EcoRequest(declarationId, supplierId, "CERTIFICATE_OF_ORIGIN", exportingParty, "JP-OSAKA-DENKI",
+                application("RCEP-" + exportingParty + "-2026-000101", exportingParty));
+    }
+
+    static CoApplication application(String reference, String exportingParty) {
+        return new CoApplication(reference,
+                new CoApplication.Trader("Shenzhen PowerTech Electronics Co., Ltd.", "8 Keji Road, Shenzhen", exportingParty),
+                null, new CoApplication.Trader("Osaka Denki K.K.", "1-1 Umeda, Osaka", "JP"), "JP",
+                new CoApplication.Transport("INV-1", java.time.LocalDate.parse("2026-11-18"),
+                        java.time.LocalDate.parse("2026-11-20"), "COSCO SHIPPING ARIES", "041E", "CNYSA", "JPOSA"),
+                List.of(new CoApplication.Item(1, "Power adapters 65 W", "850440", "RVC40", exportingParty,
+                        new java.math.BigDecimal("1200.000"), "PCE", new java.math.BigDecimal("540.000"),
+                        new java.math.BigDecimal("14400.00"), "USD")),
+                new CoApplication.Declarant("Shenzhen", java.time.LocalDate.parse("2026-11-19"), "Li Wei"), null);
+    }
+
+    /** CN -> the given client under SUP-A's token, plus whatever else is given. */
+    static IssuingAuthorities authorities(IssuingAuthorityClient cn, ApplicantCredentials credentials,
+            IssuingAuthority... more) {
+        List<IssuingAuthority> all = new ArrayList<>();
+        all.add(new IssuingAuthority("CN-CCPIT", "CN", cn, credentials,
+                "GACC accepts CO messages only from the applicant itself (configure CCPIT_OAUTH_CLIENTS or CCPIT_APPLICANT_TOKENS)"));
+        all.addAll(List.of(more));
+        return new IssuingAuthorities(all);
+    }
+
+    static final class Documents implements CertificateDocuments {
+        final Map<String, CertificateDocument> byId = new LinkedHashMap<>();
+
+        @Override
+        public void store(String declarationId, CertificateDocument document) {
+            byId.put(declarationId, document);
+        }
+
+        @Override
+        public Optional<CertificateDocument> find(String declarationId) {
+            return Optional.ofNullable(byId.get(declarationId));
+        }
     }
 
     static <T> T notNull(T t) {

@@ -76,7 +76,9 @@ public final class DeclarationValidator {
         goods(e, d.goods());
         exporterDeclaration(e, d.exporterDeclaration(), today);
 
-        if (d.documentType() == Declaration.ProofOfOriginType.CERTIFICATE_OF_ORIGIN) {
+        // (h) is what the issuing authority returns when it issues the CO (ccpit-sync applies for it), so a CO may be
+        // submitted without it; when the exporter gives one (a CO already certified) it must be complete
+        if (d.documentType() == Declaration.ProofOfOriginType.CERTIFICATE_OF_ORIGIN && d.certification() != null) {
             certification(e, d.certification());
         }
         if (d.documentType() == Declaration.ProofOfOriginType.DECLARATION_OF_ORIGIN && isBlank(d.approvedExporterCode())) {
@@ -211,11 +213,6 @@ public final class DeclarationValidator {
     }
 
     private static void certification(Errors e, Declaration.IssuingBodyCertification c) {
-        if (c == null) {
-            e.add("certification", ErrorCodes.CERTIFICATION_REQUIRED,
-                    "(h) a Certificate of Origin must be certified by the issuing body (authorised signature, official seal)");
-            return;
-        }
         e.text("certification.issuingBody", c.issuingBody());
         e.text("certification.authorisedSignatory", c.authorisedSignatory());
         if (isBlank(c.issuingBody())) {

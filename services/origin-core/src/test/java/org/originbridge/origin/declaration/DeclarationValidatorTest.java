@@ -107,8 +107,6 @@ class DeclarationValidatorTest {
                         "exporterDeclaration.date", ErrorCodes.DATE_IN_FUTURE, "in the future"),
                 c("no declaration date", d -> d.exporterDeclaration = Declarations.exporterDeclaration("Li", "x", null),
                         "exporterDeclaration.date", ErrorCodes.REQUIRED, "(g) the date"),
-                c("CO without certification", d -> d.certification = null, "certification", ErrorCodes.CERTIFICATION_REQUIRED,
-                        "(h) a Certificate of Origin must be certified by the issuing body"),
                 c("CO without issuing body", d -> d.certification = Declarations.certification(null, "Zhang", true, null),
                         "certification.issuingBody", ErrorCodes.CERTIFICATION_REQUIRED, "(h) the issuing body"),
                 c("CO without signature", d -> d.certification = Declarations.certification("CCPIT", " ", true, null),
@@ -185,6 +183,13 @@ class DeclarationValidatorTest {
     }
 
     @Test
+    void aCertificateOfOriginMayArriveWithoutTheIssuingBodysCertificationWhichTheAuthorityReturns() {
+        Declarations d = Declarations.co();
+        d.certification = null;
+        assertThat(validator.validate(d.build()).errors()).isEmpty();
+    }
+
+    @Test
     void issuedTodayIsNotInTheFuture() {
         Declarations d = Declarations.co();
         d.issueDate = Declarations.TODAY;
@@ -203,7 +208,7 @@ class DeclarationValidatorTest {
         List<FieldError> errors = validator.validate(d.build()).errors();
         assertThat(errors).extracting(FieldError::field).containsExactly(
                 "referenceNumber", "destinationCountry", "goods[1].hsCode", "goods[1].originCountry", "goods[1].fobValue",
-                "certification", "backToBack.originalProofReference", "backToBack.originalIssueDate",
+                "backToBack.originalProofReference", "backToBack.originalIssueDate",
                 "backToBack.firstExportingPartyCountry");
     }
 

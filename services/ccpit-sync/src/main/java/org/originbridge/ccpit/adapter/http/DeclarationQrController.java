@@ -34,9 +34,9 @@ public class DeclarationQrController {
     }
 
     /** The tracked application as it is now. */
-    public record IssuanceView(String declarationId, String supplierId, String applicationId, String status,
-            String previousStatus, int sequence, String certificateNumber, String serialNumber, String queryUrl,
-            String reason, Instant changedAt) {
+    public record IssuanceView(String declarationId, String supplierId, String issuingAuthority, String applicationId,
+            String status, String previousStatus, int sequence, String certificateNumber, String serialNumber,
+            String queryUrl, String authorityVerificationCode, String documentSha256, String reason, Instant changedAt) {
     }
 
     private final EcoIssuance issuance;
@@ -71,6 +71,43 @@ public class DeclarationQrController {
                 .body(ZxingQrCodes.png(token.verificationUrl(), qrSize));
     }
 
+    /**
+     * The issued certificate's document exactly as the issuing authority served it (PDF or XML, its media type;
+     * its SHA-256 is the ISSUED event's {@code documentSha256}), for the declaration's tenant, an operator, or the
+     * importer the declaration names ({@code importer.identifier} = the token's {@code ob_importer}); 404 for anyone
+     * else or when unknown, 409 before it was retrieved (not issued yet).
+     */
+    @GetMapping("/api/v1/declarations/{declarationId}/certificate-document")
+    public ResponseEntity<?> certificateDocument(@PathVariable String declarationId, Caller caller) {
+        String unknown = "no e-CO application for declaration " + declarationId;
+        EcoApplication application = issuance.find(declarationId).orElse(null);
+        if (application == null || !(caller.reads(application.supplierId()) || isImporterOf(application, caller))) {
+            return problem(HttpStatus.NOT_FOUND, unknown);
+        }
+        return issuance.document(declarationId).<ResponseEntity<?>>map(d -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.noStore())
+                        .contentType(MediaType.parseMediaType(d.contentType()))
+                        .header("Content-Disposition", "attachment; filename=\"" + fileName(application, d) + "\"")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Digest-SHA256", d.sha256())
+                        .body(d.content()))
+                .orElseGet(() -> problem(HttpStatus.CONFLICT, "declaration " + declarationId
+                        + " has no retrieved certificate document yet (status " + application.status() + ")"));
+    }
+
+    private static boolean isImporterOf(EcoApplication application, Caller caller) {
+        String importer = application.request().importerId();
+        return caller.role() == Caller.Role.IMPORTER && importer != null && !importer.isBlank()
+                && importer.equals(caller.importerId());
+    }
+
+    /** {@code <certificate number>.pdf|.xml}, with anything but [A-Za-z0-9._-] replaced. */
+    private static String fileName(EcoApplication a, org.originbridge.ccpit.domain.CertificateDocument d) {
+        String base = a.certificateNumber() == null ? a.declarationId() : a.certificateNumber();
+        String extension = d.contentType().contains("pdf") ? ".pdf" : ".xml";
+        return base.replaceAll("[^A-Za-z0-9._-]", "_") + extension;
+    }
+
     /** Another tenant's declaration answers as an unknown one. */
     private void requireTenant(String declarationId, Caller caller) {
         if (issuance.find(declarationId).filter(a -> caller.reads(a.supplierId())).isEmpty()) {
@@ -89,8 +126,9 @@ public class DeclarationQrController {
     }
 
     private static IssuanceView view(EcoApplication a) {
-        return new IssuanceView(a.declarationId(), a.supplierId(), a.applicationId(), a.status().name(),
+        return new IssuanceView(a.declarationId(), a.supplierId(), a.authorityId(), a.applicationId(), a.status().name(),
                 a.previousStatus() == null ? null : a.previousStatus().name(), a.sequence(), a.certificateNumber(),
-                a.serialNumber(), a.queryUrl(), a.reason(), a.changedAt());
+                a.serialNumber(), a.queryUrl(), a.hasCertificate() ? a.verificationCode() : null,
+                a.hasCertificate() ? a.documentSha256() : null, a.reason(), a.changedAt());
     }
 }

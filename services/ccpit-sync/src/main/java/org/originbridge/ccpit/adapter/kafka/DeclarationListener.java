@@ -7,7 +7,7 @@ import org.originbridge.platform.kafka.CallsExternalSystem;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Thin: accepted declaration -> e-CO request. The use case times and counts itself. */
+/** Thin: accepted declaration -> e-CO request at its issuing authority. The use case times and counts itself. */
 @Component
 public class DeclarationListener {
 
@@ -18,7 +18,7 @@ public class DeclarationListener {
     }
 
     @KafkaListener(id = "ccpit-sync-accepted", idIsGroup = false, topics = Topics.DECLARATIONS_ACCEPTED)
-    @CallsExternalSystem("ccpit")
+    @CallsExternalSystem({"ccpit", "vn-moit"})
     void accepted(DeclarationAccepted event) {
         issuance.request(DeclarationMapper.toRequest(event));
     }

@@ -31,6 +31,8 @@ import org.originbridge.ccpit.domain.IssuanceStatus;
 public class MongoEcoApplications implements EcoApplications {
 
     public static final String COLLECTION = "ccpit_applications";
+    /** The authority of applications stored before routing by exporting Party. */
+    public static final String LEGACY_AUTHORITY = "CN-CCPIT";
 
     private final MongoCollection<Document> applications;
 
@@ -115,11 +117,9 @@ public class MongoEcoApplications implements EcoApplications {
     // ------------------------------------------------------------------ mapping
 
     private static Document toDocument(EcoApplication a) {
-        EcoRequest r = a.request();
         return new Document("_id", a.declarationId())
-                .append("request", new Document("supplierId", r.supplierId()).append("documentType", r.documentType())
-                        .append("coReferenceNumber", r.coReferenceNumber()).append("exporterName", r.exporterName())
-                        .append("importingCountry", r.importingCountry()).append("hsCodes", r.hsCodes()))
+                .append("request", EcoRequestDocuments.toDocument(a.request()))
+                .append("authorityId", a.authorityId())
                 .append("applicationId", a.applicationId())
                 .append("status", a.status().name())
                 .append("previousStatus", a.previousStatus() == null ? null : a.previousStatus().name())
@@ -128,6 +128,7 @@ public class MongoEcoApplications implements EcoApplications {
                 .append("serialNumber", a.serialNumber())
                 .append("queryUrl", a.queryUrl())
                 .append("verificationCode", a.verificationCode())
+                .append("documentSha256", a.documentSha256())
                 .append("reason", a.reason())
                 .append("changedAt", date(a.changedAt()))
                 .append("nextCheckAt", date(a.nextCheckAt()))
@@ -135,18 +136,17 @@ public class MongoEcoApplications implements EcoApplications {
                 .append("pendingEmission", a.emissionPending());
     }
 
-    @SuppressWarnings("unchecked")
     private static EcoApplication toApplication(Document d) {
-        Document r = d.get("request", Document.class);
-        EcoRequest request = new EcoRequest(d.getString("_id"), r.getString("supplierId"), r.getString("documentType"),
-                r.getString("coReferenceNumber"), r.getString("exporterName"), r.getString("importingCountry"),
-                (List<String>) r.get("hsCodes", List.class));
+        EcoRequest request = EcoRequestDocuments.toRequest(d.getString("_id"), d.get("request", Document.class));
         String previous = d.getString("previousStatus");
-        return new EcoApplication(request, d.getString("applicationId"), IssuanceStatus.valueOf(d.getString("status")),
-                previous == null ? null : IssuanceStatus.valueOf(previous), d.getInteger("sequence", 1),
-                d.getString("certificateNumber"), d.getString("serialNumber"), d.getString("queryUrl"),
-                d.getString("verificationCode"), d.getString("reason"), instant(d.getDate("changedAt")),
-                instant(d.getDate("nextCheckAt")), d.getInteger("emittedSequence", 0));
+        // applications stored before routing by issuing body have no authorityId: they were all CCPIT's
+        String authorityId = d.containsKey("authorityId") ? d.getString("authorityId") : LEGACY_AUTHORITY;
+        return new EcoApplication(request, authorityId, d.getString("applicationId"),
+                IssuanceStatus.valueOf(d.getString("status")), previous == null ? null : IssuanceStatus.valueOf(previous),
+                d.getInteger("sequence", 1), d.getString("certificateNumber"), d.getString("serialNumber"),
+                d.getString("queryUrl"), d.getString("verificationCode"), d.getString("documentSha256"),
+                d.getString("reason"), instant(d.getDate("changedAt")), instant(d.getDate("nextCheckAt")),
+                d.getInteger("emittedSequence", 0));
     }
 
     private static Date date(Instant instant) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.ccpit.domain.EcoApplication;
+import org.originbridge.ccpit.domain.CoApplication;
 import org.originbridge.ccpit.domain.EcoRequest;
 import org.originbridge.ccpit.domain.IssuanceStatus;
 import org.originbridge.testsupport.EmbeddedMongo;
@@ -48,10 +49,12 @@ class MongoEcoApplicationsTest {
 
     static EcoApplication application(String declarationId, IssuanceStatus status, int sequence, Instant nextCheckAt,
             int emittedSequence) {
-        EcoRequest request = new EcoRequest(declarationId, "SUP-A", "CERTIFICATE_OF_ORIGIN", "RCEP-" + declarationId,
-                "Exporter", "JP", List.of("850440"));
-        return new EcoApplication(request, "APP-" + declarationId, status, null, sequence, null, null, null, null, null,
-                T0.plusSeconds(sequence), nextCheckAt, emittedSequence);
+        EcoRequest request = new EcoRequest(declarationId, "SUP-A", "CERTIFICATE_OF_ORIGIN", "CN", null,
+                new CoApplication("RCEP-" + declarationId, new CoApplication.Trader("Exporter", null, "CN"), null, null, "JP",
+                        null, List.of(new CoApplication.Item(1, "adapters", "850440", "CTH", "CN", null, null, null, null, null)),
+                        null, null));
+        return new EcoApplication(request, "CN-CCPIT", "APP-" + declarationId, status, null, sequence, null, null, null,
+                null, null, null, T0.plusSeconds(sequence), nextCheckAt, emittedSequence);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.ccpit.domain.EcoApplication;
+import org.originbridge.ccpit.domain.CoApplication;
 import org.originbridge.ccpit.domain.EcoRequest;
 import org.originbridge.ccpit.domain.IssuanceStatus;
 import org.originbridge.ccpit.domain.QrTokens;
@@ -43,10 +44,11 @@ class StoredQrTokensTest {
     };
 
     static EcoApplication issued(String declarationId, String certificate, IssuanceStatus status) {
-        EcoRequest request = new EcoRequest(declarationId, "SUP-A", "CERTIFICATE_OF_ORIGIN", "RCEP-1", "Exporter", "JP",
-                List.of("850440"));
-        return new EcoApplication(request, "APP-1", status, IssuanceStatus.UNDER_REVIEW, 4, certificate, "S-1", "q", null, null,
-                T0, null, 0);
+        EcoRequest request = new EcoRequest(declarationId, "SUP-A", "CERTIFICATE_OF_ORIGIN", "CN", null,
+                new CoApplication("RCEP-1", new CoApplication.Trader("Exporter", null, "CN"), null, null, "JP", null,
+                        List.of(), null, null));
+        return new EcoApplication(request, "CN-CCPIT", "APP-1", status, IssuanceStatus.UNDER_REVIEW, 4, certificate, "S-1",
+                "q", null, null, null, T0, null, 0);
     }
 
     @Test
