@@ -200,11 +200,12 @@ public final class PipelineLoadBenchmark {
         }
         Map<String, Object> config = secured(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                // generous: on a loaded 2-core machine (load 20-40) the broker answers in seconds, not ms
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
         try (Admin admin = Admin.create(config)) {
-            Set<String> topics = admin.listTopics().names().get(6, TimeUnit.SECONDS);
+            Set<String> topics = admin.listTopics().names().get(35, TimeUnit.SECONDS);
             for (String topic : List.of(Topics.DECLARATIONS_SUBMITTED, Topics.DECLARATIONS_ACCEPTED,
                     Topics.DECLARATIONS_REJECTED, Topics.ASW_VERIFICATIONS)) {
                 if (!topics.contains(topic)) {
@@ -236,9 +237,24 @@ public final class PipelineLoadBenchmark {
      * stack's {@code operator} principal: see {@code bin/originbridge kafka-credentials}).
      */
     static Map<String, Object> secured(Map<String, Object> config) {
+        return secured(config, "ORIGINBRIDGE_KAFKA_USERNAME", "ORIGINBRIDGE_KAFKA_PASSWORD");
+    }
+
+    /**
+     * The raw baseline creates and deletes its own topic, which the stack's client principals may not:
+     * {@code bin/originbridge bench} hands it the local stack's Kafka admin in
+     * {@code ORIGINBRIDGE_BENCH_ADMIN_USERNAME}/{@code _PASSWORD} (used for nothing else); without them
+     * the client principal is used.
+     */
+    static Map<String, Object> securedAdmin(Map<String, Object> config) {
+        return System.getenv("ORIGINBRIDGE_BENCH_ADMIN_USERNAME") == null ? secured(config)
+                : secured(config, "ORIGINBRIDGE_BENCH_ADMIN_USERNAME", "ORIGINBRIDGE_BENCH_ADMIN_PASSWORD");
+    }
+
+    private static Map<String, Object> secured(Map<String, Object> config, String userVariable, String passwordVariable) {
         Map<String, Object> out = new HashMap<>(config);
-        String user = System.getenv("ORIGINBRIDGE_KAFKA_USERNAME");
-        String password = System.getenv("ORIGINBRIDGE_KAFKA_PASSWORD");
+        String user = System.getenv(userVariable);
+        String password = System.getenv(passwordVariable);
         if (user != null && !user.isBlank() && password != null) {
             out.put("security.protocol", "SASL_PLAINTEXT");
             out.put("sasl.mechanism", "SCRAM-SHA-512");
@@ -289,6 +305,7 @@ public final class PipelineLoadBenchmark {
         int execute() {
             if (options.rawCount() > 0) {
                 raw = RawBaseline.run(secured(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap())),
+                        securedAdmin(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap())),
                         options.rawCount(), options.rawBytes(), out);
             }
             ConfluentWire wire = new ConfluentWire(options.registry() + "/apis/ccompat/v7");

@@ -40,9 +40,10 @@ final class RawBaseline {
     private RawBaseline() {
     }
 
-    static Result run(Map<String, Object> client, int count, int bytes, PrintStream out) {
+    /** @param adminClient creates and deletes the topic; {@code client} produces and consumes */
+    static Result run(Map<String, Object> client, Map<String, Object> adminClient, int count, int bytes, PrintStream out) {
         String topic = "originbridge-bench-raw-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Admin admin = Admin.create(client)) {
+        try (Admin admin = Admin.create(adminClient)) {
             int partitions = admin.describeTopics(Set.of(Topics.DECLARATIONS_SUBMITTED)).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(Topics.DECLARATIONS_SUBMITTED).partitions().size();
             admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
