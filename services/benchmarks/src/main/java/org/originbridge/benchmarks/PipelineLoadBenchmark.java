@@ -80,7 +80,12 @@ public final class PipelineLoadBenchmark {
     }
 
     /** Command-line options. */
-    record Options(int count, double rate, int items, int materials, Duration timeout, String bootstrap, String registry) {
+    record Options(int count, double rate, int items, int materials, Duration timeout, String bootstrap, String registry,
+            int rawCount, int rawBytes) {
+
+        Options(int count, double rate, int items, int materials, Duration timeout, String bootstrap, String registry) {
+            this(count, rate, items, materials, timeout, bootstrap, registry, 0, 5 * 1024);
+        }
 
         static Options parse(String[] args) {
             int count = 2000;
@@ -91,6 +96,9 @@ public final class PipelineLoadBenchmark {
             String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
                     "127.0.0.1:" + System.getenv().getOrDefault("KAFKA_PORT", "9092"));
             String registry = "http://127.0.0.1:" + System.getenv().getOrDefault("REGISTRY_PORT", "8081");
+            int rawCount = 0;
+            int rawBytes = 5 * 1024;
+            long durationSeconds = 0;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -105,8 +113,20 @@ public final class PipelineLoadBenchmark {
                     case "--timeout" -> timeoutSeconds = Long.parseLong(value);
                     case "--bootstrap" -> bootstrap = value;
                     case "--registry" -> registry = value.replaceAll("/+$", "");
+                    case "--raw" -> rawCount = Integer.parseInt(value);
+                    case "--raw-bytes" -> rawBytes = Integer.parseInt(value);
+                    case "--duration" -> durationSeconds = Long.parseLong(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
+            }
+            if (durationSeconds > 0) {
+                if (rate <= 0) {
+                    throw new IllegalArgumentException("--duration needs --rate");
+                }
+                count = (int) Math.min(Integer.MAX_VALUE, Math.round(rate * durationSeconds));
+            }
+            if (rawCount < 0 || rawCount > 1_000_000 || rawBytes < 1 || rawBytes > 1_000_000) {
+                throw new IllegalArgumentException("--raw must be 0..1000000 records and --raw-bytes 1..1000000");
             }
             if (count < 1 || count > MAX_COUNT) {
                 throw new IllegalArgumentException("--count must be between 1 and " + MAX_COUNT + ", got " + count);
@@ -125,7 +145,8 @@ public final class PipelineLoadBenchmark {
                 requireLoopback("--bootstrap", colon < 0 ? server : server.substring(0, colon));
             }
             requireLoopback("--registry", URI.create(registry).getHost());
-            return new Options(count, rate, items, materials, Duration.ofSeconds(timeoutSeconds), bootstrap, registry);
+            return new Options(count, rate, items, materials, Duration.ofSeconds(timeoutSeconds), bootstrap, registry,
+                    rawCount, rawBytes);
         }
 
         private static void requireLoopback(String option, String host) {
@@ -153,7 +174,9 @@ public final class PipelineLoadBenchmark {
         } catch (IllegalArgumentException e) {
             out.println("usage error: " + e.getMessage());
             out.println("usage: PipelineLoadBenchmark [--count N (1.." + MAX_COUNT + ", default 2000)] [--rate records/s (0 = max)]"
-                    + " [--items 5] [--materials 20] [--timeout 180] [--bootstrap 127.0.0.1:9092] [--registry http://127.0.0.1:8081]");
+                    + " [--duration S (with --rate: count = rate x S)] [--raw N (raw Kafka baseline records, 0 = none)]"
+                    + " [--raw-bytes 5120] [--items 5] [--materials 20] [--timeout 180] [--bootstrap 127.0.0.1:9092]"
+                    + " [--registry http://127.0.0.1:8081]");
             return EXIT_USAGE;
         }
         String unreachable = checkStack(options);
@@ -175,13 +198,14 @@ public final class PipelineLoadBenchmark {
                 return "Kafka at " + server + ": " + e;
             }
         }
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = secured(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+                // generous: on a loaded 2-core machine (load 20-40) the broker answers in seconds, not ms
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
         try (Admin admin = Admin.create(config)) {
-            Set<String> topics = admin.listTopics().names().get(6, TimeUnit.SECONDS);
+            Set<String> topics = admin.listTopics().names().get(35, TimeUnit.SECONDS);
             for (String topic : List.of(Topics.DECLARATIONS_SUBMITTED, Topics.DECLARATIONS_ACCEPTED,
                     Topics.DECLARATIONS_REJECTED, Topics.ASW_VERIFICATIONS)) {
                 if (!topics.contains(topic)) {
@@ -207,6 +231,39 @@ public final class PipelineLoadBenchmark {
         return null;
     }
 
+    /**
+     * {@code config} plus SASL/SCRAM settings when {@code ORIGINBRIDGE_KAFKA_USERNAME} and
+     * {@code ORIGINBRIDGE_KAFKA_PASSWORD} are set (as {@code bin/originbridge bench} does, with the
+     * stack's {@code operator} principal: see {@code bin/originbridge kafka-credentials}).
+     */
+    static Map<String, Object> secured(Map<String, Object> config) {
+        return secured(config, "ORIGINBRIDGE_KAFKA_USERNAME", "ORIGINBRIDGE_KAFKA_PASSWORD");
+    }
+
+    /**
+     * The raw baseline creates and deletes its own topic, which the stack's client principals may not:
+     * {@code bin/originbridge bench} hands it the local stack's Kafka admin in
+     * {@code ORIGINBRIDGE_BENCH_ADMIN_USERNAME}/{@code _PASSWORD} (used for nothing else); without them
+     * the client principal is used.
+     */
+    static Map<String, Object> securedAdmin(Map<String, Object> config) {
+        return System.getenv("ORIGINBRIDGE_BENCH_ADMIN_USERNAME") == null ? secured(config)
+                : secured(config, "ORIGINBRIDGE_BENCH_ADMIN_USERNAME", "ORIGINBRIDGE_BENCH_ADMIN_PASSWORD");
+    }
+
+    private static Map<String, Object> secured(Map<String, Object> config, String userVariable, String passwordVariable) {
+        Map<String, Object> out = new HashMap<>(config);
+        String user = System.getenv(userVariable);
+        String password = System.getenv(passwordVariable);
+        if (user != null && !user.isBlank() && password != null) {
+            out.put("security.protocol", "SASL_PLAINTEXT");
+            out.put("sasl.mechanism", "SCRAM-SHA-512");
+            out.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                    + user + "\" password=\"" + password + "\";");
+        }
+        return out;
+    }
+
     /** Confluent wire bytes ({@code 0x00}, 4-byte schema id, Avro binary) of a generated record. */
     static byte[] confluentBytes(int schemaId, DeclarationSubmitted value, SpecificDatumWriter<DeclarationSubmitted> writer) {
         try {
@@ -230,6 +287,11 @@ public final class PipelineLoadBenchmark {
         private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
         private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
         private final Map<String, Long> verifiedAt = new ConcurrentHashMap<>();
+        private final Map<String, Long> issuedAt = new ConcurrentHashMap<>();
+        private final Map<String, Long> issuanceFinalAt = new ConcurrentHashMap<>();
+        private ConfluentWire decoder;
+        private RawBaseline.Result raw;
+        private LagSampler lag;
         private final Map<String, byte[]> rejected = new ConcurrentHashMap<>();
         private final AtomicLong sendFailures = new AtomicLong();
         private final AtomicReference<Exception> firstSendFailure = new AtomicReference<>();
@@ -241,7 +303,15 @@ public final class PipelineLoadBenchmark {
         }
 
         int execute() {
+            if (options.rawCount() > 0) {
+                raw = RawBaseline.run(secured(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap())),
+                        securedAdmin(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap())),
+                        options.rawCount(), options.rawBytes(), out);
+            }
             ConfluentWire wire = new ConfluentWire(options.registry() + "/apis/ccompat/v7");
+            decoder = wire;
+            lag = new LagSampler(secured(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap())));
+            lag.start();
             int schemaId = wire.register(Topics.DECLARATIONS_SUBMITTED, DeclarationSubmitted.getClassSchema());
             out.printf("schema DeclarationSubmitted: id %d under %s-value%n", schemaId, Topics.DECLARATIONS_SUBMITTED);
 
@@ -289,29 +359,44 @@ public final class PipelineLoadBenchmark {
 
             long deadline = System.nanoTime() + options.timeout().toNanos();
             long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!complete() && System.nanoTime() < deadline) {
+            while (!(complete() && lag.drained()) && System.nanoTime() < deadline) {
                 sleep(100);
                 if (System.nanoTime() > nextProgress) {
-                    out.printf("  ... accepted %d, rejected %d, verified %d of %d%n",
-                            acceptedAt.size(), rejected.size(), verifiedAt.size(), options.count());
+                    out.printf("  ... accepted %d, rejected %d, verified %d, issued %d of %d; consumer lag %s%n",
+                            acceptedAt.size(), rejected.size(), verifiedAt.size(), issuedAt.size(), options.count(),
+                            lag.currentLag());
                     nextProgress += TimeUnit.SECONDS.toNanos(5);
                 }
             }
             stop(consumer, collector);
-            return report(wire, firstSend);
+            lag.stop();
+            return report(wire, firstSend, lastSend);
         }
 
         private boolean complete() {
             return acceptedAt.size() + rejected.size() >= options.count() && verifiedAt.size() >= acceptedAt.size();
         }
 
-        private int report(ConfluentWire wire, long firstSend) {
+        private int report(ConfluentWire wire, long firstSend, long lastSend) {
             Histogram toAccepted = histogram(acceptedAt);
             Histogram toVerified = histogram(verifiedAt);
+            Histogram toIssued = histogram(issuedAt);
+            double rawRate = raw == null ? 0 : raw.recordsPerSecond();
             out.println();
-            out.printf("%-40s %8s %9s %9s %9s %9s %11s%n", "latency from send (ms)", "count", "p50", "p95", "p99", "max", "records/s");
-            line("submitted -> coo-declarations-accepted", toAccepted, acceptedAt, firstSend);
-            line("submitted -> asw-verifications", toVerified, verifiedAt, firstSend);
+            out.printf("%-44s %8s %9s %9s %9s %9s %11s %8s%n", "stage: latency from send (ms)", "count", "p50", "p95", "p99",
+                    "max", "records/s", "vs raw");
+            if (raw != null) {
+                out.printf("%-44s %8d %9s %9s %9s %9s %11.1f %8s%n", "raw Kafka produce -> consume (" + options.rawBytes() + " B)",
+                        raw.count(), "-", "-", "-", "-", rawRate, "100%");
+            }
+            double produced = options.count() / Math.max(1e-9, (lastSend - firstSend) / 1e9);
+            out.printf("%-44s %8d %9s %9s %9s %9s %11.1f %8s%n", "produced (coo-declarations-submitted)", options.count(),
+                    "-", "-", "-", "-", produced, ratio(produced, rawRate));
+            line("accepted (coo-declarations-accepted)", toAccepted, acceptedAt, firstSend, rawRate);
+            line("verified (asw-verifications)", toVerified, verifiedAt, firstSend, rawRate);
+            line("issued (eco-issuance-status ISSUED)", toIssued, issuedAt, firstSend, rawRate);
+            lag.report(out, firstSend, lastSend, verifiedAt.values().stream().mapToLong(Long::longValue).max().orElse(lastSend),
+                    rawRate);
             out.printf("accepted %d, rejected %d, verified %d, send failures %d, of %d produced%n",
                     acceptedAt.size(), rejected.size(), verifiedAt.size(), sendFailures.get(), options.count());
             if (firstSendFailure.get() != null) {
@@ -327,23 +412,30 @@ public final class PipelineLoadBenchmark {
                 }
                 out.println("first rejection " + first.getKey() + ": " + (why.length() > 2000 ? why.substring(0, 2000) + "..." : why));
             }
-            boolean ok = acceptedAt.size() == options.count() && verifiedAt.size() == options.count() && sendFailures.get() == 0;
+            boolean ok = acceptedAt.size() == options.count() && verifiedAt.size() == options.count() && sendFailures.get() == 0
+                    && lag.drained();
             if (!ok) {
-                out.println("INCOMPLETE: not every declaration was accepted and verified within " + options.timeout().toSeconds() + " s");
+                out.println("INCOMPLETE: not every declaration was accepted and verified, or a consumer group still lags,"
+                        + " within " + options.timeout().toSeconds() + " s");
             }
             return ok ? EXIT_OK : EXIT_INCOMPLETE;
         }
 
-        private void line(String label, Histogram h, Map<String, Long> arrivals, long firstSend) {
+        private void line(String label, Histogram h, Map<String, Long> arrivals, long firstSend, double rawRate) {
             if (h.getTotalCount() == 0) {
-                out.printf("%-40s %8d %9s %9s %9s %9s %11s%n", label, 0, "-", "-", "-", "-", "-");
+                out.printf("%-44s %8d %9s %9s %9s %9s %11s %8s%n", label, 0, "-", "-", "-", "-", "-", "-");
                 return;
             }
             long last = arrivals.values().stream().mapToLong(Long::longValue).max().orElse(firstSend);
             double seconds = Math.max(1e-9, (last - firstSend) / 1e9);
-            out.printf("%-40s %8d %9.1f %9.1f %9.1f %9.1f %11.1f%n", label, h.getTotalCount(),
+            double rate = arrivals.size() / seconds;
+            out.printf("%-44s %8d %9.1f %9.1f %9.1f %9.1f %11.1f %8s%n", label, h.getTotalCount(),
                     h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
-                    h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, arrivals.size() / seconds);
+                    h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, rate, ratio(rate, rawRate));
+        }
+
+        static String ratio(double rate, double rawRate) {
+            return rawRate <= 0 ? "-" : String.format("%.1f%%", 100 * rate / rawRate);
         }
 
         /** Latencies in microseconds, up to one hour, 3 significant digits. */
@@ -371,6 +463,7 @@ public final class PipelineLoadBenchmark {
                             case Topics.DECLARATIONS_ACCEPTED -> acceptedAt.putIfAbsent(key, now);
                             case Topics.DECLARATIONS_REJECTED -> rejected.putIfAbsent(key, record.value());
                             case Topics.ASW_VERIFICATIONS -> verifiedAt.putIfAbsent(key, now);
+                            case Topics.ECO_ISSUANCE_STATUS -> issuance(key, record.value(), now);
                             default -> { }
                         }
                     }
@@ -379,6 +472,22 @@ public final class PipelineLoadBenchmark {
                 // stopping
             } finally {
                 consumer.close(Duration.ofSeconds(2));
+            }
+        }
+
+        /** ISSUED (or another final status: REJECTED, FAILED) of a declaration; open statuses are not a stage. */
+        private void issuance(String key, byte[] value, long now) {
+            try {
+                Object status = decoder.decode(value).get("status");
+                String name = String.valueOf(status);
+                if ("ISSUED".equals(name)) {
+                    issuedAt.putIfAbsent(key, now);
+                }
+                if (Set.of("ISSUED", "REJECTED", "FAILED").contains(name)) {
+                    issuanceFinalAt.putIfAbsent(key, now);
+                }
+            } catch (RuntimeException e) {
+                // not decodable: not counted
             }
         }
 
@@ -400,9 +509,11 @@ public final class PipelineLoadBenchmark {
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, "originbridge-pipeline-benchmark");
             config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(secured(config), new StringDeserializer(),
+                    new ByteArrayDeserializer());
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.DECLARATIONS_ACCEPTED, Topics.DECLARATIONS_REJECTED, Topics.ASW_VERIFICATIONS)) {
+            for (String topic : List.of(Topics.DECLARATIONS_ACCEPTED, Topics.DECLARATIONS_REJECTED, Topics.ASW_VERIFICATIONS,
+                    Topics.ECO_ISSUANCE_STATUS)) {
                 for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
                     partitions.add(new TopicPartition(p.topic(), p.partition()));
                 }
@@ -420,7 +531,7 @@ public final class PipelineLoadBenchmark {
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.CLIENT_ID_CONFIG, "originbridge-pipeline-benchmark");
-            return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+            return new KafkaProducer<>(secured(config), new StringSerializer(), new ByteArraySerializer());
         }
 
         private static void sleep(long millis) {

@@ -1,6 +1,7 @@
 package org.originbridge.scoring.config;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param validity            validUntil = asOf + validity
  * @param publishTimeout      longest wait for the broker's acknowledgement of a published score (a
  *                            timeout fails the record: retried, then dead-lettered)
+ * @param replayBefore        set by {@code bin/originbridge rebuild compliance-scoring}: facts logged before it
+ *                            are replayed history (counted, nothing published); kept in {@code scoring_meta}
+ *                            so a restart during the rebuild keeps it; null = none
  */
 @Validated
 @ConfigurationProperties("originbridge.scoring")
@@ -25,7 +29,8 @@ public record ScoringProperties(
         @DefaultValue("3") @Min(1) int minimumDeclarations,
         @DefaultValue("180d") @NotNull Duration recencyWindow,
         @DefaultValue("90d") @NotNull Duration validity,
-        @DefaultValue("10s") @NotNull Duration publishTimeout) {
+        @DefaultValue("10s") @NotNull Duration publishTimeout,
+        Instant replayBefore) {
 
     public ScoringPolicy policy() {
         return new ScoringPolicy(minimumDeclarations, recencyWindow, validity);

@@ -1,11 +1,10 @@
 package org.originbridge.scoring.domain;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The supplier compliance scoring model: five factors, each a value 0-100 with a base weight and a
@@ -14,6 +13,9 @@ import java.util.Set;
  * up to 100. Score = round(sum(weight x value) / 100). Band: EXCELLENT >= 85, GOOD >= 70,
  * FAIR >= 50, POOR below; UNRATED while fewer than {@link ScoringPolicy#minimumDeclarations()}
  * declarations have an intake outcome. Pure and deterministic: the same evidence gives the same card.
+ * It reads only a supplier's bounded {@link Tally} (counts per outcome, intake decisions per day of
+ * the recency window), so a score costs the same whatever the supplier's history; recency counts
+ * whole UTC days (the window's first day counts in full).
  */
 public final class ScoringModel {
 
@@ -30,11 +32,6 @@ public final class ScoringModel {
     static final int W_CONSIGNMENT = 15;
     static final int W_RECENCY = 10;
 
-    private static final Set<String> DEPARTURE = Set.of("DEPA", "LOAD");
-    private static final Set<String> ARRIVAL = Set.of("ARRI", "DISC");
-    /** The container was stripped or stuffed: the goods were handled. */
-    private static final Set<String> HANDLING = Set.of("STRP", "STUF");
-
     private final ScoringPolicy policy;
 
     public ScoringModel(ScoringPolicy policy) {
@@ -47,12 +44,19 @@ public final class ScoringModel {
 
     /** @return the card, or null when there is no evidence at all */
     public ScoreCard score(SupplierEvidence evidence) {
-        Instant asOf = evidence.latestEvidenceAt().orElse(null);
+        return score(evidence.tally(), evidence.latestEvidenceAt().orElse(null));
+    }
+
+    /**
+     * The card of a supplier's counters as of its newest evidence (null: no evidence at all).
+     * Costs the same whatever the supplier's history: the tally is bounded.
+     */
+    public ScoreCard score(Tally tally, Instant asOf) {
         if (asOf == null) {
             return null;
         }
-        List<Draft> drafts = List.of(intake(evidence), asw(evidence), issuance(evidence), consignment(evidence),
-                recency(evidence, asOf));
+        List<Draft> drafts = List.of(intake(tally), asw(tally), issuance(tally), consignment(tally),
+                recency(tally, asOf));
         int[] weights = weights(drafts);
         List<ScoreFactor> factors = new ArrayList<>();
         long weighted = 0;
@@ -64,16 +68,21 @@ public final class ScoringModel {
             weighted += (long) weights[i] * d.value();
         }
         int score = (int) ((weighted + 50) / 100);
-        int decided = evidence.intake().size();
+        long decided = tally.intakeDecided();
         ScoreBand band = decided < policy.minimumDeclarations() ? ScoreBand.UNRATED : ScoreBand.of(score);
         return new ScoreCard(score, band, factors, asOf);
     }
 
+    /** The first UTC day (epoch day) inside the recency window that ends at {@code asOf}. */
+    public long firstRecentDay(Instant asOf) {
+        return asOf.minus(policy.recencyWindow()).atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    }
+
     // ------------------------------------------------------------------ factors
 
-    private Draft intake(SupplierEvidence evidence) {
-        int total = evidence.intake().size();
-        int accepted = (int) evidence.intake().stream().filter(IntakeOutcome::accepted).count();
+    private Draft intake(Tally t) {
+        long total = t.intakeDecided();
+        long accepted = t.intakeAccepted();
         if (total == 0) {
             return Draft.none(INTAKE_ACCEPTANCE, "Intake acceptance", W_INTAKE, "No intake outcome yet");
         }
@@ -83,13 +92,13 @@ public final class ScoringModel {
                         + " passed intake validation and the origin pre-check (" + value + "%)");
     }
 
-    private Draft asw(SupplierEvidence evidence) {
-        long verified = evidence.asw().stream().filter(a -> a.result() == AswOutcome.Result.VERIFIED).count();
-        long notVerified = evidence.asw().stream().filter(a -> a.result() == AswOutcome.Result.NOT_VERIFIED).count();
-        long failed = evidence.asw().size() - verified - notVerified;
+    private Draft asw(Tally t) {
+        long verified = t.aswVerified();
+        long notVerified = t.aswNotVerified();
+        long failed = t.aswOther();
         String failedNote = failed == 0 ? ""
                 : "; " + failed + " check" + plural(failed) + " could not be completed (technical failure, not counted)";
-        int counted = (int) (verified + notVerified);
+        long counted = verified + notVerified;
         if (counted == 0) {
             return Draft.none(ASW_VERIFICATION, "ASW verification", W_ASW, "No completed ASW verification yet" + failedNote);
         }
@@ -99,12 +108,12 @@ public final class ScoringModel {
                         + " verified against the ASEAN Single Window (" + value + "%)" + failedNote);
     }
 
-    private Draft issuance(SupplierEvidence evidence) {
-        long issued = count(evidence, IssuanceOutcome.Status.ISSUED);
-        long rejected = count(evidence, IssuanceOutcome.Status.REJECTED);
-        long revoked = count(evidence, IssuanceOutcome.Status.REVOKED);
-        long open = evidence.issuance().stream().filter(i -> i.status().open()).count();
-        long failed = count(evidence, IssuanceOutcome.Status.FAILED);
+    private Draft issuance(Tally t) {
+        long issued = t.issued();
+        long rejected = t.issuanceRejected();
+        long revoked = t.revoked();
+        long open = t.issuanceOpen();
+        long failed = t.issuanceFailed();
         StringBuilder notes = new StringBuilder();
         if (open > 0) {
             notes.append("; ").append(open).append(" application").append(plural(open)).append(" still open");
@@ -124,32 +133,11 @@ public final class ScoringModel {
                         + notes);
     }
 
-    private Draft consignment(SupplierEvidence evidence) {
-        int complete = 0;
-        int incomplete = 0;
-        int handled = 0;
-        Set<String> handlingSeen = new LinkedHashSet<>();
-        for (ConsignmentEvidence c : evidence.consignments()) {
-            List<NodeEvent> events = c.evidence();
-            if (events.isEmpty()) {
-                continue;
-            }
-            List<NodeEvent> inTransit = events.stream()
-                    .filter(e -> HANDLING.contains(e.code()) && isTransit(c, e.location())).toList();
-            if (!inTransit.isEmpty()) {
-                handled++;
-                inTransit.forEach(e -> handlingSeen.add(e.code() + " at " + e.location()));
-                continue;
-            }
-            boolean departed = events.stream().anyMatch(e -> DEPARTURE.contains(e.code()) && at(c.portOfLoading(), e));
-            boolean arrived = events.stream().anyMatch(e -> ARRIVAL.contains(e.code()) && at(c.portOfDischarge(), e));
-            if (departed && arrived) {
-                complete++;
-            } else {
-                incomplete++;
-            }
-        }
-        int total = complete + incomplete + handled;
+    private Draft consignment(Tally t) {
+        long complete = t.consignmentsComplete();
+        long incomplete = t.consignmentsIncomplete();
+        long handled = t.consignmentsHandled();
+        long total = complete + incomplete + handled;
         if (total == 0) {
             return Draft.none(DIRECT_CONSIGNMENT, "Direct consignment (Art 3.15)", W_CONSIGNMENT,
                     "No actual port event for any consignment yet");
@@ -160,21 +148,20 @@ public final class ScoringModel {
                 .append(complete).append(" complete (departure and arrival, no handling in transit: 100), ")
                 .append(incomplete).append(" missing a departure or arrival milestone (50), ")
                 .append(handled).append(" handled in transit (0)");
-        if (!handlingSeen.isEmpty()) {
-            text.append(": ").append(String.join(", ", handlingSeen));
+        if (!t.handling().isEmpty()) {
+            text.append(": ").append(String.join(", ", t.handling().keySet()));
         }
         text.append("; average ").append(value);
         return new Draft(DIRECT_CONSIGNMENT, "Direct consignment (Art 3.15)", W_CONSIGNMENT, value, true, text.toString());
     }
 
-    private Draft recency(SupplierEvidence evidence, Instant asOf) {
-        int total = evidence.intake().size();
+    private Draft recency(Tally t, Instant asOf) {
+        long total = t.intakeDecided();
         long days = policy.recencyWindow().toDays();
         if (total == 0) {
             return Draft.none(RECENCY, "Recency", W_RECENCY, "No declaration decided yet");
         }
-        Instant from = asOf.minus(policy.recencyWindow());
-        long recent = evidence.intake().stream().filter(i -> !i.at().isBefore(from)).count();
+        long recent = t.intakeSince(firstRecentDay(asOf));
         int value = percent(recent, total);
         return new Draft(RECENCY, "Recency", W_RECENCY, value, true,
                 recent + " of " + total + " declaration" + plural(total) + " decided within the " + days
@@ -222,22 +209,6 @@ public final class ScoringModel {
     /** round(100 x part / whole), halves up, in integers. */
     static int percent(long part, long whole) {
         return (int) ((200 * part + whole) / (2 * whole));
-    }
-
-    private static long count(SupplierEvidence evidence, IssuanceOutcome.Status status) {
-        return evidence.issuance().stream().filter(i -> i.status() == status).count();
-    }
-
-    private static boolean at(String port, NodeEvent event) {
-        return port == null || port.equals(event.location());
-    }
-
-    /** Somewhere other than the declared ports of loading and discharge (unknown when both are unknown). */
-    private static boolean isTransit(ConsignmentEvidence c, String location) {
-        if (location == null || (c.portOfLoading() == null && c.portOfDischarge() == null)) {
-            return false;
-        }
-        return !location.equals(c.portOfLoading()) && !location.equals(c.portOfDischarge());
     }
 
     private static String plural(long n) {

@@ -13,6 +13,10 @@ import java.util.stream.Stream;
  * Everything known about one supplier, keyed by declaration (and by event id inside a consignment),
  * so applying the same fact twice leaves the evidence unchanged: each event counts once.
  * Immutable; lists are kept sorted by declaration id so equal evidence compares equal.
+ *
+ * <p>The whole-history view of the model: the service never stores it (it keeps one
+ * {@link DeclarationEvidence} per declaration and the supplier's {@link Tally}); it defines what
+ * the incremental counters must equal ({@link #tally()}), which the tests check.
  */
 public record SupplierEvidence(List<IntakeOutcome> intake, List<AswOutcome> asw, List<IssuanceOutcome> issuance,
         List<ConsignmentEvidence> consignments) {
@@ -60,6 +64,21 @@ public record SupplierEvidence(List<IntakeOutcome> intake, List<AswOutcome> asw,
         }
         return new SupplierEvidence(intake, asw, issuance,
                 replace(consignments, ConsignmentEvidence::declarationId, consignment));
+    }
+
+    /** The supplier's counters: the sum of every declaration's {@link DeclarationEvidence#tally()}. */
+    public Tally tally() {
+        java.util.Map<String, DeclarationEvidence> byDeclaration = new java.util.TreeMap<>();
+        intake.forEach(i -> byDeclaration.merge(i.declarationId(), DeclarationEvidence.none(i.declarationId()).withIntake(i),
+                (a, b) -> a.withIntake(i)));
+        asw.forEach(a -> byDeclaration.computeIfAbsent(a.declarationId(), DeclarationEvidence::none));
+        asw.forEach(a -> byDeclaration.put(a.declarationId(), byDeclaration.get(a.declarationId()).withAsw(a)));
+        issuance.forEach(i -> byDeclaration.put(i.declarationId(),
+                byDeclaration.getOrDefault(i.declarationId(), DeclarationEvidence.none(i.declarationId())).withIssuance(i)));
+        consignments.forEach(c -> byDeclaration.put(c.declarationId(),
+                byDeclaration.getOrDefault(c.declarationId(), DeclarationEvidence.none(c.declarationId()))
+                        .withNodeEvents(c.portOfLoading(), c.portOfDischarge(), c.events())));
+        return byDeclaration.values().stream().map(DeclarationEvidence::tally).reduce(Tally.ZERO, Tally::plus);
     }
 
     /** The time of the newest piece of evidence (port events: actual ones only), if any. */

@@ -19,6 +19,7 @@ final class InMemoryPorts {
     static final class Records implements SupplierRecords {
         final Map<String, SupplierRecord> stored = new HashMap<>();
         int staleWritesToSimulate;
+        int failuresToSimulate;
 
         @Override
         public synchronized Optional<SupplierRecord> find(String supplierId) {
@@ -27,6 +28,10 @@ final class InMemoryPorts {
 
         @Override
         public synchronized boolean save(SupplierRecord next, long expectedRevision) {
+            if (failuresToSimulate > 0) {
+                failuresToSimulate--;
+                throw new IllegalStateException("database unavailable (simulated)");
+            }
             if (staleWritesToSimulate > 0) {
                 staleWritesToSimulate--;
                 return false;
@@ -37,8 +42,8 @@ final class InMemoryPorts {
                 return false;
             }
             long emitted = current == null ? next.emittedVersion() : current.emittedVersion();
-            stored.put(next.supplierId(), new SupplierRecord(next.supplierId(), next.revision(), next.evidence(),
-                    next.latest(), emitted));
+            stored.put(next.supplierId(), new SupplierRecord(next.supplierId(), next.revision(), next.tally(),
+                    next.asOf(), next.latest(), emitted, next.applied(), next.recountedAt()));
             return true;
         }
 
@@ -46,8 +51,38 @@ final class InMemoryPorts {
         public synchronized void markEmitted(String supplierId, long version) {
             SupplierRecord r = stored.get(supplierId);
             if (r != null && r.emittedVersion() < version) {
-                stored.put(supplierId, new SupplierRecord(supplierId, r.revision(), r.evidence(), r.latest(), version));
+                stored.put(supplierId, new SupplierRecord(supplierId, r.revision(), r.tally(), r.asOf(), r.latest(),
+                        version, r.applied(), r.recountedAt()));
             }
+        }
+    }
+
+    static final class Ledger implements DeclarationLedger {
+        final Map<String, DeclarationRecord> stored = new LinkedHashMap<>();
+        /** Fails the n-th save from now (1 = the next one); 0 = never. */
+        int failSaveNumber;
+
+        @Override
+        public synchronized Optional<DeclarationRecord> find(String declarationId) {
+            return Optional.ofNullable(stored.get(declarationId));
+        }
+
+        @Override
+        public synchronized boolean save(DeclarationRecord next, long expectedVersion) {
+            if (failSaveNumber > 0 && --failSaveNumber == 0) {
+                throw new IllegalStateException("database unavailable (simulated)");
+            }
+            DeclarationRecord current = stored.get(next.declarationId());
+            if ((current == null ? 0 : current.version()) != expectedVersion) {
+                return false;
+            }
+            stored.put(next.declarationId(), next);
+            return true;
+        }
+
+        @Override
+        public synchronized Stream<DeclarationRecord> ofSupplier(String supplierId) {
+            return List.copyOf(stored.values()).stream().filter(d -> d.supplierId().equals(supplierId));
         }
     }
 

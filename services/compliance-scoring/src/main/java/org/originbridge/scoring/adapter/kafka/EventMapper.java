@@ -83,6 +83,15 @@ public final class EventMapper {
                 .build();
     }
 
+    /** A published score back to the domain (the rebuild continues from it). */
+    public static SupplierScore fromAvro(SupplierComplianceScore s) {
+        return new SupplierScore(s.getSupplierId(), s.getScore(),
+                org.originbridge.scoring.domain.ScoreBand.valueOf(s.getBand().name()), s.getPreviousScore(),
+                s.getFactors().stream().map(f -> new org.originbridge.scoring.domain.ScoreFactor(f.getCode(), f.getName(),
+                        f.getWeight(), f.getValue(), f.getExplanation())).toList(),
+                s.getVersion(), s.getAsOf(), s.getValidUntil(), s.getSource());
+    }
+
     private record Field(String name, String value) {
     }
 

@@ -53,7 +53,7 @@ public class MongoConsignmentDirectory implements ConsignmentDirectory {
                 .append("equipmentReferences", c.equipmentReferences())
                 .append("portOfLoading", c.portOfLoading())
                 .append("portOfDischarge", c.portOfDischarge())
-                .append("acceptedAt", MongoSupplierRecords.date(c.acceptedAt())), UPSERT);
+                .append("acceptedAt", EvidenceDocuments.date(c.acceptedAt())), UPSERT);
     }
 
     @Override
@@ -79,7 +79,7 @@ public class MongoConsignmentDirectory implements ConsignmentDirectory {
 
     @Override
     public void remember(LogisticsObservation o) {
-        events.replaceOne(Filters.eq("_id", o.event().eventId()), MongoSupplierRecords.event(o.event())
+        events.replaceOne(Filters.eq("_id", o.event().eventId()), EvidenceDocuments.event(o.event())
                 .append("_id", o.event().eventId())
                 .append("transportDocumentReference", o.transportDocumentReference())
                 .append("bookingReference", o.bookingReference())
@@ -103,7 +103,7 @@ public class MongoConsignmentDirectory implements ConsignmentDirectory {
         }
         List<LogisticsObservation> found = new ArrayList<>();
         for (Document d : events.find(Filters.or(any))) {
-            found.add(new LogisticsObservation(MongoSupplierRecords.event(d), d.getString("transportDocumentReference"),
+            found.add(new LogisticsObservation(EvidenceDocuments.event(d), d.getString("transportDocumentReference"),
                     d.getString("bookingReference"), d.getString("equipmentReference")));
         }
         return found;
@@ -114,6 +114,6 @@ public class MongoConsignmentDirectory implements ConsignmentDirectory {
         return new Consignment(d.getString("_id"), d.getString("supplierId"), d.getString("transportDocumentReference"),
                 d.getString("bookingReference"), (List<String>) d.get("equipmentReferences", List.class),
                 d.getString("portOfLoading"), d.getString("portOfDischarge"),
-                MongoSupplierRecords.instant(d.getDate("acceptedAt")));
+                EvidenceDocuments.instant(d.getDate("acceptedAt")));
     }
 }

@@ -1,9 +1,13 @@
 package org.originbridge.scoring.adapter.mongo;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
+import static org.originbridge.scoring.adapter.mongo.EvidenceDocuments.date;
+import static org.originbridge.scoring.adapter.mongo.EvidenceDocuments.instant;
+import static org.originbridge.scoring.adapter.mongo.EvidenceDocuments.number;
+
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -12,23 +16,17 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.originbridge.scoring.domain.AswOutcome;
-import org.originbridge.scoring.domain.ConsignmentEvidence;
-import org.originbridge.scoring.domain.IntakeOutcome;
-import org.originbridge.scoring.domain.IssuanceOutcome;
-import org.originbridge.scoring.domain.NodeEvent;
-import org.originbridge.scoring.domain.ScoreBand;
-import org.originbridge.scoring.domain.ScoreFactor;
-import org.originbridge.scoring.domain.SupplierEvidence;
+import org.bson.conversions.Bson;
 import org.originbridge.scoring.domain.SupplierRecord;
 import org.originbridge.scoring.domain.SupplierRecords;
-import org.originbridge.scoring.domain.SupplierScore;
 
 /**
- * One document per supplier in {@code scoring_suppliers}: {@code _id} = supplier id, a
- * {@code revision} guarding every write (insert for the first, {@code updateOne} filtered on the
- * expected revision after that), the evidence, the latest score and the emitted version (which
- * only {@link #markEmitted} changes, so a concurrent evidence write never moves it back).
+ * One bounded document per supplier in {@code scoring_suppliers}: {@code _id} = supplier id, a
+ * {@code revision} guarding every write (insert for the first, one {@code updateOne} filtered on
+ * the expected revision after that), the counters ({@code tally}), {@code asOf}, the latest score,
+ * the emitted version (which only {@link #markEmitted} changes, so a concurrent write never moves
+ * it back) and, in {@code applied.s<revision mod 128>}, the change token of each of the last 128
+ * revisions: an update sets one slot, so the document never grows.
  */
 public class MongoSupplierRecords implements SupplierRecords {
 
@@ -47,13 +45,21 @@ public class MongoSupplierRecords implements SupplierRecords {
 
     @Override
     public boolean save(SupplierRecord next, long expectedRevision) {
+        String token = next.applied().get(next.revision());
         if (expectedRevision == 0) {
             try {
+                Document applied = new Document();
+                if (token != null) {
+                    applied.append(slot(next.revision()), slotValue(next.revision(), token));
+                }
                 suppliers.insertOne(new Document("_id", next.supplierId())
                         .append("revision", next.revision())
+                        .append("recountedAt", next.recountedAt())
                         .append("emittedVersion", next.emittedVersion())
-                        .append("evidence", evidence(next.evidence()))
-                        .append("latest", score(next.latest())));
+                        .append("tally", EvidenceDocuments.tally(next.tally()))
+                        .append("asOf", date(next.asOf()))
+                        .append("latest", EvidenceDocuments.score(next.latest()))
+                        .append("applied", applied));
                 return true;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -62,12 +68,20 @@ public class MongoSupplierRecords implements SupplierRecords {
                 throw e;
             }
         }
+        var changes = new ArrayList<Bson>();
+        changes.add(Updates.set("revision", next.revision()));
+        changes.add(Updates.set("recountedAt", next.recountedAt()));
+        changes.add(Updates.set("tally", EvidenceDocuments.tally(next.tally())));
+        changes.add(Updates.set("asOf", date(next.asOf())));
+        changes.add(Updates.set("latest", EvidenceDocuments.score(next.latest())));
+        if (next.recountedAt() == next.revision()) {
+            changes.add(Updates.set("applied", new Document())); // a recount: no change token is meaningful before it
+        } else if (token != null) {
+            changes.add(Updates.set("applied." + slot(next.revision()), slotValue(next.revision(), token)));
+        }
         return suppliers.updateOne(
                 Filters.and(Filters.eq("_id", next.supplierId()), Filters.eq("revision", expectedRevision)),
-                Updates.combine(Updates.set("revision", next.revision()),
-                        Updates.set("evidence", evidence(next.evidence())),
-                        Updates.set("latest", score(next.latest()))))
-                .getMatchedCount() == 1;
+                Updates.combine(changes)).getMatchedCount() == 1;
     }
 
     @Override
@@ -76,82 +90,26 @@ public class MongoSupplierRecords implements SupplierRecords {
                 Updates.set("emittedVersion", version));
     }
 
-    // ------------------------------------------------------------------ mapping
-
-    private static Document evidence(SupplierEvidence e) {
-        return new Document("intake", e.intake().stream().map(i -> new Document("declarationId", i.declarationId())
-                        .append("accepted", i.accepted()).append("at", date(i.at()))).toList())
-                .append("asw", e.asw().stream().map(a -> new Document("declarationId", a.declarationId())
-                        .append("result", a.result().name()).append("at", date(a.at()))).toList())
-                .append("issuance", e.issuance().stream().map(i -> new Document("declarationId", i.declarationId())
-                        .append("status", i.status().name()).append("sequence", i.sequence())
-                        .append("at", date(i.at()))).toList())
-                .append("consignments", e.consignments().stream().map(c -> new Document("declarationId", c.declarationId())
-                        .append("portOfLoading", c.portOfLoading()).append("portOfDischarge", c.portOfDischarge())
-                        .append("events", c.events().stream().map(MongoSupplierRecords::event).toList())).toList());
+    private static String slot(long revision) {
+        return "s" + Math.floorMod(revision, SupplierRecord.APPLIED_KEPT);
     }
 
-    static Document event(NodeEvent n) {
-        return new Document("eventId", n.eventId()).append("code", n.code()).append("actual", n.actual())
-                .append("location", n.location()).append("at", date(n.at()))
-                .append("retractedEventId", n.retractedEventId());
-    }
-
-    static NodeEvent event(Document d) {
-        return new NodeEvent(d.getString("eventId"), d.getString("code"), d.getBoolean("actual", false),
-                d.getString("location"), instant(d.getDate("at")), d.getString("retractedEventId"));
-    }
-
-    private static Document score(SupplierScore s) {
-        if (s == null) {
-            return null;
-        }
-        return new Document("supplierId", s.supplierId()).append("score", s.score()).append("band", s.band().name())
-                .append("previousScore", s.previousScore()).append("version", s.version())
-                .append("asOf", date(s.asOf())).append("validUntil", date(s.validUntil())).append("source", s.source())
-                .append("factors", s.factors().stream().map(f -> new Document("code", f.code()).append("name", f.name())
-                        .append("weight", f.weight()).append("value", f.value())
-                        .append("explanation", f.explanation())).toList());
+    private static Document slotValue(long revision, String token) {
+        return new Document("revision", revision).append("token", token);
     }
 
     private static SupplierRecord toRecord(Document d) {
-        Document e = d.get("evidence", Document.class);
-        SupplierEvidence evidence = new SupplierEvidence(
-                docs(e, "intake").stream().map(i -> new IntakeOutcome(i.getString("declarationId"),
-                        i.getBoolean("accepted", false), instant(i.getDate("at")))).toList(),
-                docs(e, "asw").stream().map(a -> new AswOutcome(a.getString("declarationId"),
-                        AswOutcome.Result.valueOf(a.getString("result")), instant(a.getDate("at")))).toList(),
-                docs(e, "issuance").stream().map(i -> new IssuanceOutcome(i.getString("declarationId"),
-                        IssuanceOutcome.Status.valueOf(i.getString("status")), i.getInteger("sequence", 0),
-                        instant(i.getDate("at")))).toList(),
-                docs(e, "consignments").stream().map(c -> new ConsignmentEvidence(c.getString("declarationId"),
-                        c.getString("portOfLoading"), c.getString("portOfDischarge"),
-                        docs(c, "events").stream().map(MongoSupplierRecords::event).toList())).toList());
-        Document l = d.get("latest", Document.class);
-        SupplierScore latest = l == null ? null : new SupplierScore(l.getString("supplierId"), l.getInteger("score"),
-                ScoreBand.valueOf(l.getString("band")), l.getInteger("previousScore"),
-                docs(l, "factors").stream().map(f -> new ScoreFactor(f.getString("code"), f.getString("name"),
-                        f.getInteger("weight"), f.getInteger("value"), f.getString("explanation"))).toList(),
-                number(l, "version"), instant(l.getDate("asOf")), instant(l.getDate("validUntil")), l.getString("source"));
-        return new SupplierRecord(d.getString("_id"), number(d, "revision"), evidence, latest, number(d, "emittedVersion"));
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Document> docs(Document parent, String field) {
-        Object value = parent == null ? null : parent.get(field);
-        return value == null ? List.of() : (List<Document>) value;
-    }
-
-    static long number(Document d, String field) {
-        Object value = d.get(field);
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+        Map<Long, String> applied = new TreeMap<>();
+        Document slots = d.get("applied", Document.class);
+        if (slots != null) {
+            slots.values().forEach(v -> {
+                Document slot = (Document) v;
+                applied.put(number(slot, "revision"), slot.getString("token"));
+            });
+        }
+        return new SupplierRecord(d.getString("_id"), number(d, "revision"),
+                EvidenceDocuments.tally(d.get("tally", Document.class)), instant(d.getDate("asOf")),
+                EvidenceDocuments.score(d.get("latest", Document.class)), number(d, "emittedVersion"), applied,
+                number(d, "recountedAt"));
     }
 }

@@ -54,6 +54,10 @@ import org.originbridge.status.domain.VerificationRecord;
  * existing declaration matches nothing, its insert attempt is a duplicate key, and it is ignored
  * ({@link ProjectionResult#STALE}): one tenant's events never change another tenant's declaration.
  * <p>
+ * Cost per event: one targeted update (an insert for a logistics event), whatever the document
+ * holds; nothing is read back. Only the stale paths write twice: a retried insert race, an older
+ * intake fact filling in missing declaration data, an older issuance change adding its history entry.
+ * <p>
  * Collections: {@code declarations} (one document per declaration: intake, declaration data,
  * verification, issuance and its history), {@code logisticsEvents} (one per event id, tagged
  * join references, joined at read time so events may come before their declaration),
@@ -143,12 +147,6 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
     @Override
     public ProjectionResult recordIssuance(String declarationId, String supplierId, String referenceNumber,
             IssuanceRecord issuance) {
-        // The history keeps every change whatever the arrival order; identical entries collapse.
-        if (guardedUpsert(declarations, declarationId, eq("supplierId", supplierId),
-                Updates.addToSet("issuanceHistory", issuance.historyEntry())) == ProjectionResult.STALE) {
-            return ProjectionResult.STALE; // another tenant's declaration
-        }
-
         List<Bson> updates = new ArrayList<>();
         updates.add(Updates.set("issuance.status", issuance.status()));
         updates.add(Updates.set("issuance.previousStatus", issuance.previousStatus()));
@@ -165,8 +163,17 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
             updates.add(Updates.setOnInsert("referenceNumber", referenceNumber));
         }
         updates.add(Updates.max("updatedAt", issuance.changedAt()));
-        return guardedUpsert(declarations, declarationId, supplierId, not(gte("issuance.sequence", issuance.sequence())),
-                Updates.combine(updates));
+        // The history keeps every change whatever the arrival order; identical entries collapse. In order
+        // (the usual case) it is part of the one guarded update; a change older than the stored one
+        // (stale) still adds its entry, with a second update of the tenant's existing document.
+        updates.add(Updates.addToSet("issuanceHistory", issuance.historyEntry()));
+        ProjectionResult result = guardedUpsert(declarations, declarationId, supplierId,
+                not(gte("issuance.sequence", issuance.sequence())), Updates.combine(updates));
+        if (result == ProjectionResult.STALE) {
+            declarations.updateOne(and(eq("_id", declarationId), eq("supplierId", supplierId)),
+                    Updates.addToSet("issuanceHistory", issuance.historyEntry()));
+        }
+        return result;
     }
 
     @Override
