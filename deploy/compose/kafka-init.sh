@@ -1,5 +1,5 @@
 #!/bin/sh
-# One-shot before the compose broker (docker-compose.yml, service kafka-init, apache/kafka image):
+# One-shot before the compose broker (docker-compose.yml, service kafka-init, apache/kafka image, run as root):
 #  1. on first start, a random admin password (256 bits) in the kafka-admin volume (never in the repository);
 #  2. the broker's server.properties rendered from deploy/compose/kafka-server.properties with it, and the
 #     admin's client settings for the healthcheck (both mode 600, in the kafka-config volume);
@@ -39,4 +39,6 @@ if [ ! -f "$DATA/meta.properties" ]; then
     --add-scram "SCRAM-SHA-512=[name=admin,password=$password]"
   touch "$MARKER"
 fi
+# the broker runs as the image's appuser
+chown -R 1000:1000 "$CONFIG" "$DATA"
 echo "kafka-init: configuration ready"
