@@ -126,6 +126,100 @@ class ComposeFileTest {
         assertThat(ROOT.resolve(".env.example")).isRegularFile();
     }
 
+    /**
+     * Issue 13: Kafka with credentials in compose. Every service authenticates as its own principal
+     * with a password generated at first start (never in the repository or .env), mounted from its own
+     * subdirectory of the credentials volume only; the principal exists in the table KafkaAccess applies;
+     * kafka-access has run before any service starts.
+     */
+    @Test
+    void everyServiceConnectsToKafkaAsItsOwnPrincipalWithAGeneratedPasswordOnlyItCanRead() throws IOException {
+        String table = Files.readString(ROOT.resolve("deploy/runtime/config/kafka-principals.conf"))
+                + Files.readString(ROOT.resolve("deploy/compose/kafka-principals-compose.conf"));
+        Map<String, String> ownerOfSubpath = new java.util.HashMap<>();
+        for (String name : SERVICES) {
+            Map<String, Object> service = services.get(name);
+            Map<String, Object> env = (Map<String, Object>) service.get("environment");
+            assertThat(env).as(name).containsEntry("ORIGINBRIDGE_KAFKA_USERNAME", name)
+                    .containsEntry("ORIGINBRIDGE_KAFKA_PASSWORD_FILE", "/run/secrets/kafka/password")
+                    .doesNotContainKey("ORIGINBRIDGE_KAFKA_PASSWORD");
+            assertThat(table).as(name + " is a principal of the table").containsPattern("(?m)^" + Pattern.quote(name) + "\\s+service\\s");
+            assertThat(credentialSubpaths(service)).as(name + " mounts its own credentials only").containsExactly(name);
+            assertThat(ownerOfSubpath.put(name, name)).isNull();
+            Map<String, Object> dependsOn = (Map<String, Object>) service.get("depends_on");
+            assertThat((Map<String, Object>) dependsOn.get("kafka-access")).as(name + " starts after the ACLs exist")
+                    .containsEntry("condition", "service_completed_successfully");
+        }
+        assertThat(credentialSubpaths(services.get("registry"))).containsExactly("schema-registry");
+        assertThat(table).containsPattern("(?m)^schema-registry\\s+client\\s");
+        // only kafka-access writes the whole credentials volume; nobody else mounts it whole
+        services.forEach((name, service) -> {
+            List<Object> volumes = (List<Object>) service.getOrDefault("volumes", List.of());
+            for (Object v : volumes) {
+                boolean whole = v instanceof String s && s.startsWith("kafka-credentials:")
+                        || v instanceof Map<?, ?> m && "kafka-credentials".equals(m.get("source")) && m.get("volume") == null;
+                if (whole) {
+                    assertThat(name).as("mounts every principal's password").isEqualTo("kafka-access");
+                }
+            }
+        });
+        Map<String, Object> access = services.get("kafka-access");
+        assertThat((List<String>) access.get("command")).contains("--principal-directories", "/app/config/kafka-principals.conf");
+        assertThat((Map<String, Object>) access.get("environment")).containsEntry("ORIGINBRIDGE_KAFKA_USERNAME", "admin")
+                .doesNotContainKey("ORIGINBRIDGE_KAFKA_PASSWORD");
+    }
+
+    /** No listener of the compose broker accepts a client without credentials, and no password is written down. */
+    @Test
+    void theComposeBrokerHasNoPlaintextListenerAndNoPasswordIsInTheRepository() throws IOException {
+        java.util.Properties broker = new java.util.Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("deploy/compose/kafka-server.properties"))) {
+            broker.load(in);
+        }
+        String map = broker.getProperty("listener.security.protocol.map");
+        for (String entry : map.split(",")) {
+            assertThat(entry.split(":")[1]).as(entry).isIn("SASL_PLAINTEXT", "SASL_SSL");
+        }
+        for (String listener : broker.getProperty("listeners").split(",")) {
+            assertThat(map).as(listener).contains(listener.split(":")[0] + ":");
+        }
+        assertThat(broker.getProperty("authorizer.class.name")).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(broker.getProperty("allow.everyone.if.no.acl.found")).isEqualTo("false");
+        assertThat(broker.getProperty("auto.create.topics.enable")).isEqualTo("false");
+        assertThat(broker.stringPropertyNames()).allSatisfy(key -> {
+            if (key.endsWith("jaas.config")) {
+                assertThat(broker.getProperty(key)).as(key).doesNotContainPattern("password=\"(?!@KAFKA_ADMIN_PASSWORD@)");
+            }
+        });
+        Map<String, Object> kafka = services.get("kafka");
+        assertThat((List<String>) kafka.get("entrypoint")).contains("/mnt/config/server.properties");
+        Map<String, Object> env = (Map<String, Object>) kafka.getOrDefault("environment", Map.of());
+        assertThat(env.keySet()).as("the broker is configured by the rendered file only")
+                .noneMatch(k -> k.startsWith("KAFKA_LISTENER") || k.startsWith("KAFKA_ADVERTISED"));
+        assertThat(String.valueOf(((Map<String, Object>) kafka.get("healthcheck")).get("test"))).contains("--command-config");
+        // no password value anywhere in the compose file or the example env file
+        services.forEach((name, service) -> ((Map<String, Object>) service.getOrDefault("environment", Map.of()))
+                .forEach((k, v) -> {
+                    if (k.contains("PASSWORD") && !k.endsWith("_FILE")) {
+                        assertThat(String.valueOf(v)).as(name + " " + k).startsWith("${");
+                    }
+                }));
+        assertThat(Files.readString(ROOT.resolve(".env.example"))).doesNotContain("KAFKA_PASSWORD", "KAFKA_ADMIN");
+        assertThat(Files.readString(ROOT.resolve(".gitignore"))).contains(".env");
+    }
+
+    private static List<String> credentialSubpaths(Map<String, Object> service) {
+        List<String> subpaths = new ArrayList<>();
+        for (Object v : (List<Object>) service.getOrDefault("volumes", List.of())) {
+            if (v instanceof Map<?, ?> m && "kafka-credentials".equals(m.get("source"))) {
+                assertThat(m.get("read_only")).as("read-only").isEqualTo(true);
+                assertThat(m.get("target")).isEqualTo("/run/secrets/kafka");
+                subpaths.add(String.valueOf(((Map<String, Object>) m.get("volume")).get("subpath")));
+            }
+        }
+        return subpaths;
+    }
+
     @Test
     void thePortRuleRefusesAFixedPortOnAScalingServiceAndAnyPortOnAllInterfaces() {
         Map<String, Object> broken = load("""

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsTest {
 
     static final List<String> SERVICES = List.of("declaration-intake", "asw-verification", "ccpit-sync",
-            "logistics-ingestion", "compliance-scoring", "status-query");
+            "logistics-ingestion", "compliance-scoring", "status-query", "subscriptions");
 
     private final Path k8s = Manifests.k8sDirectory();
     private final List<Manifests.Doc> base = Manifests.resources(k8s.resolve("base"));

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +22,11 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -29,16 +36,21 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
 
 /**
  * Applies the principals table to a SASL/SCRAM broker with the Admin API, as an administrator
- * (credentials from {@link KafkaClientSecurity}): every principal gets a SCRAM-SHA-512 credential
+ * (credentials from {@link KafkaClientSecurity}): every topic of the table ({@link KafkaPrincipals#topicsToCreate}:
+ * the catalogue with its configs and every service's dead-letter topics) exists, missing ones created
+ * and configs of existing ones set to the table's (services may do neither); every principal gets a SCRAM-SHA-512 credential
  * whose password is kept in {@code CREDENTIALS_DIR/NAME.password} (made once, random 256 bits, mode
  * 600), and exactly the ACLs the table gives it (missing ones created, others of that principal
  * removed). Running it twice changes nothing but the credentials' salt.
  *
- * <pre>java -cp ... org.originbridge.runtime.KafkaAccess --bootstrap HOST:PORT --table kafka-principals.conf --credentials DIR</pre>
+ * <pre>java -cp ... org.originbridge.runtime.KafkaAccess --bootstrap HOST:PORT --table kafka-principals.conf --credentials DIR
+ *     [--partitions 3] [--replication-factor 1]</pre>
  */
 public final class KafkaAccess {
 
@@ -47,47 +59,85 @@ public final class KafkaAccess {
 
     private final KafkaPrincipals table;
     private final Path credentials;
+    private final int partitions;
+    private final short replicationFactor;
+    private boolean principalDirectories;
 
     public KafkaAccess(KafkaPrincipals table, Path credentials) {
+        this(table, credentials, 3, (short) 1);
+    }
+
+    /** {@code partitions}, {@code replicationFactor}: of the topics the table creates without their own partition count. */
+    public KafkaAccess(KafkaPrincipals table, Path credentials, int partitions, short replicationFactor) {
         this.table = table;
         this.credentials = credentials;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /**
+     * Also writes each password to {@code CREDENTIALS_DIR/NAME/password} (directory 700, file 600), so a
+     * container can mount its own principal's directory only (docker-compose.yml).
+     */
+    public KafkaAccess withPrincipalDirectories() {
+        this.principalDirectories = true;
+        return this;
     }
 
     /** What one run did. */
-    public record Applied(int principals, int aclsCreated, int aclsRemoved) {
+    public record Applied(int principals, int aclsCreated, int aclsRemoved, int topicsCreated, int topicConfigsSet) {
     }
 
     public static void main(String[] args) throws Exception {
         String bootstrap = "127.0.0.1:9092";
-        Path tableFile = null;
+        List<Path> tableFiles = new ArrayList<>();
+        boolean principalDirs = false;
         Path dir = null;
+        int partitions = 3;
+        short replicationFactor = 1;
+        List<String> pairs = new ArrayList<>(List.of(args));
+        principalDirs = pairs.remove("--principal-directories");
+        args = pairs.toArray(String[]::new);
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--bootstrap" -> bootstrap = args[i + 1];
-                case "--table" -> tableFile = Path.of(args[i + 1]);
+                case "--table" -> tableFiles.add(Path.of(args[i + 1])); // several: their lines together
                 case "--credentials" -> dir = Path.of(args[i + 1]);
+                case "--partitions" -> partitions = Integer.parseInt(args[i + 1]);
+                case "--replication-factor" -> replicationFactor = Short.parseShort(args[i + 1]);
                 default -> usage();
             }
         }
-        if (tableFile == null || dir == null || args.length % 2 != 0) {
+        if (tableFiles.isEmpty() || dir == null || args.length % 2 != 0) {
             usage();
         }
         Map<String, Object> config = KafkaClientSecurity.withEnvironmentCredentials(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
         try (Admin admin = Admin.create(config)) {
-            Applied applied = new KafkaAccess(KafkaPrincipals.read(tableFile), dir).apply(admin);
-            System.out.printf("kafka principals: %d applied (%d ACLs created, %d removed); passwords in %s%n",
-                    applied.principals(), applied.aclsCreated(), applied.aclsRemoved(), dir);
+            StringBuilder text = new StringBuilder();
+            for (Path file : tableFiles) {
+                text.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+            }
+            KafkaAccess access = new KafkaAccess(KafkaPrincipals.parse(text.toString()), dir, partitions, replicationFactor);
+            if (principalDirs) {
+                access.withPrincipalDirectories();
+            }
+            Applied applied = access.apply(admin);
+            System.out.printf("kafka topics: %d created, %d configs set; principals: %d applied (%d ACLs created, %d removed);"
+                    + " passwords in %s%n", applied.topicsCreated(), applied.topicConfigsSet(), applied.principals(),
+                    applied.aclsCreated(), applied.aclsRemoved(), dir);
         }
     }
 
     private static void usage() {
-        System.err.println("usage: KafkaAccess --bootstrap HOST:PORT --table FILE --credentials DIR");
+        System.err.println("usage: KafkaAccess --bootstrap HOST:PORT --table FILE [--table FILE ...] --credentials DIR"
+                + " [--partitions N] [--replication-factor N] [--principal-directories]");
         System.exit(2);
     }
 
     public Applied apply(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        int[] topics = applyTopics(admin);
         List<UserScramCredentialAlteration> upserts = new ArrayList<>();
         for (KafkaPrincipals.Principal p : table.principals()) {
             upserts.add(new UserScramCredentialUpsertion(p.name(),
@@ -113,7 +163,59 @@ public final class KafkaAccess {
                 created += missing.size();
             }
         }
-        return new Applied(table.principals().size(), created, removed);
+        return new Applied(table.principals().size(), created, removed, topics[0], topics[1]);
+    }
+
+    /**
+     * Creates the table's missing topics with their configs; sets the configs of existing ones where they
+     * differ (partitions of an existing topic are left alone). Returns {created, configs set}.
+     */
+    int[] applyTopics(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> existing = admin.listTopics(new ListTopicsOptions().listInternal(false)).names()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<NewTopic> missing = new ArrayList<>();
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+        List<KafkaPrincipals.TopicSpec> present = new ArrayList<>();
+        for (KafkaPrincipals.TopicSpec t : table.topicsToCreate()) {
+            if (existing.contains(t.name())) {
+                present.add(t);
+            } else {
+                missing.add(new NewTopic(t.name(), t.partitions() == null ? partitions : t.partitions(), replicationFactor)
+                        .configs(t.configs()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            try {
+                admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) { // created meanwhile (a service of an older build)
+                    throw e;
+                }
+            }
+        }
+        List<ConfigResource> resources = present.stream().filter(t -> !t.configs().isEmpty())
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+        if (!resources.isEmpty()) {
+            Map<ConfigResource, Config> current = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            for (KafkaPrincipals.TopicSpec t : present) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, t.name());
+                Config config = current.get(resource);
+                List<AlterConfigOp> ops = new ArrayList<>();
+                t.configs().forEach((key, value) -> {
+                    ConfigEntry entry = config == null ? null : config.get(key);
+                    if (entry == null || !value.equals(entry.value())) {
+                        ops.add(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET));
+                    }
+                });
+                if (!ops.isEmpty()) {
+                    changes.put(resource, ops);
+                }
+            }
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        return new int[] {missing.size(), changes.size()};
     }
 
     /** The principal's password, made on first use. */
@@ -130,7 +232,20 @@ public final class KafkaAccess {
                 Files.writeString(partial, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.UTF_8);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             }
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (principalDirectories) {
+                Path own = credentials.resolve(table.principal(principal).name());
+                Path ownFile = own.resolve("password");
+                if (!Files.exists(ownFile)) {
+                    Files.createDirectories(own);
+                    restrict(own, "rwx------");
+                    Path partial = Files.createTempFile(own, "password", ".tmp");
+                    restrict(partial, "rw-------");
+                    Files.writeString(partial, password + "\n", StandardCharsets.UTF_8);
+                    Files.move(partial, ownFile, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            return password;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

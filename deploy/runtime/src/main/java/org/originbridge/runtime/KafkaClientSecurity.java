@@ -15,13 +15,24 @@ public final class KafkaClientSecurity {
 
     public static final String USERNAME = "ORIGINBRIDGE_KAFKA_USERNAME";
     public static final String PASSWORD = "ORIGINBRIDGE_KAFKA_PASSWORD";
+    /** A file holding the password (a mounted secret), read when {@link #PASSWORD} is not set. */
+    public static final String PASSWORD_FILE = "ORIGINBRIDGE_KAFKA_PASSWORD_FILE";
 
     private KafkaClientSecurity() {
     }
 
     /** The SASL client settings from this process's environment; empty without a user name. */
     public static Map<String, Object> fromEnvironment() {
-        return settings(System.getenv(USERNAME), System.getenv(PASSWORD));
+        String password = System.getenv(PASSWORD);
+        String file = System.getenv(PASSWORD_FILE);
+        if ((password == null || password.isEmpty()) && file != null && !file.isBlank()) {
+            try {
+                password = java.nio.file.Files.readString(java.nio.file.Path.of(file.strip())).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read " + PASSWORD_FILE + " " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return settings(System.getenv(USERNAME), password);
     }
 
     /** {@code config} plus the settings from this process's environment, as a new mutable map. */

@@ -25,7 +25,9 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The table of Kafka principals (deploy/runtime/config/kafka-principals.conf): who may read and
- * write which topics and use which consumer groups, and the ACL bindings that follow from it. Pure:
+ * write which topics and use which consumer groups, and the ACL bindings that follow from it; and
+ * the topics the administrator creates ({@code topic} lines, plus every service's dead-letter
+ * topics), which no service may create or reconfigure. Pure:
  * parsing and the bindings are tested without a broker ({@code KafkaPrincipalsTest}); {@link KafkaAccess}
  * applies them.
  */
@@ -42,14 +44,27 @@ public final class KafkaPrincipals {
         }
     }
 
+    /**
+     * A {@code topic NAME [partitions=N] [key=value ...]} line: a topic the administrator creates, with
+     * its topic-level configs (the platform's {@code Topics.configs}; {@code TopicTableTest} checks they agree).
+     * {@code partitions} null: the default of the run.
+     */
+    public record TopicSpec(String name, Integer partitions, Map<String, String> configs) {
+    }
+
+    static final Pattern CONFIG_KEY = Pattern.compile("[a-z][a-z0-9.]{0,63}");
+    static final Pattern CONFIG_VALUE = Pattern.compile("-?[A-Za-z0-9.,_-]{1,64}");
+
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** A topic or group: Kafka's legal characters, {@code *} for all, or a prefix ending in {@code *}. */
     static final Pattern RESOURCE = Pattern.compile("\\*|[A-Za-z0-9._-]{1,249}\\*?");
 
     private final List<Principal> principals;
+    private final List<TopicSpec> topics;
 
-    private KafkaPrincipals(List<Principal> principals) {
+    private KafkaPrincipals(List<Principal> principals, List<TopicSpec> topics) {
         this.principals = List.copyOf(principals);
+        this.topics = List.copyOf(topics);
     }
 
     public static KafkaPrincipals read(Path file) {
@@ -63,6 +78,7 @@ public final class KafkaPrincipals {
     /** Parses the table; any line it does not understand is refused with its number and the reason. */
     public static KafkaPrincipals parse(String table) {
         Map<String, Principal> byName = new LinkedHashMap<>();
+        Map<String, TopicSpec> topics = new LinkedHashMap<>();
         String[] lines = table.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -70,6 +86,13 @@ public final class KafkaPrincipals {
                 continue;
             }
             try {
+                if (line.startsWith("topic ") || line.equals("topic")) {
+                    TopicSpec topic = parseTopic(line);
+                    if (topics.putIfAbsent(topic.name(), topic) != null) {
+                        throw new IllegalArgumentException("topic " + topic.name() + " listed twice");
+                    }
+                    continue;
+                }
                 Principal principal = parseLine(line);
                 if (byName.putIfAbsent(principal.name(), principal) != null) {
                     throw new IllegalArgumentException("principal " + principal.name() + " listed twice");
@@ -78,7 +101,38 @@ public final class KafkaPrincipals {
                 throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        return new KafkaPrincipals(new ArrayList<>(byName.values()));
+        return new KafkaPrincipals(new ArrayList<>(byName.values()), new ArrayList<>(topics.values()));
+    }
+
+    private static TopicSpec parseTopic(String line) {
+        String[] words = line.split("\\s+");
+        if (words.length < 2 || !RESOURCE.matcher(words[1]).matches() || words[1].contains("*")
+                || words[1].equals(".") || words[1].equals("..")) {
+            throw new IllegalArgumentException("expected topic NAME [partitions=N] [config=value ...]");
+        }
+        Integer partitions = null;
+        Map<String, String> configs = new LinkedHashMap<>();
+        for (String word : Arrays.asList(words).subList(2, words.length)) {
+            int eq = word.indexOf('=');
+            String key = eq < 0 ? word : word.substring(0, eq);
+            String value = eq < 0 ? "" : word.substring(eq + 1);
+            if (!CONFIG_KEY.matcher(key).matches() || !CONFIG_VALUE.matcher(value).matches()) {
+                throw new IllegalArgumentException("expected partitions=N or a topic config key=value, not '" + word + "'");
+            }
+            if (key.equals("partitions")) {
+                try {
+                    partitions = Integer.valueOf(value);
+                } catch (NumberFormatException e) {
+                    partitions = -1;
+                }
+                if (partitions < 1 || partitions > 1000) {
+                    throw new IllegalArgumentException("partitions is 1-1000");
+                }
+            } else if (configs.put(key, value) != null) {
+                throw new IllegalArgumentException(key + " given twice");
+            }
+        }
+        return new TopicSpec(words[1], partitions, Map.copyOf(configs));
     }
 
     private static Principal parseLine(String line) {
@@ -143,7 +197,24 @@ public final class KafkaPrincipals {
                 .orElseThrow(() -> new IllegalArgumentException("no principal " + name + " in the table"));
     }
 
-    /** Every topic a service line names: the catalogue that every service declares. */
+    /** The {@code topic} lines. */
+    public List<TopicSpec> topics() {
+        return topics;
+    }
+
+    /**
+     * Every topic the administrator creates: the {@code topic} lines, then each service's dead-letter
+     * topic of every topic it reads (default partitions, the broker's default retention).
+     */
+    public List<TopicSpec> topicsToCreate() {
+        Map<String, TopicSpec> all = new LinkedHashMap<>();
+        topics.forEach(t -> all.put(t.name(), t));
+        principals.stream().filter(p -> p.kind() == Kind.SERVICE).forEach(p -> p.read().forEach(topic ->
+                all.putIfAbsent(deadLetter(topic, p.name()), new TopicSpec(deadLetter(topic, p.name()), null, Map.of()))));
+        return List.copyOf(all.values());
+    }
+
+    /** Every topic a service line names: the catalogue (each needs a {@code topic} line). */
     public Set<String> catalogue() {
         Set<String> topics = new LinkedHashSet<>();
         principals.stream().filter(p -> p.kind() == Kind.SERVICE).forEach(p -> {
@@ -173,15 +244,10 @@ public final class KafkaPrincipals {
         }
         switch (p.kind()) {
             case SERVICE -> {
-                List<String> deadLetters = p.read().stream().map(topic -> deadLetter(topic, p.name())).toList();
-                for (String dlt : deadLetters) {
-                    allow(acls, who, ResourceType.TOPIC, dlt, AclOperation.WRITE, AclOperation.DESCRIBE);
-                }
-                List<String> declared = new ArrayList<>(catalogue());
-                declared.addAll(deadLetters);
-                for (String topic : declared) {
-                    allow(acls, who, ResourceType.TOPIC, topic, AclOperation.CREATE, AclOperation.DESCRIBE,
-                            AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS);
+                // the dead letters of what it reads; no Create or AlterConfigs on any topic: the
+                // administrator creates the topics (topicsToCreate) and sets their configs
+                for (String topic : p.read()) {
+                    allow(acls, who, ResourceType.TOPIC, deadLetter(topic, p.name()), AclOperation.WRITE, AclOperation.DESCRIBE);
                 }
             }
             case OPERATOR -> {

@@ -46,9 +46,14 @@ class KafkaPrincipalsTest {
         Set<String> scoring = rights("compliance-scoring");
         assertThat(scoring).contains("WRITE TOPIC:LITERAL:supplier-compliance-scores",
                 "WRITE TOPIC:LITERAL:asw-verifications-compliance-scoring-dlt",
-                "READ TOPIC:LITERAL:logistics-node-events", "READ GROUP:LITERAL:compliance-scoring",
-                // the platform declares the whole catalogue in every service
-                "CREATE TOPIC:LITERAL:coo-declarations-submitted", "ALTER_CONFIGS TOPIC:LITERAL:coo-declarations-submitted");
+                "READ TOPIC:LITERAL:logistics-node-events", "READ GROUP:LITERAL:compliance-scoring");
+        // topics are the administrator's: no service may create one or change its configs
+        for (KafkaPrincipals.Principal p : TABLE.principals()) {
+            if (p.kind() != KafkaPrincipals.Kind.OPERATOR) {
+                assertThat(rights(p.name())).as(p.name()).noneMatch(r -> r.startsWith("CREATE ") || r.startsWith("ALTER_CONFIGS ")
+                        || r.startsWith("DESCRIBE_CONFIGS ") || r.startsWith("ALTER ") || r.startsWith("DELETE "));
+            }
+        }
         Set<String> writes = scoring.stream().filter(r -> r.startsWith("WRITE ")).collect(Collectors.toSet());
         assertThat(writes).containsExactlyInAnyOrder("WRITE TOPIC:LITERAL:supplier-compliance-scores",
                 "WRITE TOPIC:LITERAL:coo-declaration-failures",
@@ -108,6 +113,32 @@ class KafkaPrincipalsTest {
         assertThatThrownBy(() -> KafkaPrincipals.parse("x client read=..")).hasMessageContaining("not a topic");
         assertThatThrownBy(() -> KafkaPrincipals.parse("x")).hasMessageContaining("expected NAME KIND");
         assertThatThrownBy(() -> KafkaPrincipals.parse("x".repeat(65) + " client")).hasMessageContaining("principal name");
+    }
+
+    @Test
+    void theAdministratorCreatesTheCatalogueWithItsConfigsAndEveryServicesDeadLetters() {
+        assertThat(TABLE.topics()).extracting(KafkaPrincipals.TopicSpec::name).containsExactlyInAnyOrderElementsOf(TABLE.catalogue());
+        KafkaPrincipals.TopicSpec scores = TABLE.topics().stream().filter(t -> t.name().equals("supplier-compliance-scores"))
+                .findFirst().orElseThrow();
+        assertThat(scores.configs()).containsExactly(java.util.Map.entry("cleanup.policy", "compact"));
+        assertThat(TABLE.topicsToCreate()).extracting(KafkaPrincipals.TopicSpec::name)
+                .contains("coo-declarations-submitted", "signing-keys", "coo-declarations-submitted-declaration-intake-dlt",
+                        "supplier-compliance-scores-subscriptions-dlt", "coo-declaration-failures-status-query-dlt")
+                .doesNotHaveDuplicates();
+        KafkaPrincipals one = KafkaPrincipals.parse("topic a partitions=2 retention.ms=-1\nx service read=a\n");
+        assertThat(one.topicsToCreate()).containsExactly(new KafkaPrincipals.TopicSpec("a", 2, java.util.Map.of("retention.ms", "-1")),
+                new KafkaPrincipals.TopicSpec("a-x-dlt", null, java.util.Map.of()));
+    }
+
+    @Test
+    void hostileOrBrokenTopicLinesAreRefused() {
+        for (String line : java.util.List.of("topic", "topic a*", "topic *", "topic ..", "topic a/b", "topic a partitions=0",
+                "topic a partitions=x", "topic a partitions=1001", "topic a retention.ms", "topic a Retention.ms=1",
+                "topic a retention.ms=1;x", "topic a retention.ms=1 retention.ms=2", "topic a x=" + "1".repeat(65))) {
+            assertThatThrownBy(() -> KafkaPrincipals.parse(line)).as(line).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("line 1");
+        }
+        assertThatThrownBy(() -> KafkaPrincipals.parse("topic a\ntopic a")).hasMessageContaining("listed twice");
     }
 
     @Test

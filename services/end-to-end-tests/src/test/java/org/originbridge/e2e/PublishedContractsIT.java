@@ -48,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 class PublishedContractsIT {
 
     static final List<String> SERVICES = List.of("declaration-intake", "asw-verification", "ccpit-sync",
-            "logistics-ingestion", "compliance-scoring", "status-query");
+            "logistics-ingestion", "compliance-scoring", "status-query", "subscriptions");
     private static final String REFRESH = "./mvnw -B -ntp -pl services/end-to-end-tests -am verify "
             + "-Dit.test=PublishedContractsIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true";
 

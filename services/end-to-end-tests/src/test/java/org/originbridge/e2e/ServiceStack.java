@@ -111,6 +111,9 @@ public final class ServiceStack implements AutoCloseable {
 
         String statusQuery = service("status-query", "org.originbridge.status.StatusQueryApplication", common, List.of());
         service("compliance-scoring", "org.originbridge.scoring.ComplianceScoringApplication", common, List.of());
+        // webhooks, streams and histories; its master key is made for this run (never a fixed key)
+        service("subscriptions", "org.originbridge.subscriptions.SubscriptionsApplication", common, List.of(
+                "--originbridge.subscriptions.encryption.key-file=" + keyDir.resolve("subscriptions").resolve("secret-keys")));
         service("logistics-ingestion", "org.originbridge.logistics.LogisticsIngestionApplication", common, List.of(
                 "--originbridge.logistics.webhook-secret=" + DCSA_WEBHOOK_SECRET,
                 "--originbridge.logistics.poll.enabled=false",

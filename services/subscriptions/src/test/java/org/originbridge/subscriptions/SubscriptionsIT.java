@@ -39,6 +39,9 @@ import org.originbridge.events.scoring.ScoreBand;
 import org.originbridge.events.scoring.ScoreFactor;
 import org.originbridge.events.scoring.SupplierComplianceScore;
 import org.originbridge.platform.Topics;
+import org.originbridge.subscriptions.adapter.crypto.SecretKeyRing;
+import org.originbridge.subscriptions.adapter.mongo.MongoSubscriptions;
+import org.originbridge.subscriptions.domain.WebhookSignature;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TestIssuer;
@@ -62,6 +65,9 @@ class SubscriptionsIT {
     private static final Pattern SECRET = Pattern.compile("\"secret\":\"(whsec_[^\"]+)\"");
     /** The envelope's own sequence (data.sequence), not a field of the fact. */
     private static final Pattern SEQUENCE = Pattern.compile("\"key\":\"[^\"]*\",\"sequence\":(\\d+)");
+
+    /** The master key of this test run (never a fixed key in the repository). */
+    private static final String MASTER_KEY = SecretKeyRing.newEntry();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
@@ -87,7 +93,8 @@ class SubscriptionsIT {
                 "--originbridge.subscriptions.lease=3s", "--originbridge.subscriptions.poll-interval=100ms",
                 "--originbridge.subscriptions.retry.initial-backoff=200ms", "--originbridge.subscriptions.retry.max-backoff=1s",
                 "--originbridge.subscriptions.retry.max-attempts=6",
-                "--originbridge.subscriptions.stream.poll-interval=100ms"));
+                "--originbridge.subscriptions.stream.poll-interval=100ms",
+                "--originbridge.subscriptions.encryption.keys=" + MASTER_KEY));
         args.addAll(TestIssuer.shared().springArguments());
         for (String e : extra) { // an extra argument replaces the default of the same key
             String key = e.substring(0, e.indexOf('=') + 1);
@@ -277,6 +284,92 @@ class SubscriptionsIT {
         assertThat(get(base + "/api/v1/suppliers/" + supplier + "/score-history", exporterToken("SUP-ELSE")).statusCode()).isEqualTo(404);
         assertThat(get(base + "/api/v1/suppliers/" + supplier + "/score-history",
                 TestIssuer.shared().importer("JP-X")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRotatedSecretIsShownOnceBothSecretsSignDuringTheGracePeriodAndNoSecretIsStoredInClear() throws Exception {
+        String tenant = "SUP-ROT-" + UUID.randomUUID();
+        String database = "subscriptions-rot-" + UUID.randomUUID();
+        ConfigurableApplicationContext app = start(database);
+        String base = base(app);
+        receiver = new WebhookReceiver(Duration.ofMillis(300));
+        String token = exporterToken(tenant);
+        String created = post(base + "/api/v1/subscriptions", token,
+                "{\"url\":\"" + receiver.url() + "\",\"types\":[\"eco.status-changed\"]}");
+        String subscription = group(ID, created);
+        String original = group(SECRET, created);
+        receiver.secret(original);
+        String d = tenant + "-D";
+
+        // Given one delivery signed with the original secret only
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, d, issuance(tenant, d, 1));
+        await().atMost(TIMEOUT).until(() -> receiver.received().size() == 1);
+        assertThat(receiver.requests().get(0).signature().split(" ")).hasSize(1);
+
+        // When the secret is rotated (default grace period)
+        HttpResponse<String> rotation = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions/" + subscription
+                + "/secret:rotate")).POST(HttpRequest.BodyPublishers.noBody()), token);
+        assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(200);
+        String rotated = group(SECRET, rotation.body());
+        assertThat(rotated).isNotEqualTo(original);
+        Instant until = Instant.parse(group(Pattern.compile("\"previousSecretExpiresAt\":\"([^\"]+)\""), rotation.body()));
+        assertThat(until).isAfter(Instant.now().plus(Duration.ofHours(23)));
+        assertThat(get(base + "/api/v1/subscriptions/" + subscription, token).body()).doesNotContain("whsec_");
+
+        // Then the next delivery carries two signatures, each verifiable with its own secret alone;
+        // the receiver still on the original secret accepts it
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, d, issuance(tenant, d, 2));
+        await().atMost(TIMEOUT).until(() -> receiver.received().size() == 2);
+        WebhookReceiver.Raw during = receiver.requests().get(receiver.requests().size() - 1);
+        assertThat(during.signature().split(" ")).hasSize(2);
+        for (String secret : List.of(original, rotated)) {
+            assertThat(new WebhookSignature.Verifier(secret, Duration.ofMinutes(5))
+                    .verify(during.id(), during.timestamp(), during.signature(), during.body(), Instant.now()))
+                    .as("verifiable with one secret alone").isEqualTo(WebhookSignature.Verifier.Verdict.VALID);
+        }
+        assertThat(receiver.refused()).isEmpty();
+
+        // And MongoDB holds neither secret in clear
+        try (com.mongodb.client.MongoClient mongo = com.mongodb.client.MongoClients.create(EmbeddedMongo.connectionString())) {
+            String stored = mongo.getDatabase(database).getCollection(MongoSubscriptions.COLLECTION)
+                    .find(com.mongodb.client.model.Filters.eq("_id", subscription)).first().toJson();
+            assertThat(stored).doesNotContain("whsec_").doesNotContain(original.substring(6, 30)).doesNotContain(rotated.substring(6, 30))
+                    .contains("ciphertext", "nonce", "kid");
+        }
+
+        // When it is rotated again without grace (a leaked secret), only the newest signs
+        HttpResponse<String> now = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions/" + subscription
+                + "/secret:rotate")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"graceSeconds\":0}")), token);
+        assertThat(now.statusCode()).as(now.body()).isEqualTo(200);
+        assertThat(now.body()).contains("\"previousSecretExpiresAt\":null");
+        String newest = group(SECRET, now.body());
+        receiver.secret(newest);
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, d, issuance(tenant, d, 3));
+        await().atMost(TIMEOUT).until(() -> receiver.received().size() == 3);
+        WebhookReceiver.Raw after = receiver.requests().get(receiver.requests().size() - 1);
+        assertThat(after.signature().split(" ")).hasSize(1);
+        assertThat(new WebhookSignature.Verifier(rotated, Duration.ofMinutes(5))
+                .verify(after.id(), after.timestamp(), after.signature(), after.body(), Instant.now()))
+                .isEqualTo(WebhookSignature.Verifier.Verdict.INVALID_SIGNATURE);
+
+        // And hostile rotation requests are refused; another client's subscription is 404
+        for (String body : List.of("{\"graceSeconds\":-1}", "{\"graceSeconds\":604801}", "{\"graceSeconds\":\"1h\"}",
+                "{\"graceSeconds\":1e400}", "not json", "[]")) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions/" + subscription
+                    + "/secret:rotate")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), token);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.body()).as(body).doesNotContain("whsec_");
+        }
+        String foreign = exporterToken("SUP-FOREIGN-" + UUID.randomUUID());
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions/" + subscription + "/secret:rotate"))
+                .POST(HttpRequest.BodyPublishers.noBody()), foreign).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions/" + subscription + "/secret:rotate"))
+                .POST(HttpRequest.BodyPublishers.noBody()), TestIssuer.shared().exporter(tenant)).statusCode()).isEqualTo(403);
+        // the last secret handed out is still the one that signs (refused requests changed nothing)
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, d, issuance(tenant, d, 4));
+        await().atMost(TIMEOUT).until(() -> receiver.received().size() == 4);
+        assertThat(receiver.refused()).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers

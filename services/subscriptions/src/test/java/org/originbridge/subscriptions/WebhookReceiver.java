@@ -36,6 +36,10 @@ public final class WebhookReceiver implements AutoCloseable {
     public record Received(String id, String key, long sequence, String type, String body) {
     }
 
+    /** One request as it arrived: its Standard Webhooks headers and body. */
+    public record Raw(String id, String timestamp, String signature, byte[] body) {
+    }
+
     private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]*)\"");
     private static final Pattern SEQUENCE = Pattern.compile("\"key\":\"[^\"]*\",\"sequence\":(\\d+)");
     private static final Pattern TYPE = Pattern.compile("^\\{\"id\":\"[^\"]*\",\"type\":\"([^\"]*)\"");
@@ -44,6 +48,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, Received> firstSeen = new LinkedHashMap<>();
     private final List<String> refused = new ArrayList<>();
+    private final List<Raw> requests = new ArrayList<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private final Duration slow;
@@ -86,6 +91,10 @@ public final class WebhookReceiver implements AutoCloseable {
             body = in.readAllBytes();
         }
         String id = exchange.getRequestHeaders().getFirst(WebhookSignature.ID_HEADER);
+        synchronized (this) {
+            requests.add(new Raw(id, exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER), body));
+        }
         WebhookSignature.Verifier v = verifier;
         WebhookSignature.Verifier.Verdict verdict = v == null ? WebhookSignature.Verifier.Verdict.MISSING
                 : v.verify(id, exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
@@ -141,6 +150,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Every event accepted, once each, in the order first accepted. */
     public synchronized List<Received> received() {
         return List.copyOf(firstSeen.values());
+    }
+
+    /** Every request received, in arrival order. */
+    public synchronized List<Raw> requests() {
+        return List.copyOf(requests);
     }
 
     public synchronized List<String> refused() {

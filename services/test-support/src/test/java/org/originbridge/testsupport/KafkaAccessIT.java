@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -30,6 +32,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -70,12 +74,7 @@ class KafkaAccessIT {
         kafka = SecuredKafka.start();
         access = new KafkaAccess(KafkaPrincipals.read(TABLE_FILE), credentials);
         try (Admin admin = kafka.admin()) {
-            firstRun = access.apply(admin);
-            List<NewTopic> topics = new ArrayList<>();
-            for (String topic : List.of(SCORES, Topics.DECLARATIONS_SUBMITTED, Topics.DECLARATIONS_ACCEPTED)) {
-                topics.add(new NewTopic(topic, 1, (short) 1));
-            }
-            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            firstRun = access.apply(admin); // creates the topics too, as `up` does
         }
     }
 
@@ -96,6 +95,8 @@ class KafkaAccessIT {
             KafkaAccess.Applied again = access.apply(admin);
             assertThat(again.aclsCreated()).isZero();
             assertThat(again.aclsRemoved()).isZero();
+            assertThat(again.topicsCreated()).isZero();
+            assertThat(again.topicConfigsSet()).isZero();
         }
         // each password is made once, readable by its owner only
         Path file = credentials.resolve("procurement-buyhub.password");
@@ -125,6 +126,47 @@ class KafkaAccessIT {
         assertThat(scores).containsKey(supplier);
         assertThat(scores.get(supplier).score()).isEqualTo(87);
         assertThat(scores.get(supplier).factors()).containsExactly("ASW_VERIFIED");
+    }
+
+    @Test
+    void theAdministratorCreatesEveryTopicWithItsConfigsAndAServicePrincipalCanNeitherCreateNorReconfigureTopics()
+            throws Exception {
+        try (Admin admin = kafka.admin()) {
+            // every catalogue topic and every service's dead letters exist, with the catalogue's configs
+            Set<String> names = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            assertThat(firstRun.topicsCreated()).isEqualTo(KafkaPrincipals.read(TABLE_FILE).topicsToCreate().size());
+            assertThat(names).containsAll(Topics.ALL).contains(Topics.SIGNING_KEYS,
+                    Topics.deadLetter(Topics.DECLARATIONS_ACCEPTED, "compliance-scoring"),
+                    Topics.deadLetter(Topics.SUPPLIER_COMPLIANCE_SCORES, "subscriptions"));
+            for (String topic : List.of(SCORES, Topics.DECLARATIONS_SUBMITTED, Topics.SIGNING_KEYS)) {
+                Config config = topicConfig(admin, topic);
+                Topics.configs(topic).forEach((key, value) -> assertThat(config.get(key).value()).as(topic + " " + key).isEqualTo(value));
+            }
+            assertThat(topicConfig(admin, Topics.SIGNING_KEYS).get("cleanup.policy").value()).isEqualTo("compact");
+        }
+
+        // a service's credential cannot change a topic's retention, nor create a topic
+        try (Admin scoring = Admin.create(kafka.clientConfig("compliance-scoring", access.password("compliance-scoring")))) {
+            ConfigResource scores = new ConfigResource(ConfigResource.Type.TOPIC, SCORES);
+            assertThatThrownBy(() -> scoring.incrementalAlterConfigs(Map.of(scores, List.of(new AlterConfigOp(
+                    new ConfigEntry("retention.ms", "1000"), AlterConfigOp.OpType.SET)))).all().get(60, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(AuthorizationException.class);
+            ConfigResource own = new ConfigResource(ConfigResource.Type.TOPIC, Topics.deadLetter(Topics.ASW_VERIFICATIONS, "compliance-scoring"));
+            assertThatThrownBy(() -> scoring.incrementalAlterConfigs(Map.of(own, List.of(new AlterConfigOp(
+                    new ConfigEntry("retention.ms", "1000"), AlterConfigOp.OpType.SET)))).all().get(60, TimeUnit.SECONDS))
+                    .as("not even its own dead-letter topic").hasCauseInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> scoring.createTopics(List.of(new NewTopic("compliance-scoring-scratch", 1, (short) 1)))
+                    .all().get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(AuthorizationException.class);
+        }
+        try (Admin admin = kafka.admin()) {
+            assertThat(topicConfig(admin, SCORES).get("retention.ms").value()).isNotEqualTo("1000");
+            assertThat(admin.listTopics().names().get(60, TimeUnit.SECONDS)).doesNotContain("compliance-scoring-scratch");
+        }
+    }
+
+    private static Config topicConfig(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get(60, TimeUnit.SECONDS).get(resource);
     }
 
     @Test

@@ -45,13 +45,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     /**
      * Kafka credentials (docs/security.md "Kafka: principals and ACLs"): with
-     * {@code ORIGINBRIDGE_KAFKA_USERNAME} and {@code ORIGINBRIDGE_KAFKA_PASSWORD} set, every Kafka
+     * {@code ORIGINBRIDGE_KAFKA_USERNAME} and {@code ORIGINBRIDGE_KAFKA_PASSWORD} (or
+     * {@code ORIGINBRIDGE_KAFKA_PASSWORD_FILE}, a file holding it) set, every Kafka
      * client of the service (consumers, producers, the admin that declares topics) authenticates with
      * SASL/SCRAM-SHA-512 ({@code ORIGINBRIDGE_KAFKA_MECHANISM} overrides the mechanism,
      * {@code ORIGINBRIDGE_KAFKA_SECURITY_PROTOCOL} the protocol, default {@code SASL_PLAINTEXT}: the
      * local broker listens on loopback only). Without a user name nothing is set and the clients stay
      * PLAINTEXT, as the in-JVM test brokers expect. A user name without a password, or either holding
      * {@code ${} (Spring would read a placeholder), stops the start.
+     * <p>A service with credentials does not administer topics ({@code spring.kafka.admin.auto-create=false}:
+     * the catalogue's and dead-letter {@code NewTopic}s are neither created nor altered): on a broker
+     * with ACLs the administrator creates them (local stack: {@code KafkaAccess} at {@code bin/originbridge up};
+     * Kubernetes: Strimzi {@code KafkaTopic}s) and a service principal has no Create or AlterConfigs right.
+     * The in-JVM test brokers (no credentials) keep the platform's topic declaration.
      */
     static Map<String, Object> kafkaCredentials(ConfigurableEnvironment environment) {
         String username = raw(environment, "ORIGINBRIDGE_KAFKA_USERNAME").strip();
@@ -59,6 +65,15 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             return Map.of();
         }
         String password = raw(environment, "ORIGINBRIDGE_KAFKA_PASSWORD");
+        String passwordFile = raw(environment, "ORIGINBRIDGE_KAFKA_PASSWORD_FILE").strip();
+        if (password.isEmpty() && !passwordFile.isEmpty()) {
+            // a mounted secret (docker-compose.yml: the principal's own file, written by KafkaAccess)
+            try {
+                password = java.nio.file.Files.readString(java.nio.file.Path.of(passwordFile)).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read ORIGINBRIDGE_KAFKA_PASSWORD_FILE " + passwordFile + ": " + e.getMessage(), e);
+            }
+        }
         if (password.isEmpty()) {
             throw new IllegalStateException("ORIGINBRIDGE_KAFKA_USERNAME is set but ORIGINBRIDGE_KAFKA_PASSWORD is not");
         }
@@ -74,6 +89,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.properties.sasl.mechanism", mechanism);
         d.put("spring.kafka.properties.sasl.jaas.config",
                 module + " required username=" + jaasQuoted(username) + " password=" + jaasQuoted(password) + ";");
+        d.put("spring.kafka.admin.auto-create", "false");
         return d;
     }
 

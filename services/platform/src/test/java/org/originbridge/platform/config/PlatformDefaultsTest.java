@@ -89,6 +89,29 @@ class PlatformDefaultsTest {
         new PlatformDefaults().postProcessEnvironment(none, new SpringApplication());
         assertThat(none.containsProperty("spring.kafka.security.protocol")).isFalse();
         assertThat(none.containsProperty("spring.kafka.properties.sasl.jaas.config")).isFalse();
+        assertThat(none.containsProperty("spring.kafka.admin.auto-create")).as("test brokers: the platform declares topics").isFalse();
+    }
+
+    @Test
+    void aKafkaPasswordFileIsReadWhenNoPasswordIsGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("password");
+        java.nio.file.Files.writeString(file, "from-the-mounted-secret\n");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MockPropertySource()
+                .withProperty("ORIGINBRIDGE_KAFKA_USERNAME", "subscriptions")
+                .withProperty("ORIGINBRIDGE_KAFKA_PASSWORD_FILE", file.toString()));
+        new PlatformDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.kafka.properties.sasl.jaas.config"))
+                .contains("username=\"subscriptions\" password=\"from-the-mounted-secret\";");
+
+        StandardEnvironment missing = new StandardEnvironment();
+        missing.getPropertySources().addFirst(new MockPropertySource()
+                .withProperty("ORIGINBRIDGE_KAFKA_USERNAME", "subscriptions")
+                .withProperty("ORIGINBRIDGE_KAFKA_PASSWORD_FILE", dir.resolve("absent").toString()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new PlatformDefaults().postProcessEnvironment(missing, new SpringApplication()))
+                .hasMessageContaining("ORIGINBRIDGE_KAFKA_PASSWORD_FILE");
     }
 
     @Test
@@ -101,6 +124,8 @@ class PlatformDefaultsTest {
 
         assertThat(environment.getProperty("spring.kafka.security.protocol")).isEqualTo("SASL_PLAINTEXT");
         assertThat(environment.getProperty("spring.kafka.properties.sasl.mechanism")).isEqualTo("SCRAM-SHA-512");
+        assertThat(environment.getProperty("spring.kafka.admin.auto-create"))
+                .as("with credentials the administrator creates topics, not the service").isEqualTo("false");
         String jaas = environment.getProperty("spring.kafka.properties.sasl.jaas.config");
         // Kafka's own parser reads back exactly the user name and password: the quote, semicolon and
         // backslash in the password cannot end the value or add an option

@@ -1,11 +1,13 @@
 package org.originbridge.subscriptions.config;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 import com.mongodb.client.MongoDatabase;
+import org.originbridge.subscriptions.adapter.crypto.SecretKeyRing;
 import org.originbridge.subscriptions.adapter.http.EventStreams;
 import org.originbridge.subscriptions.adapter.mongo.MongoDeliveries;
 import org.originbridge.subscriptions.adapter.mongo.MongoEventLog;
@@ -15,6 +17,7 @@ import org.originbridge.subscriptions.domain.Dispatcher;
 import org.originbridge.subscriptions.domain.ManageSubscriptions;
 import org.originbridge.subscriptions.domain.RecordFact;
 import org.originbridge.subscriptions.domain.SsrfGuard;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,9 +35,31 @@ public class SubscriptionsConfiguration {
         return new MongoEventLog(database);
     }
 
+    /** The master keys of webhook secrets at rest: SUBSCRIPTIONS_ENCRYPTION_KEYS, else the key file (made on first start). */
     @Bean
-    MongoSubscriptions subscriptionStore(MongoDatabase database) {
-        return new MongoSubscriptions(database);
+    SecretKeyRing secretKeyRing(SubscriptionsProperties properties) {
+        SubscriptionsProperties.Encryption encryption = properties.encryption();
+        List<String> keys = encryption.keys().stream().filter(k -> !k.isBlank()).toList();
+        if (!keys.isEmpty()) {
+            return SecretKeyRing.of(keys);
+        }
+        if (encryption.keyFile().isBlank()) {
+            throw new IllegalStateException("originbridge.subscriptions.encryption.keys (SUBSCRIPTIONS_ENCRYPTION_KEYS) or "
+                    + ".key-file (SUBSCRIPTIONS_ENCRYPTION_KEY_FILE) is required: webhook secrets are stored encrypted");
+        }
+        return SecretKeyRing.fromFile(Path.of(encryption.keyFile()));
+    }
+
+    /** The store; at start-up every secret not yet under the current master key is re-encrypted. */
+    @Bean
+    MongoSubscriptions subscriptionStore(MongoDatabase database, SecretKeyRing keys) {
+        MongoSubscriptions store = new MongoSubscriptions(database, keys);
+        int rewritten = store.rewrap();
+        if (rewritten > 0) {
+            LoggerFactory.getLogger(SubscriptionsConfiguration.class)
+                    .info("re-encrypted the secrets of {} subscriptions under key {}", rewritten, keys.currentKeyId());
+        }
+        return store;
     }
 
     @Bean
@@ -56,7 +81,7 @@ public class SubscriptionsConfiguration {
     ManageSubscriptions manageSubscriptions(MongoSubscriptions subscriptions, MongoDeliveries deliveries, MongoEventLog log,
                                             SsrfGuard guard, SubscriptionsProperties properties, Clock clock) {
         return new ManageSubscriptions(subscriptions, deliveries, log, guard, properties.maxSubscriptionsPerClient(),
-                properties.maxReplay(), clock);
+                properties.maxReplay(), properties.secretGrace(), properties.maxSecretGrace(), clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval   pause between dispatch rounds
  * @param workers        bounded worker pool: at most this many attempts at once
  * @param batch          deliveries examined per round
+ * @param secretGrace    after a secret rotation, how long the previous secret keeps signing by default
+ * @param maxSecretGrace the longest grace period a rotation may ask for
+ * @param encryption     the master keys that encrypt webhook secrets at rest
  */
 @Validated
 @ConfigurationProperties("originbridge.subscriptions")
@@ -37,8 +40,19 @@ public record SubscriptionsProperties(
         @DefaultValue("200") @Min(1) @Max(10000) int batch,
         @DefaultValue("20") @Min(1) int maxSubscriptionsPerClient,
         @DefaultValue("10000") @Min(1) int maxReplay,
+        @DefaultValue("24h") @NotNull Duration secretGrace,
+        @DefaultValue("7d") @NotNull Duration maxSecretGrace,
+        @Valid @NotNull @DefaultValue Encryption encryption,
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Stream stream) {
+
+    /**
+     * Where the AES-256-GCM master keys come from: {@code keys} ({@code kid:base64} entries, the first
+     * encrypts; SUBSCRIPTIONS_ENCRYPTION_KEYS) or else {@code keyFile} (such lines, one per line; created
+     * with a fresh key on first start; SUBSCRIPTIONS_ENCRYPTION_KEY_FILE). One of them is required.
+     */
+    public record Encryption(@DefaultValue("") List<String> keys, @DefaultValue("") String keyFile) {
+    }
 
     /** Exponential backoff with full jitter, see {@link RetrySchedule}. */
     public record Retry(@DefaultValue("30s") @NotNull Duration initialBackoff,
@@ -57,6 +71,12 @@ public record SubscriptionsProperties(
                          @DefaultValue("1s") @NotNull Duration pollInterval,
                          @DefaultValue("15s") @NotNull Duration heartbeat,
                          @DefaultValue("30m") @NotNull Duration timeout) {
+    }
+
+    @AssertTrue(message = "secret-grace must lie between 0 and max-secret-grace")
+    public boolean isSecretGraceWithinItsMaximum() {
+        return secretGrace == null || maxSecretGrace == null
+                || (!secretGrace.isNegative() && secretGrace.compareTo(maxSecretGrace) <= 0);
     }
 
     @AssertTrue(message = "lease must be longer than connect-timeout + read-timeout")

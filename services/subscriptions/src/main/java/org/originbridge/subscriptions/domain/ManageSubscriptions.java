@@ -1,6 +1,7 @@
 package org.originbridge.subscriptions.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,22 +25,36 @@ public final class ManageSubscriptions {
         }
     }
 
+    /** The request conflicts with a concurrent change (two rotations of one secret at once): try again. */
+    public static final class Conflict extends RuntimeException {
+        public Conflict(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final Subscriptions subscriptions;
     private final Deliveries deliveries;
     private final EventLog log;
     private final SsrfGuard guard;
     private final int maxPerClient;
     private final int maxReplay;
+    private final Duration defaultGrace;
+    private final Duration maxGrace;
     private final Clock clock;
 
     public ManageSubscriptions(Subscriptions subscriptions, Deliveries deliveries, EventLog log, SsrfGuard guard,
-                               int maxPerClient, int maxReplay, Clock clock) {
+                               int maxPerClient, int maxReplay, Duration defaultGrace, Duration maxGrace, Clock clock) {
+        if (defaultGrace.isNegative() || defaultGrace.compareTo(maxGrace) > 0) {
+            throw new IllegalArgumentException("the default grace period lies between 0 and the maximum");
+        }
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.log = log;
         this.guard = guard;
         this.maxPerClient = maxPerClient;
         this.maxReplay = maxReplay;
+        this.defaultGrace = defaultGrace;
+        this.maxGrace = maxGrace;
         this.clock = clock;
     }
 
@@ -88,6 +103,30 @@ public final class ManageSubscriptions {
         }
         deliveries.deleteAllOf(id);
         return subscriptions.delete(id);
+    }
+
+    /**
+     * Gives the subscription a new secret (returned once, in the subscription) and keeps the current
+     * one signing for {@code graceSeconds} (null: the default grace period; 0: dropped at once, for a
+     * leaked secret; at most the maximum grace period). Empty when the caller has no such subscription.
+     */
+    public Optional<Subscription> rotateSecret(String clientId, String id, Long graceSeconds) {
+        Duration grace = defaultGrace;
+        if (graceSeconds != null) {
+            if (graceSeconds < 0 || graceSeconds > maxGrace.toSeconds()) {
+                throw new Invalid("graceSeconds: between 0 and " + maxGrace.toSeconds());
+            }
+            grace = Duration.ofSeconds(graceSeconds);
+        }
+        Optional<Subscription> found = get(clientId, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Subscription rotated = found.get().rotated(WebhookSecret.generate(), grace, clock.instant());
+        if (!subscriptions.replaceSecrets(found.get(), rotated)) {
+            throw new Conflict("the secret was rotated concurrently; rotate again to get a secret you hold");
+        }
+        return Optional.of(rotated);
     }
 
     public Optional<List<Delivery>> deadLetters(String clientId, String id, int limit) {

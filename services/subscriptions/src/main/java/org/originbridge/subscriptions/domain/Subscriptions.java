@@ -17,5 +17,11 @@ public interface Subscriptions {
 
     boolean delete(String id);
 
+    /**
+     * Stores {@code rotated}'s secrets if the stored subscription still has {@code before}'s current
+     * secret (compare-and-set: of two concurrent rotations one wins); false otherwise.
+     */
+    boolean replaceSecrets(Subscription before, Subscription rotated);
+
     long countOwnedBy(String clientId);
 }

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +34,21 @@ public final class WebhookSignature {
 
     public static String sign(String secret, String id, long timestampSeconds, byte[] body) {
         return "v1," + Base64.getEncoder().encodeToString(mac(WebhookSecret.key(secret), id, timestampSeconds, body));
+    }
+
+    /**
+     * The header value for several secrets (during a secret's rotation): one {@code v1,} signature per
+     * secret, space separated, as Standard Webhooks allows; a receiver accepts the delivery if any matches.
+     */
+    public static String sign(List<String> secrets, String id, long timestampSeconds, byte[] body) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("at least one secret signs");
+        }
+        StringJoiner header = new StringJoiner(" ");
+        for (String secret : secrets) {
+            header.add(sign(secret, id, timestampSeconds, body));
+        }
+        return header.toString();
     }
 
     static byte[] mac(byte[] key, String id, long timestampSeconds, byte[] body) {

@@ -68,4 +68,18 @@ class WebhookSignatureTest {
         assertThatThrownBy(() -> WebhookSecret.key("secret")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookSecret.key("whsec_AAAA")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void duringARotationTheHeaderCarriesOneSignaturePerSecretAndEachVerifiesAlone() {
+        String fresh = WebhookSecret.generate();
+        String header = WebhookSignature.sign(java.util.List.of(fresh, SECRET), ID, TS, BODY);
+
+        assertThat(header.split(" ")).hasSize(2).allSatisfy(part -> assertThat(part).startsWith("v1,"));
+        assertThat(new WebhookSignature.Verifier(SECRET, java.time.Duration.ofMinutes(5)).verify(ID, Long.toString(TS), header, BODY, NOW))
+                .as("a receiver still on the old secret").isEqualTo(WebhookSignature.Verifier.Verdict.VALID);
+        assertThat(new WebhookSignature.Verifier(fresh, java.time.Duration.ofMinutes(5)).verify(ID, Long.toString(TS), header, BODY, NOW))
+                .as("a receiver already on the new secret").isEqualTo(WebhookSignature.Verifier.Verdict.VALID);
+        assertThat(new WebhookSignature.Verifier(WebhookSecret.generate(), java.time.Duration.ofMinutes(5))
+                .verify(ID, Long.toString(TS), header, BODY, NOW)).isEqualTo(WebhookSignature.Verifier.Verdict.INVALID_SIGNATURE);
+    }
 }

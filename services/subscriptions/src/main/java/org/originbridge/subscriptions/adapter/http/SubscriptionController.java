@@ -48,6 +48,14 @@ public class SubscriptionController {
     public record CreatedSubscription(String id, String url, List<String> types, Instant createdAt, String secret) {
     }
 
+    /** The optional body of a secret rotation: how long the current secret keeps signing (seconds; 0 = drop it now). */
+    public record RotateSecret(Long graceSeconds) {
+    }
+
+    /** A rotation's response: the only time the new secret is shown; the previous one signs until {@code previousSecretExpiresAt} (null: dropped). */
+    public record RotatedSecret(String id, String secret, Instant previousSecretExpiresAt) {
+    }
+
     /** A delivery on the dead-letter list. */
     public record DeadLetter(String deliveryId, String eventId, String key, int attempts, String lastError) {
         static DeadLetter of(Delivery d) {
@@ -90,6 +98,18 @@ public class SubscriptionController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * A new secret, shown once; during the grace period deliveries carry a signature with each secret
+     * ({@code webhook-signature: v1,<new> v1,<previous>}), then the previous one is dropped.
+     */
+    @PostMapping("/{id}/secret:rotate")
+    public RotatedSecret rotateSecret(@PathVariable String id, @RequestBody(required = false) RotateSecret body,
+                                      Caller caller) {
+        Subscription s = manage.rotateSecret(caller.clientId(), Pages.id(id), body == null ? null : body.graceSeconds())
+                .orElseThrow(SubscriptionController::notFound);
+        return new RotatedSecret(s.id(), s.secret(), s.previousSecretUntil());
+    }
+
     @GetMapping("/{id}/dead-letters")
     public Map<String, List<DeadLetter>> deadLetters(@PathVariable String id, Caller caller) {
         return Map.of("items", manage.deadLetters(caller.clientId(), Pages.id(id), Pages.MAX_LIMIT)
@@ -120,6 +140,14 @@ public class SubscriptionController {
         org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
                 .forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(ManageSubscriptions.Conflict.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> conflict(ManageSubscriptions.Conflict e) {
+        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
+                .forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static ResponseStatusException notFound() {

@@ -6,18 +6,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.originbridge.subscriptions.domain.EventLog;
@@ -28,24 +27,27 @@ import org.originbridge.subscriptions.domain.Viewer;
 
 /**
  * {@code subscription_events}: one document per event, {@code _id} = the event id (so recording is
- * insert-if-absent: a duplicate key means "already recorded" and changes nothing), {@code seq} from
- * the counter document {@code subscription_counters/events} ({@code $inc}), the fact's fields and its
- * JSON payload as a string (delivered byte for byte). {@link #visibleTo} is the query form of
- * {@link Viewer#sees}. {@code MongoEventLogTest} covers redelivery, a counter behind the recorded
- * sequence and concurrent records.
+ * insert-if-absent: a duplicate key means "already recorded" and changes nothing), the fact's fields
+ * and its JSON payload as a string (delivered byte for byte).
+ * <p>{@code seq} (unique) is <b>insert-then-expose</b>: a writer takes the highest recorded
+ * {@code seq} + 1 and inserts; if another writer inserted that number first, the unique index refuses
+ * it and the writer takes the next one. So number n+1 exists only once n was inserted (a number is
+ * never handed out before its event is in the log), and readers never see a later number before an
+ * earlier one. A reader ({@link #after}) first reads the highest {@code seq} M and then only events
+ * {@code <= M}: every one of them was inserted before M, so a stream or history that resumes after
+ * its last seen number misses nothing, however many instances record at once (the race of the former
+ * counter document, where a number was taken before the insert, is gone; {@code MongoEventLogTest}
+ * checks it with two writers and a reader). {@link #visibleTo} is the query form of {@link Viewer#sees}.
  */
 public class MongoEventLog implements EventLog {
 
     public static final String COLLECTION = "subscription_events";
-    public static final String COUNTERS = "subscription_counters";
-    private static final int MAX_ATTEMPTS = 20;
+    private static final int MAX_ATTEMPTS = 200;
 
     private final MongoCollection<Document> events;
-    private final MongoCollection<Document> counters;
 
     public MongoEventLog(MongoDatabase database) {
         this.events = database.getCollection(COLLECTION);
-        this.counters = database.getCollection(COUNTERS);
         events.createIndex(Indexes.ascending("seq"), new IndexOptions().unique(true));
         events.createIndex(Indexes.ascending("key", "seq"));
         events.createIndex(Indexes.ascending("recordedAt"));
@@ -59,9 +61,7 @@ public class MongoEventLog implements EventLog {
             if (existing != null) {
                 return toEvent(existing); // already recorded (a redelivery or a concurrent record)
             }
-            long seq = counters.findOneAndUpdate(Filters.eq("_id", "events"), Updates.inc("value", 1L),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
-                    .get("value", Number.class).longValue();
+            long seq = lastSeq() + 1;
             Document doc = new Document("_id", id).append("seq", seq).append("type", fact.type().wireName())
                     .append("audience", fact.type().audience().name()).append("tenant", fact.tenant())
                     .append("key", fact.key()).append("importer", fact.importer())
@@ -71,11 +71,13 @@ public class MongoEventLog implements EventLog {
                 events.insertOne(doc);
                 return toEvent(doc);
             } catch (MongoWriteException e) {
-                // a duplicate _id: recorded concurrently (found on the next pass); a duplicate seq: the
-                // counter handed out a number already taken (seen in a rolling restart with the embedded
-                // wire server): take the next one. Either way a gap in seq, never a lost or double event.
+                // a duplicate _id: recorded concurrently (found on the next pass); a duplicate seq: another
+                // writer inserted that number first: take the next one
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= MAX_ATTEMPTS) {
                     throw e;
+                }
+                if (attempt > 3) {
+                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L * Math.min(attempt, 20)));
                 }
             }
         }
@@ -94,7 +96,11 @@ public class MongoEventLog implements EventLog {
         if (visible.isEmpty()) {
             return List.of();
         }
-        List<Bson> and = new ArrayList<>(List.of(Filters.gt("seq", afterSeq), visible.get()));
+        long upTo = lastSeq(); // first the highest number: everything up to it is in the log (see the class comment)
+        if (upTo <= afterSeq) {
+            return List.of();
+        }
+        List<Bson> and = new ArrayList<>(List.of(Filters.gt("seq", afterSeq), Filters.lte("seq", upTo), visible.get()));
         if (key != null) {
             and.add(Filters.eq("key", key));
         }

@@ -23,7 +23,7 @@ import org.originbridge.subscriptions.domain.WebhookSignature;
 
 /**
  * One POST per attempt with Apache HttpClient 5: the body is the event's envelope, signed the
- * Standard Webhooks way with a fresh timestamp; connect and read timeouts bound every attempt;
+ * Standard Webhooks way with a fresh timestamp (two signatures during a secret's grace period); connect and read timeouts bound every attempt;
  * redirects are never followed (a 3xx is a failure), no proxy, no cookies, no automatic retries
  * (the dispatcher retries); hosts resolve only through {@link GuardedDnsResolver}.
  * The response body is never read: only the status counts.
@@ -62,7 +62,8 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         HttpPost post = new HttpPost(subscription.url());
         post.setHeader(WebhookSignature.ID_HEADER, event.id());
         post.setHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
-        post.setHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(subscription.secret(), event.id(), timestamp, body));
+        post.setHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(
+                subscription.signingSecrets(clock.instant()), event.id(), timestamp, body));
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         try {
             int status;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.originbridge.subscriptions.domain.EventType;
 import org.originbridge.subscriptions.domain.Fact;
 import org.originbridge.subscriptions.domain.StoredEvent;
+import org.originbridge.subscriptions.domain.Viewer;
 import org.originbridge.testsupport.EmbeddedMongo;
 
 /**
  * Recording is insert-if-absent on the fact's own id, with a unique {@code seq}: against the embedded
- * Mongo wire server, a redelivery, a counter that hands out a taken number, and concurrent records.
+ * Mongo wire server, a redelivery, a number taken by another writer, concurrent records, and two writers
+ * with a reader resuming after its last number (the SSE sequence race).
  */
 class MongoEventLogTest {
 
@@ -62,17 +62,70 @@ class MongoEventLogTest {
     }
 
     @Test
-    void aCounterBehindTheRecordedSequenceTakesTheNextFreeNumberInsteadOfFailing() {
+    void aNumberTakenByAnotherWriterMeanwhileMakesTheRecordTakeTheNextOne() {
         StoredEvent first = log.recordIfAbsent(fact("accepted/D1", "D1"));
-        StoredEvent second = log.recordIfAbsent(fact("accepted/D2", "D2"));
-        // the counter falls back (as after losing its last write): its next numbers are already taken
-        database.getCollection(MongoEventLog.COUNTERS).updateOne(Filters.eq("_id", "events"),
-                Updates.set("value", first.seq() - 1));
+        // another writer inserts the next number first (as a second instance would)
+        database.getCollection(MongoEventLog.COLLECTION).insertOne(new Document("_id", "evt_other").append("seq", first.seq() + 1)
+                .append("type", EventType.DECLARATION_ACCEPTED.wireName()).append("audience", "EXPORTER")
+                .append("tenant", "SUP-1").append("key", "D9").append("occurredAt", new java.util.Date())
+                .append("recordedAt", new java.util.Date()).append("payload", "{}"));
 
         StoredEvent third = log.recordIfAbsent(fact("accepted/D3", "D3"));
 
-        assertThat(third.seq()).isGreaterThan(second.seq());
+        assertThat(third.seq()).isEqualTo(first.seq() + 2);
         assertThat(database.getCollection(MongoEventLog.COLLECTION).countDocuments()).isEqualTo(3);
+    }
+
+    /**
+     * The SSE sequence race: two instances record at once while a stream reads "everything after the
+     * last number I sent" over and over. Every number a reader ever sees must come after every lower
+     * number already being readable, or a resume after it skips an event for good. Each pass of the
+     * reader must therefore continue the log exactly where the previous one ended (no gap), and the
+     * reader ends up with every event once.
+     */
+    @Test
+    void twoWritersRecordingAtOnceNeverLetAReaderSkipAnEvent() throws Exception {
+        String name = "subscriptions-race-" + UUID.randomUUID();
+        MongoClient second = MongoClients.create(EmbeddedMongo.connectionString());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            MongoEventLog writerA = new MongoEventLog(client.getDatabase(name));
+            MongoEventLog writerB = new MongoEventLog(second.getDatabase(name));
+            MongoEventLog reader = new MongoEventLog(client.getDatabase(name));
+            int each = 150;
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            Future<?> a = pool.submit(() -> write(writerA, "A", each, go));
+            Future<?> b = pool.submit(() -> write(writerB, "B", each, go));
+            Viewer everything = new Viewer(true, Set.of(), null, false);
+            List<Long> seen = new ArrayList<>();
+            long last = 0;
+            go.countDown();
+            while (seen.size() < 2 * each) {
+                for (StoredEvent e : reader.after(everything, last, null, Set.of(), 1000)) {
+                    assertThat(e.seq()).as("the pass continues right after " + last + " (no number skipped)").isEqualTo(last + 1);
+                    seen.add(e.seq());
+                    last = e.seq();
+                }
+                if (a.isDone() && b.isDone() && reader.after(everything, last, null, Set.of(), 1).isEmpty()) {
+                    break;
+                }
+            }
+            a.get();
+            b.get();
+            assertThat(seen).hasSize(2 * each).doesNotHaveDuplicates();
+            assertThat(client.getDatabase(name).getCollection(MongoEventLog.COLLECTION).countDocuments()).isEqualTo(2L * each);
+        } finally {
+            pool.shutdownNow();
+            second.close();
+        }
+    }
+
+    private static Void write(MongoEventLog log, String writer, int count, java.util.concurrent.CountDownLatch go) throws Exception {
+        go.await();
+        for (int i = 0; i < count; i++) {
+            log.recordIfAbsent(fact("accepted/" + writer + i, writer + i));
+        }
+        return null;
     }
 
     @Test
