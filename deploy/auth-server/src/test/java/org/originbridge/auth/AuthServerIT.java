@@ -144,6 +144,15 @@ class AuthServerIT {
         assertThat(exporter.statusCode()).isEqualTo(401);
         assertThat(exporter.body()).contains("invalid_client").doesNotContain("access_token");
         assertThat(postTokenRequest("status-query", secretOf("subscriptions")).statusCode()).isEqualTo(401);
+
+        // the serdes' HTTP client appends "/" to the token URL: the same endpoint, the same client checks
+        HttpResponse<String> slash = postTokenRequest("/oauth2/token/", "status-query", secretOf("status-query"));
+        assertThat(slash.statusCode()).isEqualTo(200);
+        assertThat(validate(JSON.readTree(slash.body()).path("access_token").asString()).getStringListClaim("roles"))
+                .containsExactly("sr-developer");
+        assertThat(postTokenRequest("/oauth2/token/", "status-query", secretOf("operator")).statusCode()).isEqualTo(401);
+        assertThat(postTokenRequest("/oauth2/token//", "status-query", secretOf("status-query")).statusCode())
+                .isNotEqualTo(200);
     }
 
     @Test
@@ -211,8 +220,12 @@ class AuthServerIT {
     }
 
     private HttpResponse<String> postTokenRequest(String clientId, String secret) {
+        return postTokenRequest("/oauth2/token", clientId, secret);
+    }
+
+    private HttpResponse<String> postTokenRequest(String path, String clientId, String secret) {
         String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret;
-        return send(HttpRequest.newBuilder(URI.create(url("/oauth2/token")))
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }

@@ -30,11 +30,11 @@ class ClientStoreTest {
                 "provider-sitebuilder", "importer-osaka-denki", "procurement-buyhub", "operator", "importer-portal",
                 "declaration-intake", "asw-verification", "ccpit-sync", "logistics-ingestion", "compliance-scoring",
                 "status-query", "subscriptions");
-        // schema registry roles (docs/security.md "Schema registry"): producing services write,
+        // schema registry roles (docs/security.md "Schema registry"): services register their schemas,
         // subscribers and exporters (the ERP producer) read, the operator administers
         assertThat(byId.values()).filteredOn(c -> "service".equals(c.role())).allSatisfy(c -> {
             assertThat(c.scopes()).isEmpty();
-            assertThat(c.registryRole()).isEqualTo(c.clientId().equals("subscriptions") ? "sr-readonly" : "sr-developer");
+            assertThat(c.registryRole()).isEqualTo("sr-developer");
         }).hasSize(7);
         assertThat(byId.get("procurement-buyhub").registryRole()).isEqualTo("sr-readonly");
         assertThat(byId.get("exporter-powertech").registryRole()).isEqualTo("sr-readonly");

@@ -192,9 +192,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
         // Apicurio serdes in Confluent mode: 0x00 + 4-byte content id + Avro binary, subject <topic>-value.
         d.put("spring.kafka.properties.apicurio.registry.url", "${REGISTRY_URL:http://127.0.0.1:8081/apis/registry/v2}");
-        // A principal that may only read the registry (sr-readonly, e.g. subscriptions) sets
-        // ORIGINBRIDGE_REGISTRY_AUTO_REGISTER=false: its serializer then looks schemas up by content.
-        d.put("spring.kafka.properties.apicurio.registry.auto-register", "${ORIGINBRIDGE_REGISTRY_AUTO_REGISTER:true}");
+        d.put("spring.kafka.properties.apicurio.registry.auto-register", "true");
         d.put("spring.kafka.properties.apicurio.registry.use-id", "contentId");
         d.put("spring.kafka.properties.apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler");
         d.put("spring.kafka.properties.apicurio.registry.headers.enabled", "false");

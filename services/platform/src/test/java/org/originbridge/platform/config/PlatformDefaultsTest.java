@@ -127,12 +127,11 @@ class PlatformDefaultsTest {
     }
 
     @Test
-    void theSerdesCallTheRegistryAnonymouslyWithoutAClientAndAutoRegisterByDefault() {
+    void theSerdesCallTheRegistryAnonymouslyWithoutAClient() {
         StandardEnvironment none = new StandardEnvironment();
         new PlatformDefaults().postProcessEnvironment(none, new SpringApplication());
         assertThat(none.containsProperty("spring.kafka.properties.apicurio.auth.client.id")).isFalse();
         assertThat(none.containsProperty("spring.kafka.properties.apicurio.auth.service.token.endpoint")).isFalse();
-        assertThat(none.getProperty("spring.kafka.properties.apicurio.registry.auto-register")).isEqualTo("true");
     }
 
     @Test
@@ -141,15 +140,13 @@ class PlatformDefaultsTest {
         environment.getPropertySources().addFirst(new MockPropertySource()
                 .withProperty("ORIGINBRIDGE_REGISTRY_CLIENT_ID", "subscriptions")
                 .withProperty("ORIGINBRIDGE_REGISTRY_CLIENT_SECRET", "Xy_9-abc~def.ghi")
-                .withProperty("ORIGINBRIDGE_AUTH_ISSUER", "http://127.0.0.1:27088")
-                .withProperty("ORIGINBRIDGE_REGISTRY_AUTO_REGISTER", "false"));
+                .withProperty("ORIGINBRIDGE_AUTH_ISSUER", "http://127.0.0.1:27088"));
         new PlatformDefaults().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("spring.kafka.properties.apicurio.auth.client.id")).isEqualTo("subscriptions");
         assertThat(environment.getProperty("spring.kafka.properties.apicurio.auth.client.secret")).isEqualTo("Xy_9-abc~def.ghi");
         assertThat(environment.getProperty("spring.kafka.properties.apicurio.auth.service.token.endpoint"))
                 .isEqualTo("http://127.0.0.1:27088/oauth2/token");
-        assertThat(environment.getProperty("spring.kafka.properties.apicurio.registry.auto-register")).isEqualTo("false");
 
         environment.getPropertySources().addFirst(new MockPropertySource()
                 .withProperty("ORIGINBRIDGE_REGISTRY_TOKEN_URL", "https://idp.example/token"));
