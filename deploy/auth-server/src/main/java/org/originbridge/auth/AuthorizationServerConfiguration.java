@@ -16,8 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -85,6 +87,15 @@ class AuthorizationServerConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> identityClaims(SigningKeys keys) {
         return new IdentityClaims(keys);
+    }
+
+    /** The Apicurio serdes call the token endpoint with a trailing slash: see {@link TokenEndpointTrailingSlash}. */
+    @Bean
+    FilterRegistrationBean<TokenEndpointTrailingSlash> tokenEndpointTrailingSlash() {
+        FilterRegistrationBean<TokenEndpointTrailingSlash> registration =
+                new FilterRegistrationBean<>(new TokenEndpointTrailingSlash());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -20,7 +20,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Shapes every access token to the identity contract: ES256 with the active key's {@code kid},
  * {@code aud=originbridge}, {@code scope} as a space-separated string, and the client's
  * {@code ob_role}, {@code ob_tenants} and (importers only) {@code ob_importer}, which the client
- * registration carries in its settings (see {@link RegisteredClients}).
+ * registration carries in its settings (see {@link RegisteredClients}), and, for a client with a
+ * schema-registry role, {@code roles} = that role (what Apicurio Registry authorizes by).
  * <p>
  * Tokens of the authorization-code flow speak for the signed-in user instead (see {@code userClaims}).
  * <p>
@@ -61,6 +62,10 @@ final class IdentityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> 
         String importer = settings.getSetting(RegisteredClients.IMPORTER);
         if (importer != null) {
             context.getClaims().claim(IdentityContract.IMPORTER_CLAIM, importer);
+        }
+        String registryRole = settings.getSetting(RegisteredClients.REGISTRY_ROLE);
+        if (registryRole != null) {
+            context.getClaims().claim(IdentityContract.REGISTRY_ROLES_CLAIM, List.of(registryRole));
         }
     }
 

@@ -30,7 +30,21 @@ public final class IdentityContract {
     public static final String IMPORTER = "importer";
     public static final String PROCUREMENT = "procurement";
     public static final String OPERATOR = "operator";
-    public static final Set<String> ROLES = Set.of(EXPORTER, PROVIDER, IMPORTER, PROCUREMENT, OPERATOR);
+    /**
+     * A service of this system (a Kafka producer or consumer): its tokens carry no API scope and act
+     * for no tenant; they exist for the schema registry ({@link #REGISTRY_ROLES_CLAIM}).
+     */
+    public static final String SERVICE = "service";
+    public static final Set<String> ROLES = Set.of(EXPORTER, PROVIDER, IMPORTER, PROCUREMENT, OPERATOR, SERVICE);
+
+    /**
+     * JSON array with the client's schema-registry role, read by Apicurio Registry
+     * ({@code quarkus.oidc.roles.role-claim-path=roles}, docs/security.md "Schema registry");
+     * absent for clients without one.
+     */
+    public static final String REGISTRY_ROLES_CLAIM = "roles";
+    /** Apicurio Registry's roles: admin, developer (register schemas), read-only. */
+    public static final List<String> REGISTRY_ROLES = List.of("sr-admin", "sr-developer", "sr-readonly");
 
     private IdentityContract() {
     }

@@ -17,12 +17,17 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * Turns the client definitions into Spring Authorization Server registrations: client_credentials
  * only, client_secret_basic only, the secret kept as a password hash, self-contained (JWT)
  * access tokens, and the identity claims in the client settings for {@link IdentityClaims}.
+ * <p>
+ * One exception to client_secret_basic: a {@code service} client (registry only) may also send
+ * its secret in the form body (client_secret_post), because the Apicurio Registry serdes' token
+ * client ({@code apicurio.auth.client.*}) can do nothing else.
  */
 final class RegisteredClients {
 
     static final String ROLE = "originbridge.role";
     static final String TENANTS = "originbridge.tenants";
     static final String IMPORTER = "originbridge.importer";
+    static final String REGISTRY_ROLE = "originbridge.registry-role";
     /** The client's scopes in the order its definition lists them (the registration keeps a set). */
     static final String SCOPE_ORDER = "originbridge.scope-order";
 
@@ -47,10 +52,18 @@ final class RegisteredClients {
         if (client.importer() != null) {
             settings.setting(IMPORTER, client.importer());
         }
+        if (client.registryRole() != null) {
+            settings.setting(REGISTRY_ROLE, client.registryRole());
+        }
         return RegisteredClient.withId(client.clientId())
                 .clientId(client.clientId())
                 .clientSecret(encoder.encode(client.clientSecret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethods(methods -> {
+                    if (IdentityContract.SERVICE.equals(client.role())) {
+                        methods.add(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+                    }
+                })
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(scopes -> scopes.addAll(client.scopes()))
                 .clientSettings(settings.build())

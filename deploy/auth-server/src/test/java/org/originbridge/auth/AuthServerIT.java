@@ -122,6 +122,40 @@ class AuthServerIT {
     }
 
     @Test
+    void registryRolesTravelInTheRolesClaimAndOnlyServiceClientsMayPostTheirSecret() throws Exception {
+        // the Apicurio serdes' token client sends id and secret in the form body (client_secret_post)
+        HttpResponse<String> service = postTokenRequest("status-query", secretOf("status-query"));
+        assertThat(service.statusCode()).isEqualTo(200);
+        JWTClaimsSet claims = validate(JSON.readTree(service.body()).path("access_token").asString());
+        assertThat(claims.getStringListClaim("roles")).containsExactly("sr-developer");
+        assertThat(claims.getStringClaim("ob_role")).isEqualTo("service");
+        assertThat(claims.getStringClaim("scope")).isEmpty();
+        assertThat(claims.getStringListClaim("ob_tenants")).isEmpty();
+
+        JWTClaimsSet operator = validate(JSON.readTree(tokenRequest("operator", secretOf("operator"), null).body())
+                .path("access_token").asString());
+        assertThat(operator.getStringListClaim("roles")).containsExactly("sr-admin");
+        JWTClaimsSet provider = validate(JSON.readTree(tokenRequest("provider-sitebuilder", secretOf("provider-sitebuilder"), null)
+                .body()).path("access_token").asString());
+        assertThat(provider.getClaims()).doesNotContainKey("roles");
+
+        // every other client keeps client_secret_basic only
+        HttpResponse<String> exporter = postTokenRequest("exporter-powertech", secretOf("exporter-powertech"));
+        assertThat(exporter.statusCode()).isEqualTo(401);
+        assertThat(exporter.body()).contains("invalid_client").doesNotContain("access_token");
+        assertThat(postTokenRequest("status-query", secretOf("subscriptions")).statusCode()).isEqualTo(401);
+
+        // the serdes' HTTP client appends "/" to the token URL: the same endpoint, the same client checks
+        HttpResponse<String> slash = postTokenRequest("/oauth2/token/", "status-query", secretOf("status-query"));
+        assertThat(slash.statusCode()).isEqualTo(200);
+        assertThat(validate(JSON.readTree(slash.body()).path("access_token").asString()).getStringListClaim("roles"))
+                .containsExactly("sr-developer");
+        assertThat(postTokenRequest("/oauth2/token/", "status-query", secretOf("operator")).statusCode()).isEqualTo(401);
+        assertThat(postTokenRequest("/oauth2/token//", "status-query", secretOf("status-query")).statusCode())
+                .isNotEqualTo(200);
+    }
+
+    @Test
     void aScopeTheClientDoesNotHaveIsRefused() {
         HttpResponse<String> response = tokenRequest("procurement-buyhub", secretOf("procurement-buyhub"), "operator");
 
@@ -181,6 +215,17 @@ class AuthServerIT {
         String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + scope.replace(" ", "%20"));
         return send(HttpRequest.newBuilder(URI.create(url("/oauth2/token")))
                 .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private HttpResponse<String> postTokenRequest(String clientId, String secret) {
+        return postTokenRequest("/oauth2/token", clientId, secret);
+    }
+
+    private HttpResponse<String> postTokenRequest(String path, String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret;
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }

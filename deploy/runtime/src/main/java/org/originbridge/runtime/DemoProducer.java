@@ -132,13 +132,24 @@ public final class DemoProducer {
         return known;
     }
 
-    /** POST /apis/ccompat/v7/subjects/{subject}/versions; answers the (content) id. */
+    /**
+     * POST /apis/ccompat/v7/subjects/{subject}/versions; answers the (content) id. The registry of the
+     * local stack requires a bearer token: {@code ORIGINBRIDGE_REGISTRY_TOKEN} (bin/originbridge demo puts
+     * the operator's there, never on the command line); without it the call is anonymous.
+     */
     static int register(String registryBase, String subject, Schema schema) throws IOException, InterruptedException {
+        return register(registryBase, subject, schema, System.getenv("ORIGINBRIDGE_REGISTRY_TOKEN"));
+    }
+
+    static int register(String registryBase, String subject, Schema schema, String bearerToken)
+            throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("schema", schema.toString(), "schemaType", "AVRO"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(registryBase + "/apis/ccompat/v7/subjects/" + subject + "/versions"))
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(registryBase + "/apis/ccompat/v7/subjects/" + subject + "/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json");
+        if (bearerToken != null && !bearerToken.isBlank()) {
+            builder.header("Authorization", "Bearer " + bearerToken.strip());
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("registry answered " + response.statusCode() + ": " + response.body());

@@ -85,6 +85,20 @@ public final class RealAuthServer implements AutoCloseable, org.originbridge.tes
 
     /** Starts a new auth server process and waits until it is healthy. */
     public static RealAuthServer start() {
+        return start(true);
+    }
+
+    /**
+     * Starts a new auth server process with the demo clients it seeds itself on first start
+     * ({@code seed-clients.json}: the exporters, {@code procurement-buyhub}, {@code operator}, the
+     * service clients of the schema registry...), exactly what {@code bin/originbridge up} gets;
+     * {@link #token} and {@link #secret} work for every one of them.
+     */
+    public static RealAuthServer startWithSeededClients() {
+        return start(false);
+    }
+
+    private static RealAuthServer start(boolean testClients) {
         Path jar = Path.of(System.getProperty("e2e.auth-server.jar", "target/auth-server/originbridge-auth-server.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + ": run the e2e tests through Maven (failsafe), "
@@ -92,7 +106,7 @@ public final class RealAuthServer implements AutoCloseable, org.originbridge.tes
         }
         try {
             Path data = Files.createTempDirectory("e2e-auth-server");
-            Map<String, String> secrets = writeClients(data);
+            Map<String, String> secrets = testClients ? writeClients(data) : new ConcurrentHashMap<>();
             int port = freePort();
             String issuer = "http://127.0.0.1:" + port;
             Path log = jar.resolveSibling("auth-server-" + port + ".log");
@@ -111,6 +125,11 @@ public final class RealAuthServer implements AutoCloseable, org.originbridge.tes
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
+            }
+            if (!testClients) {
+                for (JsonNode client : JSON.readTree(Files.readString(data.resolve("clients.json"))).path("clients")) {
+                    secrets.put(client.path("clientId").asString(), client.path("clientSecret").asString());
+                }
             }
             return server;
         } catch (IOException e) {

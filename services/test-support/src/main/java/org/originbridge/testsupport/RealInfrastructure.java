@@ -88,44 +88,60 @@ public final class RealInfrastructure {
     }
 
     private static String startRegistry() {
-        Properties runtime = new Properties();
-        try (InputStream in = RealInfrastructure.class.getResourceAsStream("/originbridge-runtime.properties")) {
-            runtime.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("originbridge-runtime.properties missing: build deploy/runtime first", e);
-        }
-        Path jar = Path.of(runtime.getProperty("apicurio.runner.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Apicurio Registry not unpacked at " + jar + ": run ./mvnw -pl deploy/runtime install");
-        }
         int port = freePort();
         String baseUrl = "http://127.0.0.1:" + port;
         try {
             Path log = Files.createTempFile("apicurio-registry-test-", ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                    "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.log.level=WARN",
-                    // the registry itself refuses a schema version that is not backward compatible (409)
-                    "-Dregistry.rules.global.compatibility=BACKWARD", "-jar", jar.toString()));
-            registry = new ProcessBuilder(command).directory(jar.getParent().toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            waitUntilReady(baseUrl, log.toFile());
+            registry = launchRegistry(port, List.of(), log);
+            waitUntilReady(registry, baseUrl, log.toFile());
             return baseUrl;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Apicurio Registry", e);
         }
     }
 
-    private static void waitUntilReady(String baseUrl, File log) {
+    /** The local runtime's build facts (deploy/runtime's originbridge-runtime.properties). */
+    static Properties runtimeProperties() {
+        Properties runtime = new Properties();
+        try (InputStream in = RealInfrastructure.class.getResourceAsStream("/originbridge-runtime.properties")) {
+            runtime.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("originbridge-runtime.properties missing: build deploy/runtime first", e);
+        }
+        return runtime;
+    }
+
+    /**
+     * Starts an Apicurio Registry process on 127.0.0.1:{@code port} (the assembly deploy/runtime
+     * unpacked, BACKWARD compatibility as a global rule) with extra {@code -D} system properties.
+     */
+    static Process launchRegistry(int port, List<String> systemProperties, Path log) throws IOException {
+        Path jar = Path.of(runtimeProperties().getProperty("apicurio.runner.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Apicurio Registry not unpacked at " + jar + ": run ./mvnw -pl deploy/runtime install");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.level=WARN",
+                // the registry itself refuses a schema version that is not backward compatible (409)
+                "-Dregistry.rules.global.compatibility=BACKWARD"));
+        command.addAll(systemProperties);
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ProcessBuilder(command).directory(jar.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static void waitUntilReady(Process process, String baseUrl, File log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(REGISTRY_START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            if (!registry.isAlive()) {
+            if (!process.isAlive()) {
                 throw new IllegalStateException("Apicurio Registry exited; see " + log);
             }
             try {
+                // open with and without authentication (the registry's name and version only)
                 HttpResponse<String> response = http.send(
                         HttpRequest.newBuilder(URI.create(baseUrl + "/apis/registry/v2/system/info")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -16,9 +16,14 @@ import org.originbridge.auth.IdentityContract;
  * A client with {@code redirectUris} is a <em>sign-in client</em> (the importer portal): it uses
  * the authorization-code grant with PKCE (S256) only, never client_credentials, and its tokens
  * speak for the signed-in user, so it has no role, tenants or importer of its own.
+ * <p>
+ * {@code registryRole} (optional; one of {@link IdentityContract#REGISTRY_ROLES}) is what the
+ * client may do at the schema registry; its tokens then carry it in the {@code roles} claim. A
+ * {@code service} client (a Kafka producer or consumer of this system) must have one and has no
+ * scopes, tenants or importer: its tokens are good for the registry only.
  */
 public record ClientDefinition(String clientId, String clientSecret, String role, List<String> tenants,
-        List<String> scopes, String importer, List<String> redirectUris) {
+        List<String> scopes, String importer, List<String> redirectUris, String registryRole) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Tenant (supplier) and importer party ids: the same safe alphabet as declaration ids. */
@@ -30,7 +35,13 @@ public record ClientDefinition(String clientId, String clientSecret, String role
     /** A machine client (client_credentials). */
     public ClientDefinition(String clientId, String clientSecret, String role, List<String> tenants,
             List<String> scopes, String importer) {
-        this(clientId, clientSecret, role, tenants, scopes, importer, List.of());
+        this(clientId, clientSecret, role, tenants, scopes, importer, List.of(), null);
+    }
+
+    /** A client without a schema-registry role. */
+    public ClientDefinition(String clientId, String clientSecret, String role, List<String> tenants,
+            List<String> scopes, String importer, List<String> redirectUris) {
+        this(clientId, clientSecret, role, tenants, scopes, importer, redirectUris, null);
     }
 
     public ClientDefinition {
@@ -61,8 +72,21 @@ public record ClientDefinition(String clientId, String clientSecret, String role
                 problems.add("tenant '" + tenant + "' must match " + PARTY.pattern());
             }
         }
-        if (scopes.isEmpty()) {
+        boolean service = IdentityContract.SERVICE.equals(role) && !signIn;
+        if (scopes.isEmpty() && !service) {
             problems.add("scopes must not be empty");
+        }
+        if (service && !scopes.isEmpty()) {
+            problems.add("a service client has no API scopes (its tokens are for the schema registry only)");
+        }
+        if (registryRole != null && !IdentityContract.REGISTRY_ROLES.contains(registryRole)) {
+            problems.add("registryRole must be one of " + IdentityContract.REGISTRY_ROLES);
+        }
+        if (service && registryRole == null) {
+            problems.add("a service client needs a registryRole (one of " + IdentityContract.REGISTRY_ROLES + ")");
+        }
+        if (signIn && registryRole != null) {
+            problems.add("a sign-in client has no registryRole: its tokens speak for the user");
         }
         for (String scope : scopes) {
             if (!IdentityContract.SCOPES.contains(scope)) {
@@ -115,6 +139,7 @@ public record ClientDefinition(String clientId, String clientSecret, String role
     public String toString() {
         return "ClientDefinition[" + clientId + ", role=" + role + ", tenants=" + tenants + ", scopes=" + scopes
                 + (importer == null ? "" : ", importer=" + importer)
-                + (redirectUris.isEmpty() ? "" : ", redirectUris=" + redirectUris) + "]";
+                + (redirectUris.isEmpty() ? "" : ", redirectUris=" + redirectUris)
+                + (registryRole == null ? "" : ", registryRole=" + registryRole) + "]";
     }
 }

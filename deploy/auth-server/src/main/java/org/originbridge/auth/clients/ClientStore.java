@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.originbridge.auth.DataFiles;
+import org.originbridge.auth.IdentityContract;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +45,10 @@ public final class ClientStore {
 
     /**
      * Reads {@code clients.json} from the directory, creating it from the seed on first use. A file
-     * written before sign-in clients existed gets the seed's sign-in clients (the importer portal)
-     * added once, each with a fresh secret; nothing else in it changes.
+     * written by an older version is brought up to the seed once: the seed's sign-in clients (the
+     * importer portal) and service clients (schema registry) that it lacks are added, each with a
+     * fresh secret, and a seeded client that has no {@code registryRole} yet gets the seed's when its
+     * role is the seed's. Nothing else in it changes (a registry role set or removed by hand stays).
      */
     public static List<ClientDefinition> loadOrSeed(Path dataDirectory) {
         Path file = dataDirectory.resolve(FILE_NAME);
@@ -51,16 +56,44 @@ public final class ClientStore {
             DataFiles.writePrivate(file, JSON.writeValueAsString(Map.of("clients", seed())));
         }
         List<ClientDefinition> clients = load(file);
-        Set<String> ids = new HashSet<>(clients.stream().map(ClientDefinition::clientId).toList());
-        List<ClientDefinition> missing = seed().stream().filter(ClientDefinition::signIn)
-                .filter(c -> !ids.contains(c.clientId())).toList();
-        if (!missing.isEmpty()) {
-            List<ClientDefinition> all = new ArrayList<>(clients);
-            all.addAll(missing);
-            DataFiles.writePrivate(file, JSON.writeValueAsString(Map.of("clients", all)));
+        List<ClientDefinition> upgraded = upgrade(clients, seed(), registryRolesKnown(file));
+        if (!upgraded.equals(clients)) {
+            DataFiles.writePrivate(file, JSON.writeValueAsString(Map.of("clients", upgraded)));
             clients = load(file);
         }
         return clients;
+    }
+
+    /** The clients of a file plus what a newer seed adds (see {@link #loadOrSeed}). */
+    static List<ClientDefinition> upgrade(List<ClientDefinition> clients, List<ClientDefinition> seed,
+            boolean registryRolesKnown) {
+        Map<String, ClientDefinition> seeded = new HashMap<>();
+        seed.forEach(c -> seeded.put(c.clientId(), c));
+        List<ClientDefinition> all = new ArrayList<>();
+        for (ClientDefinition client : clients) {
+            ClientDefinition fromSeed = seeded.get(client.clientId());
+            if (!registryRolesKnown && client.registryRole() == null && fromSeed != null && fromSeed.registryRole() != null
+                    && Objects.equals(fromSeed.role(), client.role())) {
+                client = new ClientDefinition(client.clientId(), client.clientSecret(), client.role(), client.tenants(),
+                        client.scopes(), client.importer(), client.redirectUris(), fromSeed.registryRole());
+            }
+            all.add(client);
+        }
+        Set<String> ids = new HashSet<>(clients.stream().map(ClientDefinition::clientId).toList());
+        seed.stream()
+                .filter(c -> c.signIn() || IdentityContract.SERVICE.equals(c.role()))
+                .filter(c -> !ids.contains(c.clientId()))
+                .forEach(all::add);
+        return all;
+    }
+
+    /** Whether the file was written by a version that knows registry roles (it then names the field). */
+    private static boolean registryRolesKnown(Path file) {
+        try {
+            return Files.readString(file).contains("\"registryRole\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** Reads and validates a clients file. */
@@ -107,7 +140,7 @@ public final class ClientStore {
             @SuppressWarnings("unchecked")
             List<String> redirectUris = (List<String>) entry.get("redirectUris");
             clients.add(new ClientDefinition((String) entry.get("clientId"), newSecret(), (String) entry.get("role"),
-                    tenants, scopes, (String) entry.get("importer"), redirectUris));
+                    tenants, scopes, (String) entry.get("importer"), redirectUris, (String) entry.get("registryRole")));
         }
         return clients;
     }

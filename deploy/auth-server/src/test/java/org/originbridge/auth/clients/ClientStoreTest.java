@@ -27,7 +27,20 @@ class ClientStoreTest {
         Map<String, ClientDefinition> byId = clients.stream()
                 .collect(Collectors.toMap(ClientDefinition::clientId, Function.identity()));
         assertThat(byId).containsOnlyKeys("exporter-powertech", "exporter-hztea", "exporter-hcm-footwear",
-                "provider-sitebuilder", "importer-osaka-denki", "procurement-buyhub", "operator", "importer-portal");
+                "provider-sitebuilder", "importer-osaka-denki", "procurement-buyhub", "operator", "importer-portal",
+                "declaration-intake", "asw-verification", "ccpit-sync", "logistics-ingestion", "compliance-scoring",
+                "status-query", "subscriptions");
+        // schema registry roles (docs/security.md "Schema registry"): services register their schemas,
+        // subscribers and exporters (the ERP producer) read, the operator administers
+        assertThat(byId.values()).filteredOn(c -> "service".equals(c.role())).allSatisfy(c -> {
+            assertThat(c.scopes()).isEmpty();
+            assertThat(c.registryRole()).isEqualTo("sr-developer");
+        }).hasSize(7);
+        assertThat(byId.get("procurement-buyhub").registryRole()).isEqualTo("sr-readonly");
+        assertThat(byId.get("exporter-powertech").registryRole()).isEqualTo("sr-readonly");
+        assertThat(byId.get("operator").registryRole()).isEqualTo("sr-admin");
+        assertThat(byId.get("provider-sitebuilder").registryRole()).isNull();
+        assertThat(byId.get("importer-portal").registryRole()).isNull();
         assertThat(byId.get("exporter-powertech").tenants()).containsExactly("SUP-SZ-POWERTECH");
         assertThat(byId.get("exporter-powertech").scopeString())
                 .isEqualTo("declarations.write declarations.read eco.read logistics.write subscriptions.manage");
@@ -73,11 +86,59 @@ class ClientStoreTest {
 
         assertThat(clients.get(0)).isEqualTo(new ClientDefinition("exporter-new", "0123456789abcdef0123456789abcdef",
                 "exporter", List.of("SUP-NEW"), List.of("declarations.read"), null));
-        // a file from before sign-in clients existed gets the importer portal's client added, once
-        assertThat(clients).hasSize(2);
-        assertThat(clients.get(1).clientId()).isEqualTo("importer-portal");
-        assertThat(clients.get(1).signIn()).isTrue();
+        // a file from before sign-in clients and registry roles existed gets the importer portal's client
+        // and the service clients added, once
+        assertThat(clients).hasSize(9);
+        assertThat(clients.subList(1, 8)).extracting(ClientDefinition::role).containsOnly("service");
+        assertThat(clients.get(8).clientId()).isEqualTo("importer-portal");
+        assertThat(clients.get(8).signIn()).isTrue();
         assertThat(ClientStore.loadOrSeed(data)).isEqualTo(clients);
+    }
+
+    @Test
+    void aFileFromBeforeRegistryRolesGetsTheSeedsRolesOnceAndHandEditsStayAfterwards() throws IOException {
+        Path file = data.resolve(ClientStore.FILE_NAME);
+        Files.writeString(file, """
+                {"clients": [
+                 {"clientId": "operator", "clientSecret": "0123456789abcdef0123456789abcdef",
+                  "role": "operator", "tenants": [], "scopes": ["operator"]},
+                 {"clientId": "procurement-buyhub", "clientSecret": "0123456789abcdef0123456789abcdeX",
+                  "role": "exporter", "tenants": ["SUP-X"], "scopes": ["declarations.read"]}]}
+                """);
+
+        Map<String, ClientDefinition> byId = ClientStore.loadOrSeed(data).stream()
+                .collect(Collectors.toMap(ClientDefinition::clientId, Function.identity()));
+
+        assertThat(byId.get("operator").registryRole()).isEqualTo("sr-admin");
+        assertThat(byId.get("operator").clientSecret()).isEqualTo("0123456789abcdef0123456789abcdef");
+        // same id, another role than the seed's: not the seeded client, so it gets nothing
+        assertThat(byId.get("procurement-buyhub").registryRole()).isNull();
+        assertThat(byId.get("status-query").registryRole()).isEqualTo("sr-developer");
+
+        // the operator's registry role removed by hand stays removed at the next start
+        Files.writeString(file, Files.readString(file).replace("\"sr-admin\"", "null"));
+        assertThat(ClientStore.loadOrSeed(data)).filteredOn(c -> c.clientId().equals("operator"))
+                .singleElement().extracting(ClientDefinition::registryRole).isNull();
+    }
+
+    @Test
+    void aServiceClientIsForTheRegistryOnlyAndRegistryRolesAreApicuriosThree() {
+        String secret = "0123456789abcdef0123456789abcdef";
+        assertThat(new ClientDefinition("svc", secret, "service", List.of(), List.of(), null, List.of(), "sr-developer")
+                .registryRole()).isEqualTo("sr-developer");
+        assertThatThrownBy(() -> new ClientDefinition("svc", secret, "service", List.of(), List.of(), null, List.of(), null))
+                .hasMessageContaining("needs a registryRole");
+        assertThatThrownBy(() -> new ClientDefinition("svc", secret, "service", List.of(), List.of("operator"), null,
+                List.of(), "sr-readonly")).hasMessageContaining("no API scopes");
+        assertThatThrownBy(() -> new ClientDefinition("svc", secret, "service", List.of("SUP-A"), List.of(), null,
+                List.of(), "sr-readonly")).hasMessageContaining("no exporter tenants");
+        assertThatThrownBy(() -> new ClientDefinition("op", secret, "operator", List.of(), List.of("operator"), null,
+                List.of(), "sr-root")).hasMessageContaining("registryRole must be one of");
+        assertThatThrownBy(() -> new ClientDefinition("portal-x", secret, null, List.of(), List.of("eco.read"), null,
+                List.of("http://127.0.0.1/cb"), "sr-admin")).hasMessageContaining("sign-in client has no registryRole");
+        // an empty scope list is still refused for every other role
+        assertThatThrownBy(() -> new ClientDefinition("op", secret, "operator", List.of(), List.of(), null, List.of(), "sr-admin"))
+                .hasMessageContaining("scopes must not be empty");
     }
 
     @Test

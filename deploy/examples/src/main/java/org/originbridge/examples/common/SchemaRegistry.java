@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The schema registry through its Confluent-compatible API (Apicurio serves it at
  * {@code /apis/ccompat/v7}; a Confluent Schema Registry URL works the same), and Confluent's wire
  * format: {@code 0x00}, the 4-byte big-endian schema id, then the Avro binary body.
- * Subjects are {@code <topic>-value}.
+ * Subjects are {@code <topic>-value}. Where the registry requires authentication (the local stack's
+ * does), every call carries {@code Authorization: Bearer} with the token from {@link RegistryToken}.
  */
 public final class SchemaRegistry {
 
@@ -38,10 +40,20 @@ public final class SchemaRegistry {
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
+    private final Supplier<String> bearerToken;
 
-    /** @param url e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7} */
+    /** @param url e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7}; calls it anonymously */
     public SchemaRegistry(String url) {
+        this(url, () -> null);
+    }
+
+    /**
+     * @param url e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7}
+     * @param bearerToken the access token each call carries ({@code null}: none)
+     */
+    public SchemaRegistry(String url, Supplier<String> bearerToken) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.bearerToken = bearerToken;
     }
 
     /** The newest schema of a topic's values: what a producer writes with. */
@@ -83,8 +95,13 @@ public final class SchemaRegistry {
     }
 
     private JsonNode get(String uri) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/vnd.schemaregistry.v1+json, application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/vnd.schemaregistry.v1+json, application/json");
+        String token = bearerToken.get();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

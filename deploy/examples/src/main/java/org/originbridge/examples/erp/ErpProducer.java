@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.originbridge.examples.common.KafkaCredentials;
+import org.originbridge.examples.common.RegistryToken;
 import org.originbridge.examples.common.SchemaRegistry;
 import org.originbridge.examples.common.Settings;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,8 @@ import tools.jackson.databind.node.ObjectNode;
  * </ol>
  * Settings ({@code --name=value} or the environment variable): {@code token-url}, {@code client-id},
  * {@code client-secret}, {@code supplier-id}, {@code intake-url}, {@code kafka-bootstrap-servers},
- * {@code registry-url} (the registry's Confluent-compatible API), {@code kafka-username} and
+ * {@code registry-url} (the registry's Confluent-compatible API; called with the exporter's token, or
+ * with {@code registry-client-id}'s, see {@link RegistryToken}), {@code kafka-username} and
  * {@code kafka-password} (SASL/SCRAM; the local stack's principal {@code erp-producer} may write
  * {@code coo-declarations-submitted} only). See docs/examples.md.
  */
@@ -92,7 +94,10 @@ public final class ErpProducer {
 
         // 3. onto the topic: the same document as an Avro record of the registered schema
         String kafkaId = "ERP-KAFKA-" + suffix();
-        SchemaRegistry registry = new SchemaRegistry(settings.get("registry-url", "http://127.0.0.1:8081/apis/ccompat/v7"));
+        // the registry wants a token too: the exporter's own (its client may read schemas) unless
+        // registry-client-id names another client
+        SchemaRegistry registry = new SchemaRegistry(settings.get("registry-url", "http://127.0.0.1:8081/apis/ccompat/v7"),
+                RegistryToken.from(settings, () -> token));
         SchemaRegistry.Registered schema = registry.latest(TOPIC);
         ObjectNode document = declaration(kafkaId, supplierId);
         document.put("submittedAt", Instant.now().toString());

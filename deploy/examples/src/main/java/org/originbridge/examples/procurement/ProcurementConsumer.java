@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.originbridge.examples.common.KafkaCredentials;
+import org.originbridge.examples.common.RegistryToken;
 import org.originbridge.examples.common.SchemaRegistry;
 import org.originbridge.examples.common.Settings;
 
@@ -30,7 +31,9 @@ import org.originbridge.examples.common.Settings;
  * Settings ({@code --name=value} or the environment variable): {@code kafka-bootstrap-servers},
  * {@code registry-url}, {@code group-id} (default: a new group named after the user), {@code kafka-username}
  * and {@code kafka-password} (SASL/SCRAM; the local stack's procurement principal is {@code procurement-buyhub},
- * allowed to read this topic only, with groups starting with its name), and to stop: {@code until-supplier} (stop once that
+ * allowed to read this topic only, with groups starting with its name), {@code registry-client-id} and
+ * {@code registry-client-secret} (the registry's OAuth2 client, read-only: {@code procurement-buyhub}
+ * again; {@code registry-token-url}, see {@link RegistryToken}), and to stop: {@code until-supplier} (stop once that
  * supplier's score is seen) and {@code max-seconds}. See docs/examples.md.
  */
 public final class ProcurementConsumer {
@@ -57,7 +60,8 @@ public final class ProcurementConsumer {
     public Map<String, SupplierScore> run() {
         String until = settings.get("until-supplier", null);
         Instant deadline = Instant.now().plusSeconds(Long.parseLong(settings.get("max-seconds", "60")));
-        SchemaRegistry registry = new SchemaRegistry(settings.get("registry-url", "http://127.0.0.1:8081/apis/ccompat/v7"));
+        SchemaRegistry registry = new SchemaRegistry(settings.get("registry-url", "http://127.0.0.1:8081/apis/ccompat/v7"),
+                RegistryToken.from(settings, () -> null));
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get("kafka-bootstrap-servers", "127.0.0.1:9092"));
         // with credentials the group must start with the principal's name (its ACL is a prefix)

@@ -2,6 +2,7 @@ package org.originbridge.platform.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.originbridge.platform.avro.AvroTrust;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -29,6 +30,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.putAll(otlpExport(environment));
         defaults.putAll(managementAddress(environment));
         defaults.putAll(kafkaCredentials(environment));
+        defaults.putAll(registryCredentials(environment));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 
@@ -90,6 +92,42 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.properties.sasl.jaas.config",
                 module + " required username=" + jaasQuoted(username) + " password=" + jaasQuoted(password) + ";");
         d.put("spring.kafka.admin.auto-create", "false");
+        return d;
+    }
+
+    /** What the serdes' token request can carry without encoding (RFC 3986 unreserved characters). */
+    private static final Pattern FORM_SAFE = Pattern.compile("[A-Za-z0-9._~-]{1,256}");
+
+    /**
+     * Schema registry credentials (docs/security.md "Schema registry"): with
+     * {@code ORIGINBRIDGE_REGISTRY_CLIENT_ID} and {@code ORIGINBRIDGE_REGISTRY_CLIENT_SECRET} set, the
+     * Apicurio serdes of every Kafka client of the service get an access token with the
+     * client-credentials grant from {@code ORIGINBRIDGE_REGISTRY_TOKEN_URL} (default: the auth
+     * server's {@code /oauth2/token}) and send it to the registry as a bearer token. The serdes send
+     * id and secret in the form body without encoding them, so both must be made of unreserved
+     * characters ({@code [A-Za-z0-9._~-]}): anything else (an {@code &} that would add a form
+     * parameter, a {@code ${} Spring would read as a placeholder) stops the start, as does an id
+     * without a secret. Without a client id nothing is set and the serdes call the registry
+     * anonymously, as the tests' registry expects.
+     */
+    static Map<String, Object> registryCredentials(ConfigurableEnvironment environment) {
+        String clientId = raw(environment, "ORIGINBRIDGE_REGISTRY_CLIENT_ID").strip();
+        if (clientId.isEmpty()) {
+            return Map.of();
+        }
+        String secret = raw(environment, "ORIGINBRIDGE_REGISTRY_CLIENT_SECRET");
+        if (secret.isEmpty()) {
+            throw new IllegalStateException("ORIGINBRIDGE_REGISTRY_CLIENT_ID is set but ORIGINBRIDGE_REGISTRY_CLIENT_SECRET is not");
+        }
+        if (!FORM_SAFE.matcher(clientId).matches() || !FORM_SAFE.matcher(secret).matches()) {
+            throw new IllegalStateException(
+                    "ORIGINBRIDGE_REGISTRY_CLIENT_ID/SECRET must consist of the characters A-Z a-z 0-9 . _ ~ - only");
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("spring.kafka.properties.apicurio.auth.service.token.endpoint",
+                "${ORIGINBRIDGE_REGISTRY_TOKEN_URL:${ORIGINBRIDGE_AUTH_ISSUER:http://127.0.0.1:8088}/oauth2/token}");
+        d.put("spring.kafka.properties.apicurio.auth.client.id", clientId);
+        d.put("spring.kafka.properties.apicurio.auth.client.secret", secret);
         return d;
     }
 

@@ -26,7 +26,9 @@ import org.originbridge.platform.resilience.TransientExternalFailure;
  * The chain of causes is read from the innermost cause outwards, so the most specific reason wins:
  * a send that failed because the record is too large is permanent although the send failure around
  * it is transient; a deserialization failure caused by an unreachable registry is transient although
- * deserialization failures are otherwise bad data.
+ * deserialization failures are otherwise bad data. So is one where the schema registry refused this
+ * service's credentials (401/403) or its token could not be fetched: that is this service's
+ * configuration or the auth server being down, never the record's fault.
  */
 public final class FailureClassification {
 
@@ -47,7 +49,17 @@ public final class FailureClassification {
             "com.mongodb.MongoTimeoutException",
             "com.mongodb.MongoExecutionTimeoutException",
             "com.mongodb.MongoNotPrimaryException",
-            "com.mongodb.MongoNodeIsRecoveringException");
+            "com.mongodb.MongoNodeIsRecoveringException",
+            // the schema registry answered 401/403 to this service's token (Apicurio's REST client)
+            "io.apicurio.rest.client.auth.exception.NotAuthorizedException",
+            "io.apicurio.rest.client.auth.exception.ForbiddenException",
+            "io.apicurio.rest.client.auth.exception.AuthException");
+
+    /**
+     * What Apicurio's token client (OidcAuth) throws, without a cause, when the token endpoint cannot
+     * be reached or refuses the client: an {@link IllegalStateException} with exactly this message.
+     */
+    static final String REGISTRY_TOKEN_FAILURE = "Error found while trying to request a new token";
 
     private FailureClassification() {
     }
@@ -81,6 +93,9 @@ public final class FailureClassification {
     private static boolean isTransientMarker(Throwable t) {
         if (t instanceof TransientExternalFailure || t instanceof RetryLater
                 || t instanceof AcknowledgedSend.PublishFailedException || t instanceof RetriableException) {
+            return true;
+        }
+        if (t instanceof IllegalStateException && REGISTRY_TOKEN_FAILURE.equals(t.getMessage())) {
             return true;
         }
         for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {

@@ -150,4 +150,53 @@ class PlatformDefaultsTest {
         assertThatThrownBy(() -> new PlatformDefaults().postProcessEnvironment(placeholder, new SpringApplication()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("${");
     }
+
+    @Test
+    void theSerdesCallTheRegistryAnonymouslyWithoutAClient() {
+        StandardEnvironment none = new StandardEnvironment();
+        new PlatformDefaults().postProcessEnvironment(none, new SpringApplication());
+        assertThat(none.containsProperty("spring.kafka.properties.apicurio.auth.client.id")).isFalse();
+        assertThat(none.containsProperty("spring.kafka.properties.apicurio.auth.service.token.endpoint")).isFalse();
+    }
+
+    @Test
+    void registryCredentialsFromTheEnvironmentBecomeTheSerdesClientCredentials() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MockPropertySource()
+                .withProperty("ORIGINBRIDGE_REGISTRY_CLIENT_ID", "subscriptions")
+                .withProperty("ORIGINBRIDGE_REGISTRY_CLIENT_SECRET", "Xy_9-abc~def.ghi")
+                .withProperty("ORIGINBRIDGE_AUTH_ISSUER", "http://127.0.0.1:27088"));
+        new PlatformDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.kafka.properties.apicurio.auth.client.id")).isEqualTo("subscriptions");
+        assertThat(environment.getProperty("spring.kafka.properties.apicurio.auth.client.secret")).isEqualTo("Xy_9-abc~def.ghi");
+        assertThat(environment.getProperty("spring.kafka.properties.apicurio.auth.service.token.endpoint"))
+                .isEqualTo("http://127.0.0.1:27088/oauth2/token");
+
+        environment.getPropertySources().addFirst(new MockPropertySource()
+                .withProperty("ORIGINBRIDGE_REGISTRY_TOKEN_URL", "https://idp.example/token"));
+        assertThat(environment.getProperty("spring.kafka.properties.apicurio.auth.service.token.endpoint"))
+                .isEqualTo("https://idp.example/token");
+    }
+
+    @Test
+    void aRegistryClientWithoutSecretOrWithCharactersTheTokenFormCannotCarryStopsTheStart() {
+        StandardEnvironment noSecret = new StandardEnvironment();
+        noSecret.getPropertySources().addFirst(new MockPropertySource().withProperty("ORIGINBRIDGE_REGISTRY_CLIENT_ID", "svc"));
+        assertThatThrownBy(() -> new PlatformDefaults().postProcessEnvironment(noSecret, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ORIGINBRIDGE_REGISTRY_CLIENT_SECRET");
+
+        // the serdes put id and secret into the token request's form body as they are: an "&" would add a
+        // parameter (here: ask for another client), "${" would be read by Spring as a placeholder
+        for (String[] hostile : new String[][] {{"svc&client_id=operator", "0123456789abcdef"},
+                {"svc", "0123456789abcdef&scope=operator"}, {"svc", "${HOME}"}, {"svc", "pass word"}}) {
+            StandardEnvironment environment = new StandardEnvironment();
+            environment.getPropertySources().addFirst(new MockPropertySource()
+                    .withProperty("ORIGINBRIDGE_REGISTRY_CLIENT_ID", hostile[0])
+                    .withProperty("ORIGINBRIDGE_REGISTRY_CLIENT_SECRET", hostile[1]));
+            assertThatThrownBy(() -> new PlatformDefaults().postProcessEnvironment(environment, new SpringApplication()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("A-Z a-z 0-9")
+                    .hasMessageNotContaining(hostile[1]);
+        }
+    }
 }

@@ -53,6 +53,22 @@ class FailureClassificationTest {
     }
 
     @Test
+    void theRegistryRefusingThisServicesCredentialsOrNoTokenIsTransientNotTheRecordsFault() {
+        // Apicurio's REST client: 401 / 403 from the registry
+        assertThat(FailureClassification.classify(new DeserializationException("no schema", new byte[] {0}, false,
+                new io.apicurio.rest.client.auth.exception.NotAuthorizedException("Authentication exception"))))
+                .isEqualTo(TRANSIENT);
+        assertThat(FailureClassification.classify(new RuntimeException("serialize",
+                new io.apicurio.rest.client.auth.exception.ForbiddenException("Authorization error")))).isEqualTo(TRANSIENT);
+        // Apicurio's token client: the token endpoint unreachable or refusing (thrown without a cause)
+        assertThat(FailureClassification.classify(new DeserializationException("no schema", new byte[] {0}, false,
+                new IllegalStateException(FailureClassification.REGISTRY_TOKEN_FAILURE)))).isEqualTo(TRANSIENT);
+        // any other IllegalStateException stays permanent
+        assertThat(FailureClassification.classify(new DeserializationException("bad", new byte[] {0}, false,
+                new IllegalStateException("Error found while trying to request a new token (not quite)")))).isEqualTo(PERMANENT);
+    }
+
+    @Test
     void badDataPermanentAnswersOversizedRecordsAndErrorsArePermanent() {
         assertThat(FailureClassification.classify(listenerFailed(new InvalidRecordException("field", "bad"))))
                 .isEqualTo(PERMANENT);
