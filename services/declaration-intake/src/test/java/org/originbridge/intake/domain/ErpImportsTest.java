@@ -102,7 +102,13 @@ class ErpImportsTest {
             assertThat(p.code()).isEqualTo(ErrorCodes.INVALID_CURRENCY);
         });
         imports.loadRates("rate_date,currency,quote_currency,rate\n" + TODAY.minusDays(5) + ",EUR,USD,1.10\n");
-        assertThat(checker.check(declaration, List.of()).problems()).isEmpty();
+        imports.loadRuleTable("RCEP", "2022", "t.csv", "hs_code,rule,provenance\n8504,CTH,\"test\"\n");
+        rules.reload();
+        OriginPreChecker.Result converted = checker.check(declaration, List.of());
+        assertThat(converted.problems()).isEmpty();
+        assertThat(converted.preCheck().items().get(0).reasons())
+                .anySatisfy(r -> assertThat(r).contains("'IC': 5.00 EUR = 5.50 USD at 1 EUR = 1.10 USD"))
+                .anySatisfy(r -> assertThat(r).startsWith("roll-up: material 'PA-100' (HS 850490): ORIGINATING"));
     }
 
     /** The store as a list per collection. */
