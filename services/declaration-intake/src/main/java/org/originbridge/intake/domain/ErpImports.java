@@ -107,7 +107,7 @@ public final class ErpImports {
         store.saveBom(new ErpStore.BomUpload(id, supplierId, material, format,
                 defaultCurrency == null ? null : defaultCurrency.getCurrencyCode(), text, List.copyOf(set.parents()),
                 set.lineCount(), clock.instant()));
-        parsed.put(id, set);
+        parsed.put(supplierId + "|" + id, set);
         return new Outcome.Stored(id, set.lineCount(), List.copyOf(set.parents()));
     }
 
@@ -181,7 +181,8 @@ public final class ErpImports {
     }
 
     private BomLibrary parse(ErpStore.BomUpload upload) {
-        BomSet set = parsed.get(upload.uploadId());
+        String key = upload.supplierId() + "|" + upload.uploadId(); // upload ids are unique per tenant only
+        BomSet set = parsed.get(key);
         if (set == null) {
             Currency currency = upload.currency() == null ? null : Money.parseCurrency(upload.currency());
             BomCsvReader.BomSetImport read = read(upload.format(), upload.rootMaterial(), currency, upload.text());
@@ -189,7 +190,7 @@ public final class ErpImports {
                 return BomLibrary.NONE; // stored only when valid; a stricter reader since then refuses it
             }
             set = read.bills();
-            parsed.put(upload.uploadId(), set);
+            parsed.put(key, set);
         }
         return set;
     }

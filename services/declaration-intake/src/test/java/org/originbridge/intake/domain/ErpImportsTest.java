@@ -44,9 +44,12 @@ class ErpImportsTest {
                 "material,hs_code,value\nM1,440791,1.00\n", null);
         assertThat(((ErpImports.Outcome.Stored) first).id()).isEqualTo(((ErpImports.Outcome.Stored) again).id());
         assertThat(store.boms).hasSize(1);
-        // another tenant's library does not see it
+        // another tenant's library does not see it, even under the same upload id
         assertThat(imports.library("SUP-B").assembly("FG")).isEmpty();
         assertThat(imports.library("SUP-A").assembly("FG")).isPresent();
+        imports.importBom("SUP-B", "FG", BomFormat.GENERIC_CSV, "USD", "material,hs_code,value\nOTHER,850440,9.00\n", "SUB-1");
+        imports.importBom("SUP-A", "FG", BomFormat.GENERIC_CSV, "USD", "material,hs_code,value\nMINE,440791,1.00\n", "SUB-1");
+        assertThat(imports.library("SUP-B").assembly("FG").orElseThrow().lines().get(0).componentId()).isEqualTo("OTHER");
     }
 
     @Test
