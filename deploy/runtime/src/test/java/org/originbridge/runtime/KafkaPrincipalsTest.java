@@ -36,9 +36,10 @@ class KafkaPrincipalsTest {
     }
 
     @Test
-    void theErpProducerWritesSubmittedDeclarationsOnly() {
+    void theErpProducerWritesSubmittedDeclarationsAndBillsOfMaterialsOnly() {
         assertThat(rights("erp-producer")).containsExactlyInAnyOrder(
-                "WRITE TOPIC:LITERAL:coo-declarations-submitted", "DESCRIBE TOPIC:LITERAL:coo-declarations-submitted");
+                "WRITE TOPIC:LITERAL:coo-declarations-submitted", "DESCRIBE TOPIC:LITERAL:coo-declarations-submitted",
+                "WRITE TOPIC:LITERAL:bom-submissions", "DESCRIBE TOPIC:LITERAL:bom-submissions");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.originbridge.events.asw.VerificationCompleted;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
 import org.originbridge.events.failures.DeclarationProcessingFailed;
+import org.originbridge.events.intake.BomSubmitted;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.events.intake.DeclarationRejected;
 import org.originbridge.events.intake.DeclarationSubmitted;
@@ -49,9 +50,15 @@ public final class Topics {
      */
     public static final String DECLARATION_FAILURES = "coo-declaration-failures";
 
+    /**
+     * Key: {@code supplierId|material}. Value: {@code org.originbridge.events.intake.BomSubmitted}. Bills of
+     * materials exported from an exporter's ERP (generic CSV or SAP CS12), stored by declaration-intake.
+     */
+    public static final String BOM_SUBMISSIONS = "bom-submissions";
+
     public static final List<String> ALL = List.of(DECLARATIONS_SUBMITTED, DECLARATIONS_ACCEPTED,
             DECLARATIONS_REJECTED, ASW_VERIFICATIONS, ECO_ISSUANCE_STATUS, LOGISTICS_NODE_EVENTS,
-            SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES);
+            SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES, BOM_SUBMISSIONS);
 
     /**
      * The typed catalogue: name + key type + value type of every topic above (the String constants stay for
@@ -78,11 +85,13 @@ public final class Topics {
                 Topic.of(Topics.SIGNING_KEYS, String.class, SigningKeyPublished.class);
         public static final Topic<String, DeclarationProcessingFailed> DECLARATION_FAILURES =
                 Topic.of(Topics.DECLARATION_FAILURES, String.class, DeclarationProcessingFailed.class);
+        public static final Topic<String, BomSubmitted> BOM_SUBMISSIONS =
+                Topic.of(Topics.BOM_SUBMISSIONS, String.class, BomSubmitted.class);
 
         /** Every entry, in the order of {@link Topics#ALL} followed by the signing keys topic. */
         public static final List<Topic<String, ?>> ALL = List.of(DECLARATIONS_SUBMITTED, DECLARATIONS_ACCEPTED,
                 DECLARATIONS_REJECTED, ASW_VERIFICATIONS, ECO_ISSUANCE_STATUS, LOGISTICS_NODE_EVENTS,
-                SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES, SIGNING_KEYS);
+                SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES, BOM_SUBMISSIONS, SIGNING_KEYS);
 
         private Catalogue() {
         }

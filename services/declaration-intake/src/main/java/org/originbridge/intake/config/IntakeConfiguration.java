@@ -2,7 +2,11 @@ package org.originbridge.intake.config;
 
 import java.time.Clock;
 
+import org.originbridge.intake.domain.ActiveRules;
 import org.originbridge.intake.domain.DeclarationOutcomes;
+import org.originbridge.intake.domain.ErpEvidence;
+import org.originbridge.intake.domain.ErpImports;
+import org.originbridge.intake.domain.ErpStore;
 import org.originbridge.intake.domain.DeclarationOwnership;
 import org.originbridge.intake.domain.DeclarationScreening;
 import org.originbridge.intake.domain.IntakeMetrics;
@@ -12,7 +16,10 @@ import org.originbridge.intake.domain.SubmissionChannel;
 import org.originbridge.intake.domain.SubmitDeclaration;
 import org.originbridge.intake.domain.TenantOwnership;
 import org.originbridge.origin.declaration.DeclarationValidator;
+import org.originbridge.origin.bom.BomLimits;
 import org.originbridge.origin.determination.OriginDeterminer;
+import org.originbridge.origin.rule.HsCorrelation;
+import org.originbridge.origin.rule.HsEdition;
 import org.originbridge.origin.json.DeterminationJson;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +34,20 @@ import org.springframework.context.annotation.Configuration;
 public class IntakeConfiguration {
 
     @Bean
-    OriginDeterminer originDeterminer() {
-        return OriginDeterminer.withDefaultTable();
+    ActiveRules activeRules(ErpStore store, IntakeProperties properties, Clock clock) {
+        IntakeProperties.Rules rules = properties.rules();
+        return new ActiveRules(store, rules.agreement(), HsEdition.parse(rules.declarationsHsEdition()),
+                HsCorrelation.loadDefault(), clock, rules.refresh());
+    }
+
+    @Bean
+    OriginDeterminer originDeterminer(ActiveRules rules) {
+        return new OriginDeterminer(rules);
+    }
+
+    @Bean
+    ErpImports erpImports(ErpStore store, Clock clock) {
+        return new ErpImports(store, clock, BomLimits.DEFAULT);
     }
 
     @Bean
@@ -38,9 +57,9 @@ public class IntakeConfiguration {
 
     @Bean
     DeclarationScreening declarationScreening(OriginDeterminer determiner, DeclarationOutcomes outcomes,
-            IntakeMetrics metrics, Clock clock) {
-        return new DeclarationScreening(new DeclarationValidator(clock), new OriginPreChecker(determiner), outcomes,
-                metrics, clock);
+            IntakeMetrics metrics, Clock clock, ErpStore store, ErpImports imports) {
+        return new DeclarationScreening(new DeclarationValidator(clock), new OriginPreChecker(determiner,
+                ErpEvidence.stored(store, imports, clock, BomLimits.DEFAULT)), outcomes, metrics, clock);
     }
 
     @Bean

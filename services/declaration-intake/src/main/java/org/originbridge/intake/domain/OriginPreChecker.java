@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
+import org.originbridge.origin.bom.BomRollUp;
 import org.originbridge.origin.bom.BomRules;
 import org.originbridge.origin.code.Decimals;
 import org.originbridge.origin.code.HsCode;
@@ -48,9 +49,19 @@ public final class OriginPreChecker {
     }
 
     private final OriginDeterminer determiner;
+    private final ErpEvidence evidence;
 
     public OriginPreChecker(OriginDeterminer determiner) {
+        this(determiner, ErpEvidence.NONE);
+    }
+
+    /**
+     * @param evidence the exporter's stored ERP data: a material of undetermined origin with a material id is
+     *                 resolved by a supplier's declaration or its own bill of materials (multi-level roll-up)
+     */
+    public OriginPreChecker(OriginDeterminer determiner, ErpEvidence evidence) {
         this.determiner = Objects.requireNonNull(determiner, "determiner");
+        this.evidence = Objects.requireNonNull(evidence, "evidence");
     }
 
     /**
@@ -72,14 +83,30 @@ public final class OriginPreChecker {
             if (request.isEmpty()) {
                 continue;
             }
-            DeterminationOutcome outcome = determiner.determine(request.get());
+            DeterminationRequest core = request.get();
+            List<String> notes = List.of();
+            if (needsRollUp(core)) {
+                Optional<BomRollUp.Result> rolledUp = evidence.resolve(declaration, determiner, core.materials(),
+                        core.currency());
+                if (rolledUp.isPresent()) {
+                    BomRollUp.Result resolved = rolledUp.get();
+                    if (!resolved.problems().isEmpty()) {
+                        resolved.problems().forEach(e -> problems.add(
+                                new FieldError(path + "." + e.field(), e.code(), e.message())));
+                        continue;
+                    }
+                    core = core.withMaterials(resolved.materials());
+                    notes = resolved.notes();
+                }
+            }
+            DeterminationOutcome outcome = determiner.determine(core);
             if (outcome instanceof DeterminationOutcome.Rejected rejected) {
                 rejected.errors().forEach(e -> problems.add(
                         new FieldError(path + ".billOfMaterials." + e.field(), e.code(), e.message())));
                 continue;
             }
             Determination determination = ((DeterminationOutcome.Determined) outcome).determination();
-            items.add(toItem(item.itemNumber(), determination));
+            items.add(toItem(item.itemNumber(), determination, notes));
             contradiction(item, path, determination).ifPresent(problems::add);
         }
         return new Result(preCheck(withBom, items), problems);
@@ -97,12 +124,19 @@ public final class OriginPreChecker {
         return new OriginPreCheck(OriginPreCheck.Status.PERFORMED, summary, items);
     }
 
-    private static OriginPreCheck.ItemDetermination toItem(int itemNumber, Determination d) {
+    /** A material of undetermined origin that names its material id: stored ERP evidence may decide it. */
+    private static boolean needsRollUp(DeterminationRequest request) {
+        return request.currency() != null && request.materials().stream().anyMatch(m -> m.origin() == MaterialOrigin.UNDETERMINED
+                && m.id() != null && !m.id().isBlank());
+    }
+
+    private static OriginPreCheck.ItemDetermination toItem(int itemNumber, Determination d, List<String> rollUpNotes) {
         List<OriginPreCheck.Alternative> alternatives = d.alternatives().stream()
                 .map(a -> new OriginPreCheck.Alternative(a.rule().text(), a.met(), a.reasons())).toList();
         List<String> reasons = new ArrayList<>(d.reasons());
         d.deMinimis().ifPresent(dm -> reasons.add("de minimis (Art 3.7) for " + dm.tariffChange() + ": "
                 + (dm.met() ? "met by " + dm.basis().toLowerCase(Locale.ROOT) : "not met")));
+        rollUpNotes.forEach(n -> reasons.add("roll-up: " + n));
         return new OriginPreCheck.ItemDetermination(itemNumber, d.hsCode().code(), d.originating(),
                 d.ruleApplied().text(), d.ruleSource().label(),
                 d.rvc() == null ? null : d.rvc().method().name(),

@@ -50,6 +50,48 @@ public final class BomCsvReader {
         }
     }
 
+    /** The bills of materials read from one upload, or every error found. */
+    public record BomSetImport(BomSet bills, List<FieldError> errors) {
+        public BomSetImport {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean isValid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private static final java.util.Map<String, List<String>> SET_COLUMNS = TabularText.columns(
+            "material|component", "parent", "description", "hs_code", "value", "currency", "quantity", "unit",
+            "origin_status", "supplier", "net_weight_kg", "deductible_costs", "indirect", "role");
+
+    /**
+     * Reads the generic CSV as an upload of one or more bills of materials (multi-level through the optional
+     * {@code parent} column: empty means {@code rootMaterial}). Columns: {@code material} (required: the
+     * component's number), {@code hs_code}, {@code value} (required), and optional {@code parent},
+     * {@code description}, {@code currency} (else {@code defaultCurrency}), {@code quantity}, {@code unit},
+     * {@code origin_status} (empty: not stated, left to supplier declarations and the roll-up), {@code supplier},
+     * {@code deductible_costs}, {@code indirect}, {@code role}. Bounded by {@link BomLimits}.
+     */
+    public static BomSetImport readSet(Reader reader, String sourceName, String rootMaterial,
+                                       java.util.Currency defaultCurrency, BomLimits limits) {
+        List<BomLine> lines = new ArrayList<>();
+        List<FieldError> errors = TabularText.read(reader, sourceName, limits, SET_COLUMNS,
+                List.of("material", "hs_code", "value"), row -> {
+                    String parent = row.id("parent", false);
+                    BomLine line = ErpLines.line(row, parent == null ? rootMaterial : parent, defaultCurrency,
+                            row.parse("value", true, Decimals::parseNonNegative),
+                            row.parse("quantity", false, v -> BomRules.checkQuantity(Decimals.parse(v))), HsCode::parse);
+                    if (line != null) {
+                        lines.add(line);
+                    }
+                });
+        if (errors.isEmpty()) {
+            errors = ErpLines.checkStructure(lines, rootMaterial, sourceName, limits);
+        }
+        return new BomSetImport(errors.isEmpty() ? BomSet.of(rootMaterial, lines) : null, errors);
+    }
+
     public static BomImport read(Reader reader, String sourceName) {
         List<Material> materials = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -189,21 +231,11 @@ public final class BomCsvReader {
         }
 
         private static MaterialOrigin origin(String text) {
-            String normal = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-            try {
-                return MaterialOrigin.valueOf(normal);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidCodeException(ErrorCodes.INVALID_VALUE, "'" + text
-                        + "' is not an origin status (expected ORIGINATING, NON_ORIGINATING or UNDETERMINED)");
-            }
+            return BomRules.parseOrigin(text);
         }
 
-        private static Boolean bool(String text) {
-            return switch (text.strip().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "y", "1" -> true;
-                case "false", "no", "n", "0" -> false;
-                default -> throw new InvalidCodeException(ErrorCodes.INVALID_VALUE, "'" + text + "' is not true or false");
-            };
+        static Boolean bool(String text) {
+            return BomRules.parseIndirect(text);
         }
     }
 }

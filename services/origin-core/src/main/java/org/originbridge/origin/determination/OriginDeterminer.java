@@ -15,6 +15,7 @@ import org.originbridge.origin.FieldError;
 import org.originbridge.origin.code.HsCode;
 import org.originbridge.origin.rule.Rule;
 import org.originbridge.origin.rule.RuleEntry;
+import org.originbridge.origin.rule.RuleLookup;
 import org.originbridge.origin.rule.RuleTable;
 
 /**
@@ -34,9 +35,10 @@ public final class OriginDeterminer {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal DE_MINIMIS_PERCENT = BigDecimal.TEN;
 
-    private final RuleTable table;
+    private final RuleLookup table;
 
-    public OriginDeterminer(RuleTable table) {
+    /** A determiner looking rules up in {@code table} (a {@link RuleTable}, or a versioned table with correlation). */
+    public OriginDeterminer(RuleLookup table) {
         this.table = table;
     }
 

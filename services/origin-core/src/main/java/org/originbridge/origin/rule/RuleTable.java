@@ -20,7 +20,7 @@ import org.originbridge.origin.code.HsCode;
  * blank lines and lines starting with {@code #} are ignored; a field may be double-quoted.
  * {@link #lookup} falls back from subheading to heading to chapter.
  */
-public final class RuleTable {
+public final class RuleTable implements RuleLookup {
     /** The table shipped with the module. */
     public static final String DEFAULT_RESOURCE = "/rules/rcep-psr.csv";
 
@@ -116,6 +116,7 @@ public final class RuleTable {
     }
 
     /** The most specific entry for {@code hs}: subheading, else heading, else chapter. */
+    @Override
     public Optional<RuleEntry> lookup(HsCode hs) {
         for (int digits : new int[] {6, 4, 2}) {
             RuleEntry entry = entries.get(hs.prefix(digits));

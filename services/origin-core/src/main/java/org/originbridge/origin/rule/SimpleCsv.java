@@ -10,6 +10,15 @@ public final class SimpleCsv {
 
     /** @throws IllegalArgumentException when a quoted field is not closed */
     public static List<String> split(String line) {
+        return split(line, ',');
+    }
+
+    /**
+     * Splits on {@code delimiter} (',' ';' or a tab, as spreadsheet exports write them), with the same quoting.
+     *
+     * @throws IllegalArgumentException when a quoted field is not closed
+     */
+    public static List<String> split(String line, char delimiter) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -29,7 +38,7 @@ public final class SimpleCsv {
             } else if (c == '"' && cell.toString().isBlank()) {
                 cell.setLength(0);
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == delimiter) {
                 cells.add(cell.toString());
                 cell.setLength(0);
             } else {
