@@ -12,6 +12,7 @@ public final class PartyPaths {
     public static final String ASW = "/asw/";
     public static final String CCPIT = "/ccpit/";
     public static final String DCSA = "/dcsa/";
+    public static final String CUSTOMS = "/customs/";
 
     private PartyPaths() {}
 
@@ -26,7 +27,8 @@ public final class PartyPaths {
 
     public static boolean isPartyEndpoint(HttpServletRequest request) {
         String path = path(request);
-        return path.startsWith(ASW) || path.startsWith(CCPIT) || path.startsWith(DCSA);
+        return path.startsWith(ASW) || path.startsWith(CCPIT) || path.startsWith(DCSA)
+                || path.startsWith(CUSTOMS);
     }
 
     /**
