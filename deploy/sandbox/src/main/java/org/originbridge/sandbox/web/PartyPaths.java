@@ -42,4 +42,14 @@ public final class PartyPaths {
     }
 
     private static final String TOKEN_ENDPOINT_SUFFIX = "/oauth2/token";
+
+    /**
+     * A destination channel's revocation feed ({@code GET .../v1/revocations}). Chaos leaves it alone
+     * too: the feed is polled in the background (every 10 s per channel), and a scripted "fail the
+     * next N requests" must count the verification calls the test or fault suite makes, not the polls.
+     */
+    public static boolean isRevocationFeed(HttpServletRequest request) {
+        String path = path(request);
+        return "GET".equals(request.getMethod()) && isPartyEndpoint(request) && path.endsWith("/v1/revocations");
+    }
 }

@@ -35,6 +35,7 @@ class VerificationChannelsMvcTest {
     static final String HASH = "0123456789abcdef".repeat(4);
 
     @Autowired MockMvc mvc;
+    @Autowired org.originbridge.sandbox.chaos.ChaosControl chaos;
 
     static String body(String declarationId, String from, String to, String certificate, String authority) {
         return """
@@ -129,6 +130,27 @@ class VerificationChannelsMvcTest {
         mvc.perform(verify("/customs/KR/v1/verifications", body("D-KR", "CN", "KR", certificate, "CN-CCPIT")))
                 .andExpect(jsonPath("$.outcome").value("NOT_VERIFIED"))
                 .andExpect(jsonPath("$.checks.issuanceStatus.reason").value("certificate " + certificate + " has been revoked by KR-CUSTOMS"));
+    }
+
+    @Test
+    void aScriptedFailureCountsVerificationCallsNotTheBackgroundRevocationPolls() throws Exception {
+        chaos.failNext(1, 503);
+        try {
+            mvc.perform(get("/asw/nsw/TH/v1/revocations").header("Authorization", "Bearer " + TestTokens.ASW))
+                    .andExpect(status().isOk());
+            mvc.perform(verify("/asw/nsw/TH/v1/verifications", body("D-CH", "CN", "TH", "CCPIT-RCEP-2026-00000023", "CN-CCPIT")))
+                    .andExpect(status().isServiceUnavailable());
+            mvc.perform(verify("/asw/nsw/TH/v1/verifications", body("D-CH", "CN", "TH", "CCPIT-RCEP-2026-00000023", "CN-CCPIT")))
+                    .andExpect(status().isOk());
+        } finally {
+            chaos.failNext(0, 503);
+        }
+    }
+
+    @Test
+    void eachKindOfChannelHasItsOwnPublishedContract() throws Exception {
+        mvc.perform(get("/openapi/customs.yaml")).andExpect(status().isOk());
+        mvc.perform(get("/openapi/asw.yaml")).andExpect(status().isOk());
     }
 
     // --- hostile input ----------------------------------------------------------------------
