@@ -1,5 +1,6 @@
 package org.originbridge.asw.adapter.http;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.originbridge.platform.resilience.PermanentExternalFailure;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -116,8 +119,27 @@ public class RestClientAswGateway implements AswGateway, RevocationFeed {
                     gate.retryAfter(headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER));
                 }
                 throw e;
+            } catch (ResourceAccessException e) {
+                throw e;
+            } catch (RestClientException e) {
+                // the answer broke off while being read (the connection closed, the read timed out):
+                // an I/O failure like any other, transient, never a reason to dead-letter the record
+                IOException io = ioCause(e);
+                if (io != null) {
+                    throw new ResourceAccessException("the channel's answer could not be read: " + io.getMessage(), io);
+                }
+                throw e;
             }
         };
+    }
+
+    private static IOException ioCause(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private static AswAnswer toDomain(AswWire.VerificationResult a, String channel) {

@@ -159,4 +159,21 @@ class RestClientAswGatewayTest {
         assertThat(gateway.channels()).containsExactly("ASW-MY");
         server.verify();
     }
+
+    @Test
+    void anAnswerThatBreaksOffWhileBeingReadIsATransientIoFailureNeverAPermanentOne() {
+        java.util.function.Supplier<Object> brokenOff = RestClientAswGateway.gated(gate, () -> {
+            throw new org.springframework.web.client.RestClientException("Error while extracting response",
+                    new org.springframework.http.converter.HttpMessageNotReadableException("JSON parse error: closed",
+                            new java.io.IOException("closed"), null));
+        });
+
+        assertThatThrownBy(brokenOff::get).isInstanceOf(org.springframework.web.client.ResourceAccessException.class)
+                .hasMessageContaining("closed")
+                .satisfies(e -> assertThat(org.originbridge.platform.kafka.FailureClassification.isTransient(e)).isTrue());
+        java.util.function.Supplier<Object> notIo = RestClientAswGateway.gated(gate, () -> {
+            throw new org.springframework.web.client.RestClientException("no converter");
+        });
+        assertThatThrownBy(notIo::get).isNotInstanceOf(org.springframework.web.client.ResourceAccessException.class);
+    }
 }
