@@ -3,7 +3,8 @@
 
   status_summary.py table FILE...   one block per declaration
   status_summary.py settled FILE... exit 0 when every declaration has left SUBMITTED and each
-                                    accepted one has its ASW verification and CCPIT issuance
+                                    accepted one has its issuance (Certificate of Origin) and
+                                    its verification at destination (after issuance)
   status_summary.py routes BASE FILE...  the public route page of each verified declaration
                                     (BASE/routes/{referenceNumber}?code={short code})
 """
@@ -41,12 +42,25 @@ def settled(doc):
     if outcome in (None, "SUBMITTED"):
         return False
     if outcome == "ACCEPTED":
+        # Only a Certificate of Origin is issued (by its issuing authority); a Declaration of Origin is
+        # self-issued. A certificate is verified at destination once issued: one never issued is never verified.
+        if (doc.get("declaration") or {}).get("documentType") == "CERTIFICATE_OF_ORIGIN":
+            issuance = state(doc.get("issuance"))
+            if issuance not in FINAL_ISSUANCE:
+                return False
+            if issuance != "ISSUED":
+                return True
         if doc.get("verification") is None:
             return False
-        # Only a Certificate of Origin is issued by CCPIT; a Declaration of Origin is self-issued.
-        if (doc.get("declaration") or {}).get("documentType") == "CERTIFICATE_OF_ORIGIN":
-            return state(doc.get("issuance")) in FINAL_ISSUANCE
     return True
+
+
+def channel(verification):
+    """The destination channel that answered: ASW-MY (Malaysia's national single window via the ASW),
+    JP-CUSTOMS, ...; read from the channel's reference (ASW-MY-1A2B..., JP-CUSTOMS-1A2B...)."""
+    ref = verification.get("aswReference") or ""
+    parts = ref.split("-")
+    return "-".join(parts[:2]) if len(parts) >= 3 else None
 
 
 def table(paths):
@@ -66,18 +80,23 @@ def table(paths):
         print(line)
         for p in problems[:5]:
             print(f"                - {p.get('field', '') if isinstance(p, dict) else ''} {p.get('message', p) if isinstance(p, dict) else p}")
-        verification = doc.get("verification") or {}
-        line = f"  verification  {state(verification) or '-'}"
-        if verification.get("aswReference"):
-            line += f" {verification['aswReference']}"
-        print(line)
+        # the steps in their order: accepted -> issued (Certificate of Origin) -> verified at destination
         issuance = doc.get("issuance") or {}
         current = issuance.get("current") or {}
         line = f"  issuance      {state(issuance) or '-'}"
         if current.get("certificateNumber"):
             line += f" {current['certificateNumber']}"
         if (doc.get("declaration") or {}).get("documentType") == "DECLARATION_OF_ORIGIN":
-            line += " (Declaration of Origin: self-issued, no CCPIT e-CO)"
+            line += " (Declaration of Origin: self-issued, no e-CO)"
+        print(line)
+        verification = doc.get("verification") or {}
+        line = f"  verification  {state(verification) or '-'}"
+        if channel(verification):
+            line += f" via {channel(verification)}"
+        if verification.get("aswReference"):
+            line += f" ({verification['aswReference']})"
+        if verification.get("reason") and state(verification) != "VERIFIED":
+            line += f": {verification['reason']}"
         print(line)
         if milestones:
             last = milestones[-1]

@@ -54,7 +54,8 @@ class SandboxMvcTest {
         return """
                 {"declarationId":"%s","coReferenceNumber":"%s","documentType":"CERTIFICATE_OF_ORIGIN",
                  "exportingCountry":"CN","importingCountry":"%s","exporterName":"Shenzhen Widgets Co.",
-                 "hsCodes":["8504.40"],"issueDate":"2026-11-20","documentHash":"%s"}
+                 "hsCodes":["8504.40"],"issueDate":"2026-11-20","documentHash":"%s",
+                 "certificateNumber":"CCPIT-RCEP-2026-00000001","issuingAuthority":"CN-CCPIT"}
                 """.formatted(declarationId, coRef, importing, HASH);
     }
 
@@ -176,10 +177,13 @@ class SandboxMvcTest {
                 .andExpect(jsonPath("$.checks.issuanceStatus.status").value("VALID"))
                 .andExpect(jsonPath("$.checks.issuerIdentity.status").value("VALID"))
                 .andExpect(jsonPath("$.verifiedAt").value(clock.instant().toString()));
+        // the ASW serves the ASEAN Member States only: a partner or an outsider as destination is refused
         mvc.perform(asw(aswBody("D-US", "CO-US", "US")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.outcome").value("NOT_VERIFIED"))
-                .andExpect(jsonPath("$.checks.issuerIdentity.status").value("INVALID"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("importingCountry"));
+        mvc.perform(asw(aswBody("D-JP", "CO-JP", "JP")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("importingCountry"));
     }
 
     @Test

@@ -56,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "originbridge.kafka.retry.initial-interval=200ms",
     "originbridge.kafka.retry.max-interval=2s",
     "originbridge.asw.retry.open-state-wait=3s",
+    "originbridge.asw.revocation-poll-interval=1s",
 })
 @org.springframework.context.annotation.Import(AswVerificationIT.CrashBeforePublish.class)
 class AswVerificationIT {
@@ -119,6 +120,22 @@ class AswVerificationIT {
         SandboxProcess.chaos("{\"failNext\":0,\"failureRate\":0}");
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger CERTIFICATES = new java.util.concurrent.atomic.AtomicInteger(
+            (int) (System.nanoTime() % 1_000_000) * 10);
+
+    /** A certificate number the sandbox channels know as issued by CN-CCPIT. */
+    static String certificateNumber() {
+        return String.format("CCPIT-RCEP-2026-%08d", CERTIFICATES.incrementAndGet() % 100_000_000);
+    }
+
+    /** The accepted Certificate of Origin and its ISSUED status (a new certificate number); returns the number. */
+    static String acceptAndIssue(String declarationId, DeclarationAccepted accepted) {
+        String certificate = certificateNumber();
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, declarationId, accepted);
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, declarationId, TestDeclarations.issued(declarationId, certificate, "CN-CCPIT"));
+        return certificate;
+    }
+
     static ConsumerRecord<String, VerificationCompleted> awaitVerification(String declarationId) {
         return TopicProbe.awaitRecord(Topics.ASW_VERIFICATIONS, VerificationCompleted.class,
                 r -> declarationId.equals(r.key()), WAIT);
@@ -127,7 +144,7 @@ class AswVerificationIT {
     @Test
     void anAcceptedDeclarationIsVerifiedAgainstAswAndPublishedWithASignedCode() {
         DeclarationAccepted accepted = TestDeclarations.accepted("DECL-IT-1", "CO-IT-1", "Shenzhen Widgets Co.", "MY");
-        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, "DECL-IT-1", accepted);
+        String certificate = acceptAndIssue("DECL-IT-1", accepted);
 
         VerificationCompleted event = awaitVerification("DECL-IT-1").value();
 
@@ -147,12 +164,16 @@ class AswVerificationIT {
                 .containsEntry("documentHash", expectedHash).containsEntry("shortCode", event.getShortCode());
         assertThat(event.getVersion()).isEqualTo(1);
         assertThat(ShortCode.checks(event.getShortCode())).isTrue();
+        assertThat(event.getChannel()).isEqualTo("ASW-MY");
+        assertThat(event.getCertificateNumber()).isEqualTo(certificate);
+        assertThat(event.getIssuingAuthority()).isEqualTo("CN-CCPIT");
+        assertThat(claims).containsEntry("channel", "ASW-MY").containsEntry("certificateNumber", certificate);
     }
 
     @Test
     void theSameAcceptedRecordDeliveredTwiceCallsAswOnceAndPublishesTheSameCodeAgain() {
         DeclarationAccepted accepted = TestDeclarations.accepted("DECL-IT-5", "CO-IT-5", "Shenzhen Widgets Co.", "MY");
-        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, "DECL-IT-5", accepted);
+        acceptAndIssue("DECL-IT-5", accepted);
         VerificationCompleted first = awaitVerification("DECL-IT-5").value();
         double callsAfterFirst = aswCalls();
 
@@ -176,7 +197,7 @@ class AswVerificationIT {
         double callsBefore = aswCalls();
         double republishedBefore = republished();
         CRASH_ONCE.add("DECL-IT-CRASH");
-        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, "DECL-IT-CRASH", accepted);
+        acceptAndIssue("DECL-IT-CRASH", accepted);
 
         VerificationCompleted published = awaitVerification("DECL-IT-CRASH").value();
         assertThat(CRASH_ONCE).doesNotContain("DECL-IT-CRASH"); // the crash did happen
@@ -205,10 +226,9 @@ class AswVerificationIT {
     @Test
     void aswUnavailableBeyondTheCallsRetriesIsRetriedByTheContainerThenSucceeds() {
         double exhaustedBefore = exhaustedCalls();
-        // 4 failures: the 3 attempts of the first delivery, then 1 more on the container's retry.
+        // 4 failures: the 3 attempts of the first try, then 1 more when the batch retries the record in place.
         SandboxProcess.chaos("{\"failNext\":4,\"failNextStatus\":503}");
-        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, "DECL-IT-2",
-                TestDeclarations.accepted("DECL-IT-2", "CO-IT-2", "Shenzhen Widgets Co.", "MY"));
+        acceptAndIssue("DECL-IT-2", TestDeclarations.accepted("DECL-IT-2", "CO-IT-2", "Shenzhen Widgets Co.", "MY"));
 
         VerificationCompleted event = awaitVerification("DECL-IT-2").value();
 
@@ -219,8 +239,7 @@ class AswVerificationIT {
 
     @Test
     void aPermanentRefusalBecomesAFailedOutcomeWithTheReason() {
-        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, "DECL-IT-3",
-                TestDeclarations.accepted("DECL-IT-3", "CO-IT-3", "X".repeat(201), "MY"));
+        acceptAndIssue("DECL-IT-3", TestDeclarations.accepted("DECL-IT-3", "CO-IT-3", "X".repeat(201), "MY"));
 
         VerificationCompleted event = awaitVerification("DECL-IT-3").value();
 
@@ -261,8 +280,7 @@ class AswVerificationIT {
         SandboxProcess.chaos("{\"failureRate\":1.0}");
         try {
             for (String id : ids) {
-                TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id,
-                        TestDeclarations.accepted(id, "CO-" + id, "Shenzhen Widgets Co.", "MY"));
+                acceptAndIssue(id, TestDeclarations.accepted(id, "CO-" + id, "Shenzhen Widgets Co.", "MY"));
                 Thread.sleep(1_000); // a small, steady load during the outage
             }
             Awaitility.await().atMost(WAIT).until(() -> aswExternalCall.breakerState() == CircuitBreaker.State.OPEN
@@ -290,8 +308,7 @@ class AswVerificationIT {
         String poison = "DECL-UNKNOWN-SCHEMA-" + UUID.randomUUID().toString().substring(0, 6);
         String next = "DECL-AFTER-UNKNOWN-" + UUID.randomUUID().toString().substring(0, 6);
         TopicProbe.sendRaw(Topics.DECLARATIONS_ACCEPTED, poison, new byte[] {0, 0x7f, 0x7f, 0x7f, 0x70, 2, 4, 6});
-        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, next,
-                TestDeclarations.accepted(next, "CO-" + next, "Shenzhen Widgets Co.", "MY"));
+        acceptAndIssue(next, TestDeclarations.accepted(next, "CO-" + next, "Shenzhen Widgets Co.", "MY"));
 
         TopicProbe.awaitRawRecord(Topics.deadLetter(Topics.DECLARATIONS_ACCEPTED, "asw-verification"),
                 r -> poison.equals(r.key()), WAIT);
@@ -301,5 +318,88 @@ class AswVerificationIT {
     private double exhaustedCalls() {
         Timer timer = meters.find("originbridge.external.calls").tags("system", "asw", "outcome", "transient").timer();
         return timer == null ? 0 : timer.count();
+    }
+
+    // --- issue 10: the right order, routing by destination, revocation --------------------------
+
+    @Test
+    void issuedBeforeTheAcceptedRecordIsSeen_theIssuedCertificateIsVerifiedOnceBothAreThere() {
+        String id = "DECL-ORDER-" + UUID.randomUUID().toString().substring(0, 6);
+        String certificate = certificateNumber();
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, TestDeclarations.issued(id, certificate, "CN-CCPIT"));
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, TestDeclarations.accepted(id, "CO-" + id, "Shenzhen Widgets Co.", "MY"));
+
+        VerificationCompleted event = awaitVerification(id).value();
+
+        assertThat(event.getOutcome()).isEqualTo(VerificationOutcome.VERIFIED);
+        assertThat(event.getCertificateNumber()).isEqualTo(certificate);
+        assertThat(event.getIssuanceStatus().getReason()).contains(certificate).contains("CN-CCPIT");
+    }
+
+    @Test
+    void anAcceptedCertificateOfOriginIsNotVerifiedBeforeItsIssuance() {
+        String id = "DECL-WAIT-" + UUID.randomUUID().toString().substring(0, 6);
+        String probe = "DECL-WAIT-PROBE-" + UUID.randomUUID().toString().substring(0, 6);
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, TestDeclarations.accepted(id, "CO-" + id, "Shenzhen Widgets Co.", "MY"));
+        // a later declaration (same partition or not) verified shows the first one was processed, and waits
+        acceptAndIssue(probe, TestDeclarations.accepted(probe, "CO-" + probe, "Shenzhen Widgets Co.", "MY"));
+        awaitVerification(probe);
+        Awaitility.await().atMost(WAIT).until(() -> meters.counter("originbridge.asw.awaiting-issuance").count() >= 1);
+
+        assertThat(TopicProbe.valuesUpToEnd(Topics.ASW_VERIFICATIONS, id, VerificationCompleted.class)).isEmpty();
+    }
+
+    @Test
+    void vietnamToJapanGoesToJapanCustoms_andChinaToTheUnitedStatesIsNotApplicable() {
+        String vnJp = "DECL-VNJP-" + UUID.randomUUID().toString().substring(0, 6);
+        String cnUs = "DECL-CNUS-" + UUID.randomUUID().toString().substring(0, 6);
+        TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, vnJp, TestDeclarations.acceptedFrom(vnJp, "VN", "JP"));
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, vnJp,
+                TestDeclarations.issued(vnJp, "VN-MOIT-RCEP-2026-" + Math.abs(vnJp.hashCode() % 1_000_000), "VN-MOIT"));
+        acceptAndIssue(cnUs, TestDeclarations.acceptedFrom(cnUs, "CN", "US"));
+
+        VerificationCompleted japan = awaitVerification(vnJp).value();
+        VerificationCompleted us = awaitVerification(cnUs).value();
+
+        assertThat(japan.getOutcome()).isEqualTo(VerificationOutcome.VERIFIED);
+        assertThat(japan.getChannel()).isEqualTo("JP-CUSTOMS");
+        assertThat(japan.getAswReference()).startsWith("JP-CUSTOMS-");
+        assertThat(japan.getIssuingAuthority()).isEqualTo("VN-MOIT");
+        assertThat(us.getOutcome()).isEqualTo(VerificationOutcome.NOT_APPLICABLE);
+        assertThat(us.getReason()).contains("US is not an RCEP Party");
+        assertThat(us.getVerificationCode()).isNull();
+        assertThat(us.getShortCode()).isNull();
+    }
+
+    @Test
+    void aRevocationAtTheDestinationIsPublishedAsTheNextVersionNotVerified() {
+        String id = "DECL-REVD-" + UUID.randomUUID().toString().substring(0, 6);
+        String certificate = acceptAndIssue(id, TestDeclarations.accepted(id, "CO-" + id, "Shenzhen Widgets Co.", "MY"));
+        VerificationCompleted verified = awaitVerification(id).value();
+        assertThat(verified.getOutcome()).isEqualTo(VerificationOutcome.VERIFIED);
+
+        SandboxProcess.revokeAtDestination("ASW-MY", certificate, "origin not confirmed by Malaysian customs");
+
+        List<VerificationCompleted> events = Awaitility.await().atMost(WAIT).until(
+                () -> TopicProbe.valuesUpToEnd(Topics.ASW_VERIFICATIONS, id, VerificationCompleted.class), v -> v.size() >= 2);
+        VerificationCompleted revoked = events.get(events.size() - 1);
+        assertThat(revoked.getOutcome()).isEqualTo(VerificationOutcome.NOT_VERIFIED);
+        assertThat(revoked.getReason()).isEqualTo("revoked by ASW-MY: origin not confirmed by Malaysian customs");
+        assertThat(revoked.getVersion()).isEqualTo(verified.getVersion() + 1);
+        assertThat(revoked.getShortCode()).isEqualTo(verified.getShortCode());
+    }
+
+    @Test
+    void aRevocationByTheIssuingAuthorityIsPublishedAsTheNextVersionNotVerified() {
+        String id = "DECL-REVI-" + UUID.randomUUID().toString().substring(0, 6);
+        String certificate = acceptAndIssue(id, TestDeclarations.accepted(id, "CO-" + id, "Shenzhen Widgets Co.", "MY"));
+        awaitVerification(id);
+
+        TopicProbe.sendAvro(Topics.ECO_ISSUANCE_STATUS, id, TestDeclarations.revoked(id, certificate));
+
+        List<VerificationCompleted> events = Awaitility.await().atMost(WAIT).until(
+                () -> TopicProbe.valuesUpToEnd(Topics.ASW_VERIFICATIONS, id, VerificationCompleted.class), v -> v.size() >= 2);
+        assertThat(events.get(1).getOutcome()).isEqualTo(VerificationOutcome.NOT_VERIFIED);
+        assertThat(events.get(1).getReason()).isEqualTo("revoked by CN-CCPIT: withdrawn by the exporter");
     }
 }

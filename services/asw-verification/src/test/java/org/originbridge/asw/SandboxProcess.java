@@ -42,6 +42,15 @@ final class SandboxProcess {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A destination channel (ASW-MY, JP-CUSTOMS, ...) revokes a certificate (sandbox control). */
+    static String revokeAtDestination(String channel, String certificateNumber, String reason) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/sandbox/verification-channels/" + channel + "/revocations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"certificateNumber\":\"" + certificateNumber + "\",\"reason\":\""
+                        + reason + "\"}"))
+                .build());
+    }
+
     static String chaos() {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/sandbox/chaos")).GET().build());
     }

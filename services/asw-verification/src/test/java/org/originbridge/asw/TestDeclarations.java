@@ -81,6 +81,40 @@ public final class TestDeclarations {
                 .build();
     }
 
+    /** The ISSUED status ccpit-sync publishes once the declaration's certificate is issued. */
+    public static org.originbridge.events.ccpit.IssuanceStatusChanged issued(String declarationId, String certificateNumber,
+            String issuingAuthority) {
+        return org.originbridge.events.ccpit.IssuanceStatusChanged.newBuilder()
+                .setDeclarationId(declarationId)
+                .setSupplierId("SUP-1")
+                .setReferenceNumber("CO-" + declarationId)
+                .setStatus(org.originbridge.events.ccpit.IssuanceStatus.ISSUED)
+                .setSequence(3)
+                .setCertificateNumber(certificateNumber)
+                .setIssuingAuthority(issuingAuthority)
+                .setDocumentSha256("e".repeat(64))
+                .setChangedAt(Instant.parse("2026-11-21T08:10:00Z"))
+                .setTenantId("SUP-1")
+                .build();
+    }
+
+    /** The REVOKED status of an issued certificate. */
+    public static org.originbridge.events.ccpit.IssuanceStatusChanged revoked(String declarationId, String certificateNumber) {
+        return org.originbridge.events.ccpit.IssuanceStatusChanged.newBuilder(issued(declarationId, certificateNumber, "CN-CCPIT"))
+                .setStatus(org.originbridge.events.ccpit.IssuanceStatus.REVOKED)
+                .setPreviousStatus(org.originbridge.events.ccpit.IssuanceStatus.ISSUED)
+                .setSequence(4)
+                .setReason("withdrawn by the exporter")
+                .build();
+    }
+
+    /** The same accepted declaration going from an exporter in {@code exportingCountry}. */
+    public static DeclarationAccepted acceptedFrom(String declarationId, String exportingCountry, String importingCountry) {
+        DeclarationAccepted a = accepted(declarationId, "CO-" + declarationId, "Exporter " + exportingCountry, importingCountry);
+        return DeclarationAccepted.newBuilder(a).setDeclaration(DeclarationSubmitted.newBuilder(a.getDeclaration())
+                .setExporter(party("Exporter " + exportingCountry, "1 Export Rd", exportingCountry)).build()).build();
+    }
+
     private static Party party(String name, String address, String country) {
         return Party.newBuilder().setName(name).setAddress(address).setCountry(country).build();
     }

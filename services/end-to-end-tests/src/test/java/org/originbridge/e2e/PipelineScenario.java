@@ -50,6 +50,8 @@ abstract class PipelineScenario {
                 && "VERIFIED".equals(text(v, "/verification/outcome")));
         String code = text(verified, "/verification/verificationCode");
         assertThat(code).as("signed verification code").isNotBlank();
+        // verified after issuance, by the destination's channel: Viet Nam's national single window through the ASW
+        assertThat(text(verified, "/verification/aswReference")).startsWith("ASW-VN-");
         assertThat(text(verified, "/intake/preCheck/status")).isNotNull();
 
         // port events pushed by a carrier, out of order
@@ -79,6 +81,8 @@ abstract class PipelineScenario {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> http.getWithoutKey(jwksUrl).body().contains(kid));
         OfflineVerification.Result offline = OfflineVerification.verify(http.getWithoutKey(jwksUrl).body(), code);
+        assertThat(offline.claims()).containsEntry("channel", "ASW-VN")
+                .containsEntry("certificateNumber", text(done, "/issuance/current/certificateNumber"));
         assertThat(offline.claims()).containsEntry("coReferenceNumber", reference).containsEntry("outcome", "VERIFIED")
                 .containsEntry("declarationId", id);
         assertThat(kid).startsWith("asw-verification-");

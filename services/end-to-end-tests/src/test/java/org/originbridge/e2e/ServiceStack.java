@@ -128,6 +128,8 @@ public final class ServiceStack implements AutoCloseable {
         service("asw-verification", "org.originbridge.asw.AswVerificationApplication", common, List.of(
                 "--originbridge.asw.base-url=" + sandbox,
                 "--originbridge.asw.client-token=" + ASW_TOKEN,
+                // destination revocations (sandbox /sandbox/verification-channels/...) read every second
+                "--originbridge.asw.revocation-poll-interval=1s",
                 "--originbridge.signing.key-dir=" + keyDir.resolve("asw-verification")));
         service("declaration-intake", "org.originbridge.intake.DeclarationIntakeApplication", common, List.of(
                 "--originbridge.intake.status-base-url=" + statusQuery));

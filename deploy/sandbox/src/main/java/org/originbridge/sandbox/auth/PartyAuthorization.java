@@ -33,12 +33,15 @@ public final class PartyAuthorization {
     /** CCPIT's public certificate lookup (number + verification code) needs no token, as on the real site. */
     public static final String CCPIT_PUBLIC_LOOKUP_PATHS = "/ccpit/v1/certificates/**";
     public static final String DCSA_PATHS = "/dcsa/**";
+    /** The partners' customs verification channels ({@code /customs/{party}/...}): the ASW client tokens. */
+    public static final String CUSTOMS_PATHS = "/customs/**";
     /** {@code POST /{party}/oauth2/token}: open, the endpoint checks the client's credentials. */
     public static final String[] TOKEN_ENDPOINTS = {"/asw/oauth2/token", "/ccpit/oauth2/token", "/dcsa/oauth2/token"};
 
     private static final RequestMatcher ASW = PathPatternRequestMatcher.withDefaults().matcher(ASW_PATHS);
     private static final RequestMatcher CCPIT = PathPatternRequestMatcher.withDefaults().matcher(CCPIT_PATHS);
     private static final RequestMatcher DCSA = PathPatternRequestMatcher.withDefaults().matcher(DCSA_PATHS);
+    private static final RequestMatcher CUSTOMS = PathPatternRequestMatcher.withDefaults().matcher(CUSTOMS_PATHS);
 
     private final PartyTokens tokens;
 
@@ -47,6 +50,11 @@ public final class PartyAuthorization {
     }
 
     public AuthorizationManager<RequestAuthorizationContext> asw() {
+        return decide(request -> tokens.aswAccepts(bearer(request)));
+    }
+
+    /** The customs channels take the destination-verification clients' tokens (the ASW ones, static or OAuth2). */
+    public AuthorizationManager<RequestAuthorizationContext> customs() {
         return decide(request -> tokens.aswAccepts(bearer(request)));
     }
 
@@ -72,6 +80,8 @@ public final class PartyAuthorization {
         } else if (CCPIT.matches(request)) {
             unauthorized(request, response, "ccpit", "CCPIT accepts messages only from the applicant itself: the bearer "
                     + "token must be the one issued to " + APPLICANT_HEADER);
+        } else if (CUSTOMS.matches(request)) {
+            unauthorized(request, response, "customs", "a valid verification client bearer token is required");
         } else if (DCSA.matches(request)) {
             unauthorized(request, response, "dcsa", "a valid DCSA client bearer token is required");
         } else {

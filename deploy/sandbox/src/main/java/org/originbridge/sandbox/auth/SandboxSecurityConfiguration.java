@@ -14,7 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The sandbox's Spring Security filter chain: the party rules of {@link PartyAuthorization} on
- * {@code /asw/**}, {@code /ccpit/**} (its public certificate lookup excepted) and {@code /dcsa/**};
+ * {@code /asw/**}, {@code /ccpit/**} (its public certificate lookup excepted), {@code /dcsa/**} and
+ * {@code /customs/**};
  * everything else (sandbox controls, OpenAPI documents, actuator) stays open, as a local test
  * double's should. No sessions, no CSRF (token-authenticated machine calls only).
  * <p>
@@ -42,6 +43,7 @@ public class SandboxSecurityConfiguration {
                         .requestMatchers(PartyAuthorization.ASW_PATHS).access(parties.asw())
                         .requestMatchers(PartyAuthorization.CCPIT_PATHS).access(parties.ccpit())
                         .requestMatchers(PartyAuthorization.DCSA_PATHS).access(parties.dcsa())
+                        .requestMatchers(PartyAuthorization.CUSTOMS_PATHS).access(parties.customs())
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> parties.refuse(request, response))

@@ -37,7 +37,7 @@ public class ChaosFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !PartyPaths.isPartyEndpoint(request) || PartyPaths.isTokenEndpoint(request);
+        return !PartyPaths.isPartyEndpoint(request) || PartyPaths.isTokenEndpoint(request) || PartyPaths.isRevocationFeed(request);
     }
 
     @Override

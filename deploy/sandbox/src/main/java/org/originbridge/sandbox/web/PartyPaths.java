@@ -14,6 +14,7 @@ public final class PartyPaths {
     public static final String DCSA = "/dcsa/";
     /** Viet Nam's issuing authority (its controller checks the enterprise tokens itself). */
     public static final String VN_MOIT = "/vn-moit/";
+    public static final String CUSTOMS = "/customs/";
 
     private PartyPaths() {}
 
@@ -28,7 +29,8 @@ public final class PartyPaths {
 
     public static boolean isPartyEndpoint(HttpServletRequest request) {
         String path = path(request);
-        return path.startsWith(ASW) || path.startsWith(CCPIT) || path.startsWith(DCSA) || path.startsWith(VN_MOIT);
+        return path.startsWith(ASW) || path.startsWith(CCPIT) || path.startsWith(DCSA)
+                || path.startsWith(VN_MOIT) || path.startsWith(CUSTOMS);
     }
 
     /**
@@ -42,4 +44,14 @@ public final class PartyPaths {
     }
 
     private static final String TOKEN_ENDPOINT_SUFFIX = "/oauth2/token";
+
+    /**
+     * A destination channel's revocation feed ({@code GET .../v1/revocations}). Chaos leaves it alone
+     * too: the feed is polled in the background (every 10 s per channel), and a scripted "fail the
+     * next N requests" must count the verification calls the test or fault suite makes, not the polls.
+     */
+    public static boolean isRevocationFeed(HttpServletRequest request) {
+        String path = path(request);
+        return "GET".equals(request.getMethod()) && isPartyEndpoint(request) && path.endsWith("/v1/revocations");
+    }
 }

@@ -6,8 +6,12 @@ import java.time.Duration;
 public interface VerificationMetrics {
     void completed(Outcome outcome, Duration took);
 
-    /** A recorded outcome published again for a redelivered or replayed record (ASW not called). */
+    /** A recorded outcome published again for a redelivered or replayed record (the channel not called). */
     default void republished(Outcome outcome) {
+    }
+
+    /** A Certificate of Origin accepted before its issuance is known: it waits for the ISSUED status. */
+    default void awaitingIssuance() {
     }
 
     VerificationMetrics NONE = (outcome, took) -> { };

@@ -43,7 +43,7 @@ class AswRestClientTest {
             respond(exchange, 200, """
                     {"access_token":"issued-%d","token_type":"Bearer","expires_in":300}""".formatted(issued.incrementAndGet()));
         });
-        server.createContext("/asw/v1/ping", exchange -> {
+        server.createContext("/asw/nsw/MY/v1/ping", exchange -> {
             apiAuthorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             if (rejectNextApiCall) {
                 rejectNextApiCall = false;
@@ -62,7 +62,7 @@ class AswRestClientTest {
 
     @Test
     void withClientCredentialsEveryCallCarriesATokenFromTheTokenEndpointReusedUntilRefused() {
-        RestClient http = AswRestClient.build(properties(null,
+        RestClient http = client(properties(null,
                 new AswProperties.OAuth(base() + "/asw/oauth2/token", "originbridge-asw", "s3cret-s3cret")));
 
         ping(http);
@@ -84,7 +84,7 @@ class AswRestClientTest {
 
     @Test
     void withoutClientCredentialsTheStaticTokenIsSent() {
-        ping(AswRestClient.build(properties("static-token", new AswProperties.OAuth(null, null, null))));
+        ping(client(properties("static-token", new AswProperties.OAuth(null, null, null))));
 
         assertThat(apiAuthorizations).containsExactly("Bearer static-token");
         assertThat(tokenRequests).isEmpty();
@@ -99,13 +99,44 @@ class AswRestClientTest {
     }
 
     private void ping(RestClient http) {
-        http.get().uri("/asw/v1/ping").retrieve().toBodilessEntity();
+        http.get().uri("/v1/ping").retrieve().toBodilessEntity();
+    }
+
+    private static RestClient client(AswProperties properties) {
+        AswProperties.Resolved my = properties.resolvedChannels().stream().filter(c -> c.id().equals("ASW-MY")).findFirst().orElseThrow();
+        return AswRestClient.build(my, AswRestClient.httpClient(properties.connectTimeout()), properties.readTimeout());
+    }
+
+    @Test
+    void everyChannelHasItsOwnBaseUrlUnderTheRootAndCanHaveItsOwnUrlAndCredentials() {
+        AswProperties p = new AswProperties(URI.create("http://sandbox.test/"), "shared", new AswProperties.OAuth(null, null, null),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofDays(1), Duration.ofSeconds(5),
+                new AswProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), 50, 20, Duration.ofSeconds(1)),
+                java.util.Map.of("jp-customs", new AswProperties.ChannelOverride(URI.create("https://customs.jp.test/rcep"), "jp-token", null)),
+                java.util.List.of(" kr-customs "), 8, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60));
+
+        java.util.Map<String, AswProperties.Resolved> channels = new java.util.TreeMap<>();
+        p.resolvedChannels().forEach(c -> channels.put(c.id(), c));
+
+        assertThat(channels).hasSize(14).doesNotContainKey("KR-CUSTOMS");
+        assertThat(channels.get("ASW-MY").baseUrl()).hasToString("http://sandbox.test/asw/nsw/MY");
+        assertThat(channels.get("ASW-MY").clientToken()).isEqualTo("shared");
+        assertThat(channels.get("CN-CUSTOMS").baseUrl()).hasToString("http://sandbox.test/customs/CN");
+        assertThat(channels.get("JP-CUSTOMS").baseUrl()).hasToString("https://customs.jp.test/rcep");
+        assertThat(channels.get("JP-CUSTOMS").clientToken()).isEqualTo("jp-token");
+        assertThat(p.toString()).doesNotContain("jp-token").doesNotContain("shared");
+        assertThatThrownBy(() -> new AswProperties(URI.create("http://x"), "t", new AswProperties.OAuth(null, null, null),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofDays(1), Duration.ofSeconds(5),
+                new AswProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), 50, 20, Duration.ofSeconds(1)),
+                java.util.Map.of("US-CUSTOMS", new AswProperties.ChannelOverride(null, null, null)), null, 8, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(60))).hasMessageContaining("US-CUSTOMS");
     }
 
     private AswProperties properties(String clientToken, AswProperties.OAuth oauth) {
         return new AswProperties(URI.create(base()), clientToken, oauth, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofDays(1), Duration.ofSeconds(5),
-                new AswProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), 50, 20, Duration.ofSeconds(1)));
+                new AswProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), 50, 20, Duration.ofSeconds(1)),
+                null, null, 8, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     private String base() {

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The verification face in a real Chromium, on the real pipeline: the embeddable module on a page
- * of another origin flips to VERIFIED live when CCPIT issues; the /verify page works with and
+ * of another origin turns to NOT_VERIFIED live when the destination revokes the certificate it had
+ * verified (verification follows issuance, so a code exists only once issued); the /verify page works with and
  * without JavaScript; the iframe variant from the snippet generator renders in a third-party page.
  * Screenshots: docs/screenshots/ with -Dscreenshots.update=true.
  */
@@ -30,42 +31,47 @@ class VerificationBrowserIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void theModuleOnAThirdPartyPageFlipsToVerifiedLiveWhenTheEcoIsIssued(Browser browser, SharedPipeline pipeline)
-            throws Exception {
-        // CCPIT (sandbox) holds a HOLD reference for an hour of sandbox time: verified by ASW, e-CO pending
-        SharedPipeline.Submitted held = pipeline.submit("SUP-E2E-1", "RCEP-CN-2026-HOLD-");
-        JsonNode verified = pipeline.awaitView(held.declarationId(),
+    void theModuleOnAThirdPartyPageTurnsToRevokedLiveWhenTheDestinationRevokesTheCertificate(Browser browser,
+            SharedPipeline pipeline) throws Exception {
+        // verification follows issuance: a code exists once CCPIT (sandbox) issued the e-CO and the
+        // destination's channel (Viet Nam's national single window, ASW-VN) verified the issued certificate
+        SharedPipeline.Submitted submitted = pipeline.submit("SUP-E2E-1", "RCEP-CN-2026-LIVE-");
+        JsonNode verified = pipeline.awaitView(submitted.declarationId(),
                 v -> "VERIFIED".equals(SharedPipeline.text(v, "/verification/outcome"))
-                        && SharedPipeline.text(v, "/verification/shortCode") != null);
+                        && SharedPipeline.text(v, "/verification/shortCode") != null
+                        && "ISSUED".equals(SharedPipeline.text(v, "/issuance/current/status")));
         String code = ShortCode.display(SharedPipeline.text(verified, "/verification/shortCode"));
+        String certificate = SharedPipeline.text(verified, "/issuance/current/certificateNumber");
+        assertThat(SharedPipeline.text(verified, "/verification/aswReference")).startsWith("ASW-VN-");
         String page = pipeline.site().putHtml("/certifications.html", exporterPage(pipeline.url("status-query"),
-                "<originbridge-verification reference=\"" + held.referenceNumber() + "\" code=\"" + code
+                "<originbridge-verification reference=\"" + submitted.referenceNumber() + "\" code=\"" + code
                         + "\"></originbridge-verification>"));
 
         browser.go(page);
 
-        browser.await(d -> "PENDING".equals(d.findElement(By.tagName("originbridge-verification")).getAttribute("state")));
+        browser.await(d -> "VERIFIED".equals(d.findElement(By.tagName("originbridge-verification")).getAttribute("state")));
         WebElement status = browser.inShadow("originbridge-verification", "[part=status]");
         assertThat(status.getAttribute("aria-live")).isEqualTo("polite");
-        assertThat(status.getText()).contains("Verified, e-CO not issued yet");
+        assertThat(status.getText()).contains("Verified");
         assertThat(browser.inShadow("originbridge-verification", "[part=facts]").getText()).contains(code)
-                .contains("Hangzhou West Lake Tea Co., Ltd.").contains("CCPIT Zhejiang");
+                .contains("Hangzhou West Lake Tea Co., Ltd.").contains("CCPIT Zhejiang").contains("CCPIT-RCEP-");
         browser.await(d -> (Boolean) browser.script("const img = document.querySelector('originbridge-verification')"
                 + ".shadowRoot.querySelector('img'); return img !== null && img.complete && img.naturalWidth > 0;"));
-        browser.screenshot("embed-module-pending");
-
-        // the sandbox's CCPIT issues it: ccpit-sync -> eco-issuance-status -> status-query -> SSE -> the page
-        HttpResponse<String> advanced = http.send(HttpRequest.newBuilder(URI.create(pipeline.url("sandbox")
-                + "/sandbox/clock/advance?seconds=7300")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(advanced.statusCode()).as(advanced.body()).isEqualTo(200);
-
-        browser.await(d -> "VERIFIED".equals(d.findElement(By.tagName("originbridge-verification")).getAttribute("state")));
-        assertThat(browser.inShadow("originbridge-verification", "[part=status]").getText()).contains("Verified")
-                .doesNotContain("not issued");
-        assertThat(browser.inShadow("originbridge-verification", "[part=facts]").getText()).contains("CCPIT-RCEP-");
-        assertThat(browser.driver().getCurrentUrl()).as("no reload: a live update").isEqualTo(page);
         browser.screenshot("embed-module-verified");
+
+        // Viet Nam's customs revoke it: the channel's revocation feed -> asw-verification (NOT_VERIFIED, next version)
+        // -> asw-verifications -> status-query -> SSE -> the page
+        HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create(pipeline.url("sandbox")
+                        + "/sandbox/verification-channels/ASW-VN/revocations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"certificateNumber\":\"" + certificate
+                        + "\",\"reason\":\"origin not confirmed by Viet Nam customs\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+
+        browser.await(d -> "NOT_VERIFIED".equals(d.findElement(By.tagName("originbridge-verification")).getAttribute("state")));
+        assertThat(browser.driver().getCurrentUrl()).as("no reload: a live update").isEqualTo(page);
+        browser.screenshot("embed-module-revoked");
         assertThat(seriousConsoleErrors(browser)).isEmpty();
 
         browser.size(390, 844);

@@ -14,7 +14,9 @@ import org.originbridge.status.domain.VerificationReport.Summary;
  * Decides a public verification from what the read model holds. Document integrity: the presented
  * verification code is a valid signed code AND is the very code asw-verification issued for this
  * declaration AND ASW found the document unaltered. Issuer identity: ASW's check. Issuance
- * status: CCPIT's issuance status when the declaration goes through CCPIT, else ASW's check.
+ * status: INVALID with the reason when the latest verification is a revocation (NOT_VERIFIED with the
+ * issuance check INVALID, e.g. "revoked by ASW-MY"); else CCPIT's issuance status when the declaration
+ * goes through CCPIT, else ASW's check.
  */
 public final class PublicVerification {
 
@@ -87,6 +89,14 @@ public final class PublicVerification {
     }
 
     private static Fragment issuanceStatus(DeclarationProjection declaration) {
+        VerificationRecord verification = declaration.verification();
+        if (verification != null && "NOT_VERIFIED".equals(verification.outcome()) && verification.issuanceStatus() != null
+                && VerificationReport.INVALID.equals(verification.issuanceStatus().status())) {
+            // the destination channel (or the issuing authority through it) revoked what it had verified:
+            // the latest verification says so, whatever the issuance record still says
+            return new Fragment(TYPE_STATUS, "DestinationIssuanceStatus", VerificationReport.INVALID,
+                    verification.reason() != null ? verification.reason() : verification.issuanceStatus().reason());
+        }
         IssuanceRecord issuance = declaration.issuance();
         if (issuance == null) {
             return fromAsw(TYPE_STATUS, "AswIssuanceStatus", declaration.verification().issuanceStatus());

@@ -58,6 +58,25 @@ class PublicVerificationTest {
     }
 
     @Test
+    void theSameCodeTurnsFromValidToRevokedWhenTheDestinationRevokesTheVerifiedCertificate() {
+        IssuanceRecord issued = Fixtures.issuance(3, "ISSUED", T0);
+        VerificationRecord verified = Fixtures.verification("code-1", T0);
+        assertThat(PublicVerification.decide(declaration(verified, issued), "code-1", SIGNED).summary().all()).isEqualTo("VALID");
+
+        // asw-verification's next version: NOT_VERIFIED, same codes, the issuance check INVALID with the reason
+        VerificationRecord revoked = new VerificationRecord("NOT_VERIFIED", verified.aswReference(), verified.documentHash(),
+                verified.documentIntegrity(), new VerificationRecord.Check("INVALID", "certificate C-1 revoked by ASW-MY: origin not confirmed"),
+                verified.issuerIdentity(), "code-1", "revoked by ASW-MY: origin not confirmed", T0.plusSeconds(60), 2,
+                verified.shortCode());
+        VerificationReport report = PublicVerification.decide(declaration(revoked, issued), "code-1", SIGNED);
+
+        assertThat(report.summary().all()).isEqualTo("INVALID");
+        assertThat(report.summary().documentIntegrity()).isEqualTo("VALID");
+        assertThat(report.summary().issuanceStatus()).isEqualTo("INVALID");
+        assertThat(report.fragments().get(1).reason()).isEqualTo("revoked by ASW-MY: origin not confirmed");
+    }
+
+    @Test
     void anIssuanceInProgressIsSkippedNotValid() {
         VerificationReport report = PublicVerification.decide(
                 declaration(Fixtures.verification("code-1", T0), Fixtures.issuance(2, "UNDER_REVIEW", T0)), "code-1",

@@ -30,6 +30,9 @@ public final class VerificationCompletedMapper {
                 .setShortCode(r.shortCode())
                 // the declaration's exporter tenant is its supplierId (docs/security.md)
                 .setTenantId(r.supplierId())
+                .setChannel(r.channel())
+                .setCertificateNumber(r.certificateNumber())
+                .setIssuingAuthority(r.issuingAuthority())
                 .build();
     }
 

@@ -1,6 +1,8 @@
 package org.originbridge.asw.adapter.mongo;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -9,8 +11,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.originbridge.asw.domain.Check;
 import org.originbridge.asw.domain.Outcome;
@@ -19,7 +25,8 @@ import org.originbridge.asw.domain.VerificationResult;
 
 /**
  * The ledger in collection {@code verificationOutcomes}: one immutable document per declaration
- * and content, {@code _id = <declarationId>|<documentHash>}, plus a unique index on
+ * and content, {@code _id = <declarationId>|<documentHash>} (a revocation of that content:
+ * {@code <declarationId>|<documentHash>|revoked}), plus a unique index on
  * {@code (declarationId, version)}. Writes are plain inserts: a duplicate key (same content, or the
  * same version taken by other content) means someone recorded first, so nothing is ever replaced.
  * No transactions, so it behaves the same on MongoDB 7/8 and on the embedded wire server.
@@ -36,18 +43,35 @@ public class MongoVerificationLedger implements VerificationLedger {
 
     public void createIndexes() {
         outcomes.createIndex(Indexes.ascending("declarationId", "version"), new IndexOptions().unique(true));
+        outcomes.createIndex(Indexes.ascending("certificateNumber"));
+        outcomes.createIndex(Indexes.ascending("referenceNumber"));
     }
 
     @Override
     public Optional<VerificationResult> find(String declarationId, String documentHash) {
-        return Optional.ofNullable(outcomes.find(eq("_id", id(declarationId, documentHash))).first())
-                .map(MongoVerificationLedger::toResult);
+        return Optional.ofNullable(outcomes.find(and(eq("declarationId", declarationId), eq("documentHash", documentHash)))
+                .sort(Sorts.descending("version")).limit(1).first()).map(MongoVerificationLedger::toResult);
     }
 
     @Override
-    public int latestVersion(String declarationId) {
-        Document latest = outcomes.find(eq("declarationId", declarationId)).sort(Sorts.descending("version")).limit(1).first();
-        return latest == null ? 0 : latest.getInteger("version", 0);
+    public Optional<VerificationResult> latest(String declarationId) {
+        return Optional.ofNullable(outcomes.find(eq("declarationId", declarationId)).sort(Sorts.descending("version")).limit(1)
+                .first()).map(MongoVerificationLedger::toResult);
+    }
+
+    @Override
+    public List<String> declarationsVerifying(String certificateOrReference) {
+        Set<String> declarations = new LinkedHashSet<>();
+        for (Document d : outcomes.find(and(eq("outcome", Outcome.VERIFIED.name()),
+                or(eq("certificateNumber", certificateOrReference),
+                        and(eq("certificateNumber", null), eq("referenceNumber", certificateOrReference))))).limit(100)) {
+            declarations.add(d.getString("declarationId"));
+        }
+        List<String> verifying = new ArrayList<>();
+        for (String declarationId : declarations) {
+            latest(declarationId).filter(r -> r.outcome() == Outcome.VERIFIED).ifPresent(r -> verifying.add(declarationId));
+        }
+        return verifying;
     }
 
     @Override
@@ -63,12 +87,12 @@ public class MongoVerificationLedger implements VerificationLedger {
         }
     }
 
-    private static String id(String declarationId, String documentHash) {
-        return declarationId + "|" + documentHash;
+    private static String id(VerificationResult r) {
+        return r.declarationId() + "|" + r.documentHash() + (r.revocation() ? "|revoked" : "");
     }
 
     static Document toDocument(VerificationResult r) {
-        return new Document("_id", id(r.declarationId(), r.documentHash()))
+        return new Document("_id", id(r))
                 .append("declarationId", r.declarationId())
                 .append("supplierId", r.supplierId())
                 .append("referenceNumber", r.referenceNumber())
@@ -82,7 +106,11 @@ public class MongoVerificationLedger implements VerificationLedger {
                 .append("reason", r.reason())
                 .append("verifiedAt", Date.from(r.verifiedAt()))
                 .append("version", r.version())
-                .append("shortCode", r.shortCode());
+                .append("shortCode", r.shortCode())
+                .append("channel", r.channel())
+                .append("certificateNumber", r.certificateNumber())
+                .append("issuingAuthority", r.issuingAuthority())
+                .append("revocation", r.revocation());
     }
 
     static VerificationResult toResult(Document d) {
@@ -90,7 +118,9 @@ public class MongoVerificationLedger implements VerificationLedger {
                 Outcome.valueOf(d.getString("outcome")), d.getString("aswReference"), d.getString("documentHash"),
                 check(d.get("documentIntegrity", Document.class)), check(d.get("issuanceStatus", Document.class)),
                 check(d.get("issuerIdentity", Document.class)), d.getString("verificationCode"), d.getString("reason"),
-                d.getDate("verifiedAt").toInstant(), d.getInteger("version"), d.getString("shortCode"));
+                d.getDate("verifiedAt").toInstant(), d.getInteger("version"), d.getString("shortCode"),
+                d.getString("channel"), d.getString("certificateNumber"), d.getString("issuingAuthority"),
+                d.getBoolean("revocation", false));
     }
 
     private static Document check(Check c) {

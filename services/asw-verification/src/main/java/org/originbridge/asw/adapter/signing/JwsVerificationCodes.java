@@ -11,7 +11,8 @@ import org.originbridge.platform.signing.TokenSigner;
  * Verification codes as compact JWS of type {@value #TYPE}, ES256 with this service's own key
  * (platform {@link TokenSigner}; key id in the header, public key on topic signing-keys and in
  * status-query's JWKS). Claims: {@code declarationId}, {@code coReferenceNumber}, {@code aswReference},
- * {@code outcome}, {@code documentHash}, {@code version}, {@code shortCode}, {@code sub} = declaration
+ * {@code outcome}, {@code documentHash}, {@code version}, {@code shortCode}, {@code channel} (ASW-MY, JP-CUSTOMS),
+ * {@code certificateNumber} (a Certificate of Origin's, as issued), {@code sub} = declaration
  * id, {@code iss} = originbridge, {@code iat}, {@code exp} = iat + {@code ttl} (a year by default:
  * a code stays valid until the content changes or the declaration is revoked, checked online).
  */
@@ -29,7 +30,7 @@ public class JwsVerificationCodes implements VerificationCodeSigner {
 
     @Override
     public String sign(String declarationId, String coReferenceNumber, String aswReference, Outcome outcome, String documentHash,
-            int version, String shortCode) {
+            int version, String shortCode, String channel, String certificateNumber) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("declarationId", declarationId);
         claims.put("coReferenceNumber", coReferenceNumber);
@@ -39,6 +40,12 @@ public class JwsVerificationCodes implements VerificationCodeSigner {
         claims.put("version", version);
         if (shortCode != null) {
             claims.put("shortCode", shortCode);
+        }
+        if (channel != null) {
+            claims.put("channel", channel);
+        }
+        if (certificateNumber != null) {
+            claims.put("certificateNumber", certificateNumber);
         }
         return signer.sign(TYPE, declarationId, claims, ttl);
     }

@@ -41,7 +41,7 @@ class MappersTest {
         Check valid = new Check(Check.Status.VALID, "ok");
         VerificationResult result = new VerificationResult("DECL-1", "SUP-1", "CO-1", Outcome.VERIFIED, "ASW-1", "ab".repeat(32),
                 valid, valid, Check.skipped("n/a"), "jws", null, Instant.parse("2026-11-22T08:00:00Z"),
-                2, "0123ABCD1XZ");
+                2, "0123ABCD1XZ", "JP-CUSTOMS", "VN-MOIT-RCEP-2026-000001", "VN-MOIT", false);
 
         VerificationCompleted avro = VerificationCompletedMapper.toAvro(result);
 
@@ -53,5 +53,8 @@ class MappersTest {
         assertThat(avro.getVerifiedAt()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
         assertThat(avro.getVersion()).isEqualTo(2);
         assertThat(avro.getShortCode()).isEqualTo("0123ABCD1XZ");
+        assertThat(avro.getChannel()).isEqualTo("JP-CUSTOMS");
+        assertThat(avro.getCertificateNumber()).isEqualTo("VN-MOIT-RCEP-2026-000001");
+        assertThat(avro.getIssuingAuthority()).isEqualTo("VN-MOIT");
     }
 }

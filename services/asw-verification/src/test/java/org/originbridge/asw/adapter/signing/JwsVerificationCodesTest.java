@@ -23,7 +23,7 @@ class JwsVerificationCodesTest {
         SigningKeys keys = new SigningKeys(keyDir, "asw-verification", Duration.ofDays(400), Clock.systemUTC());
 
         String code = new JwsVerificationCodes(new TokenSigner(keys, Clock.systemUTC()), Duration.ofDays(365))
-                .sign("DECL-1", "CO-1", "ASW-MY-1", Outcome.VERIFIED, "ab".repeat(32), 3, "0123ABCD1XZ");
+                .sign("DECL-1", "CO-1", "ASW-MY-1", Outcome.VERIFIED, "ab".repeat(32), 3, "0123ABCD1XZ", "ASW-MY", "CCPIT-RCEP-2026-00000001");
 
         Map<String, Object> claims = TokenVerifier.of(keys, Clock.systemUTC()).verify(JwsVerificationCodes.TYPE, "asw-verification", code);
         assertThat(claims).containsEntry("declarationId", "DECL-1")

@@ -1,4 +1,4 @@
-package org.originbridge.asw.config;
+package org.originbridge.asw.adapter.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,13 +9,14 @@ import org.originbridge.asw.domain.VerificationMetrics;
 /**
  * {@code originbridge.asw.verifications} timer (use case, ASW call and publish included) and
  * {@code originbridge.asw.outcomes} counter, both tagged with the outcome; {@code originbridge.asw.republished}
- * counts recorded outcomes published again without calling ASW.
+ * counts recorded outcomes published again without calling the channel; {@code originbridge.asw.awaiting-issuance}
+ * counts Certificates of Origin accepted before their issuance was known.
  */
-class MicrometerVerificationMetrics implements VerificationMetrics {
+public class MicrometerVerificationMetrics implements VerificationMetrics {
 
     private final MeterRegistry meters;
 
-    MicrometerVerificationMetrics(MeterRegistry meters) {
+    public MicrometerVerificationMetrics(MeterRegistry meters) {
         this.meters = meters;
     }
 
@@ -32,5 +33,10 @@ class MicrometerVerificationMetrics implements VerificationMetrics {
     @Override
     public void republished(Outcome outcome) {
         meters.counter("originbridge.asw.republished", "outcome", outcome.name()).increment();
+    }
+
+    @Override
+    public void awaitingIssuance() {
+        meters.counter("originbridge.asw.awaiting-issuance").increment();
     }
 }
