@@ -94,7 +94,8 @@ public record DeclarationEvidence(String declarationId, IntakeOutcome intake, As
         }
         return new Tally(accepted, rejected, a == AswOutcome.Result.VERIFIED ? 1 : 0,
                 a == AswOutcome.Result.NOT_VERIFIED ? 1 : 0,
-                a != null && a != AswOutcome.Result.VERIFIED && a != AswOutcome.Result.NOT_VERIFIED ? 1 : 0,
+                a != null && a != AswOutcome.Result.VERIFIED && a != AswOutcome.Result.NOT_VERIFIED
+                        && a != AswOutcome.Result.NOT_APPLICABLE ? 1 : 0,
                 s == IssuanceOutcome.Status.ISSUED ? 1 : 0, s == IssuanceOutcome.Status.REJECTED ? 1 : 0,
                 s == IssuanceOutcome.Status.REVOKED ? 1 : 0, s != null && s.open() ? 1 : 0,
                 s == IssuanceOutcome.Status.FAILED ? 1 : 0,

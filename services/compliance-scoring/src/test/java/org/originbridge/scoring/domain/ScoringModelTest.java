@@ -2,6 +2,7 @@ package org.originbridge.scoring.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.originbridge.scoring.domain.AswOutcome.Result.FAILED;
+import static org.originbridge.scoring.domain.AswOutcome.Result.NOT_APPLICABLE;
 import static org.originbridge.scoring.domain.AswOutcome.Result.NOT_VERIFIED;
 import static org.originbridge.scoring.domain.AswOutcome.Result.VERIFIED;
 import static org.originbridge.scoring.domain.Evidence.accepted;
@@ -64,6 +65,19 @@ class ScoringModelTest {
                 + " 0 handled in transit (0); average 75");
         assertThat(explanation(card, "RECENCY"))
                 .isEqualTo("5 of 5 declarations decided within the 180 days before the latest evidence (100%)");
+    }
+
+    @Test
+    void aDestinationWithoutAVerificationChannelCountsNeitherForNorAgainstTheSupplier() {
+        SupplierEvidence e = of(accepted("D1", 1), accepted("D2", 2), accepted("D3", 3))
+                .withAsw(asw("D1", VERIFIED, 6)).withAsw(asw("D2", NOT_VERIFIED, 6));
+        SupplierEvidence withNotApplicable = e.withAsw(asw("D3", NOT_APPLICABLE, 6));
+
+        assertThat(values(model.score(withNotApplicable)).get("ASW_VERIFICATION"))
+                .isEqualTo(values(model.score(e)).get("ASW_VERIFICATION")).isEqualTo(50);
+        assertThat(explanation(model.score(withNotApplicable), "ASW_VERIFICATION"))
+                .isEqualTo(explanation(model.score(e), "ASW_VERIFICATION"))
+                .doesNotContain("technical failure");
     }
 
     @Test
