@@ -190,6 +190,9 @@ public final class DeadLetters {
 
     private void ensureLedger() throws Exception {
         try (Admin admin = admin()) {
+            if (admin.listTopics().names().get().contains(LEDGER)) {
+                return; // on the local stack `up` created it as the admin (the operator may not create topics)
+            }
             admin.createTopics(List.of(new NewTopic(LEDGER, 1, (short) 1)
                     .configs(Map.of("cleanup.policy", "compact")))).all().get();
         } catch (ExecutionException e) {

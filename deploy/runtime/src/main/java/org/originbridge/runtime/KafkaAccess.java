@@ -47,7 +47,8 @@ import org.apache.kafka.common.resource.ResourcePatternFilter;
  * and configs of existing ones set to the table's (services may do neither); every principal gets a SCRAM-SHA-512 credential
  * whose password is kept in {@code CREDENTIALS_DIR/NAME.password} (made once, random 256 bits, mode
  * 600), and exactly the ACLs the table gives it (missing ones created, others of that principal
- * removed). Running it twice changes nothing but the credentials' salt.
+ * removed). Running it twice changes nothing (an existing principal's credential is kept; delete its
+ * password file to give it a new one on the next run).
  *
  * <pre>java -cp ... org.originbridge.runtime.KafkaAccess --bootstrap HOST:PORT --table kafka-principals.conf --credentials DIR
  *     [--partitions 3] [--replication-factor 1]</pre>
@@ -138,12 +139,27 @@ public final class KafkaAccess {
 
     public Applied apply(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
         int[] topics = applyTopics(admin);
+        // A principal whose password file existed and who already has a SCRAM-SHA-512 credential keeps it
+        // untouched (re-writing it would only change the salt, and a client authenticating meanwhile could
+        // be refused while the new credential propagates); new principals and new password files are upserted.
+        Set<String> withCredential = new HashSet<>();
+        admin.describeUserScramCredentials().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((user, description) -> {
+            if (description.credentialInfos().stream().anyMatch(c -> c.mechanism() == ScramMechanism.SCRAM_SHA_512)) {
+                withCredential.add(user);
+            }
+        });
         List<UserScramCredentialAlteration> upserts = new ArrayList<>();
         for (KafkaPrincipals.Principal p : table.principals()) {
-            upserts.add(new UserScramCredentialUpsertion(p.name(),
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password(p.name())));
+            boolean known = Files.exists(credentials.resolve(p.name() + ".password"));
+            String password = password(p.name());
+            if (!known || !withCredential.contains(p.name())) {
+                upserts.add(new UserScramCredentialUpsertion(p.name(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password));
+            }
         }
-        admin.alterUserScramCredentials(upserts).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!upserts.isEmpty()) {
+            admin.alterUserScramCredentials(upserts).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
 
         int created = 0;
         int removed = 0;

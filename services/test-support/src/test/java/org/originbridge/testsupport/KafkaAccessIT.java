@@ -76,6 +76,22 @@ class KafkaAccessIT {
         try (Admin admin = kafka.admin()) {
             firstRun = access.apply(admin); // creates the topics too, as `up` does
         }
+        // the broker learns new SCRAM credentials asynchronously (metadata): wait until each principal
+        // authenticates before the tests judge what it may do (a loaded machine takes a while)
+        for (KafkaPrincipals.Principal p : KafkaPrincipals.read(TABLE_FILE).principals()) {
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (true) {
+                try (Admin as = Admin.create(kafka.clientConfig(p.name(), access.password(p.name())))) {
+                    as.listTopics().names().get(20, TimeUnit.SECONDS);
+                    break;
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new AssertionError(p.name() + " never authenticated", e);
+                    }
+                    Thread.sleep(500);
+                }
+            }
+        }
     }
 
     @AfterAll
