@@ -31,7 +31,7 @@ import org.originbridge.testsupport.EmbeddedMongo;
  * Issue 11 part 2, independent of the machine's load: a fact about a supplier with a long history
  * costs the same MongoDB commands, moving the same amount of data, as one about a supplier with a
  * short history. Counted with a command listener on the driver (commands by name, bytes sent), and
- * the stored supplier document's size, early and after more declarations than change tokens kept.
+ * the stored supplier document's size, early and after more changes than change tokens kept.
  */
 class ComplianceScoringCostTest {
 
@@ -73,16 +73,18 @@ class ComplianceScoringCostTest {
 
         record(scoring, database, 1, 1); // the supplier's first fact inserts its document
         Window early = record(scoring, database, 2, 21);
-        record(scoring, database, 22, SupplierRecord.APPLIED_KEPT + 40);
-        Window late = record(scoring, database, SupplierRecord.APPLIED_KEPT + 41, SupplierRecord.APPLIED_KEPT + 60);
+        // past the kept change tokens (2 per declaration): every slot of the supplier document in use
+        int full = SupplierRecord.APPLIED_KEPT / 2 + 16;
+        record(scoring, database, 22, full);
+        Window late = record(scoring, database, full + 1, full + 20);
 
-        // the same commands for the same 20 declarations (40 facts), after 8x the history
+        // the same commands for the same 20 declarations (40 facts), after 4x the history
         assertThat(late.commands()).isEqualTo(early.commands());
-        // the same bytes within a few per fact (counters and versions get more digits), not 8x
+        // the same bytes within a few per fact (counters and versions get more digits), not 4x
         assertThat(late.bytes()).isLessThan(early.bytes() + 40L * 400);
         assertThat(late.supplierDocumentBytes()).isLessThan(early.supplierDocumentBytes() + 12_000); // the 128 token slots fill up
         // and the supplier document stops growing once the token window is full
-        Window later = record(scoring, database, SupplierRecord.APPLIED_KEPT + 61, SupplierRecord.APPLIED_KEPT + 80);
+        Window later = record(scoring, database, full + 21, full + 40);
         assertThat(later.supplierDocumentBytes()).isLessThan(late.supplierDocumentBytes() + 200);
     }
 
