@@ -111,6 +111,16 @@ public class CcpitRegistry {
                 .findFirst();
     }
 
+    /** The current status of the certificate with this number, if this authority issued one (no code needed: authority to channel). */
+    public Optional<ApplicationStatus> certificateStatus(String certificateNumber) {
+        return byId.values().stream()
+                .filter(a -> certificateNumber.equals(a.certificateNumber()))
+                .map(a -> current(a.applicationId()))
+                .filter(Application::certificateVisible)
+                .map(Application::status)
+                .findFirst();
+    }
+
     /** Every application as it is now (for the status notifications). */
     public List<StatusNotifier.Snapshot> snapshots() {
         return byId.keySet().stream().map(this::current)

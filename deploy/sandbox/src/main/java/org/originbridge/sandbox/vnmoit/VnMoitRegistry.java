@@ -108,6 +108,16 @@ public class VnMoitRegistry {
                 .findFirst();
     }
 
+    /** The current state of the certificate with this number, if this authority issued one (no code needed: authority to channel). */
+    public Optional<DossierState> certificateStatus(String coNumber) {
+        return byId.values().stream()
+                .filter(d -> coNumber.equals(d.coNumber()))
+                .map(d -> current(d.dossierId()))
+                .filter(Dossier::certificateVisible)
+                .map(Dossier::state)
+                .findFirst();
+    }
+
     /** Every dossier as it is now (for the status notifications). */
     public List<StatusNotifier.Snapshot> snapshots() {
         return byId.keySet().stream().map(this::current)

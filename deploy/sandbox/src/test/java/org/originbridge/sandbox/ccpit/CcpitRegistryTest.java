@@ -12,15 +12,15 @@ import org.originbridge.sandbox.web.ConflictException;
 import org.originbridge.sandbox.web.NotFoundException;
 import org.originbridge.sandbox.web.SandboxClock;
 
-class CcpitRegistryTest {
+public class CcpitRegistryTest {
 
-    static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
-    static final Duration STEP = Duration.ofSeconds(2);
+    public static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
+    public static final Duration STEP = Duration.ofSeconds(2);
 
     private final SandboxClock clock = SandboxClock.fixed(T0);
     private final CcpitRegistry registry = new CcpitRegistry(clock, STEP);
 
-    static ApplicationRequest request(String declarationId, String coRef) {
+    public static ApplicationRequest request(String declarationId, String coRef) {
         return new ApplicationRequest(declarationId, coRef, "Shenzhen Widgets Co.", "MY", List.of("850440"), new BigDecimal("1200.50"));
     }
 
