@@ -356,7 +356,7 @@ class CcpitSyncIT {
 
     private HttpResponse<String> notify(String authority, String body, String secret, long timestamp, String id) throws Exception {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String signature = new org.originbridge.ccpit.domain.NotificationSignature(secret, Duration.ofMinutes(5),
+        String signature = new org.originbridge.platform.signing.WebhookSignature(secret, Duration.ofMinutes(5),
                 Clock.systemUTC()).sign(id, timestamp, bytes);
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/issuing-authorities/"
                         + authority + "/notifications")).header("Content-Type", "application/json")

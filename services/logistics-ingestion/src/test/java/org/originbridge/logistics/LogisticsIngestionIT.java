@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.originbridge.events.logistics.EventSource;
 import org.originbridge.events.logistics.LogisticsNodeEvent;
 import org.originbridge.logistics.adapter.file.FileWatermarkStore;
-import org.originbridge.logistics.domain.WebhookSignature;
+import org.originbridge.platform.signing.WebhookSignature;
 import org.originbridge.platform.Topics;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TestIssuer;

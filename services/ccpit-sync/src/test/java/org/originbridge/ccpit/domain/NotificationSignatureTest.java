@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.originbridge.ccpit.domain.NotificationSignature.Verdict;
+import org.originbridge.platform.signing.WebhookSignature;
+import org.originbridge.platform.signing.WebhookSignature.Verdict;
 
 class NotificationSignatureTest {
 
     private final Fakes.MovableClock clock = new Fakes.MovableClock();
-    private final NotificationSignature verifier = new NotificationSignature("shared-secret", Duration.ofMinutes(5), clock);
+    private final WebhookSignature verifier = new WebhookSignature("shared-secret", Duration.ofMinutes(5), clock);
     private final byte[] body = "{\"declarationId\":\"D1\"}".getBytes(StandardCharsets.UTF_8);
     private final long now = clock.instant().getEpochSecond();
 
@@ -25,7 +26,7 @@ class NotificationSignatureTest {
     @Test
     void hostileNotificationsAreRefused() {
         String signature = verifier.sign("msg-2", now, body);
-        String forged = new NotificationSignature("another-secret", Duration.ofMinutes(5), clock).sign("msg-2", now, body);
+        String forged = new WebhookSignature("another-secret", Duration.ofMinutes(5), clock).sign("msg-2", now, body);
         assertThat(verifier.verify("msg-2", Long.toString(now), body, forged)).isEqualTo(Verdict.INVALID_SIGNATURE);
         byte[] altered = "{\"declarationId\":\"D2\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(verifier.verify("msg-2", Long.toString(now), altered, signature)).isEqualTo(Verdict.INVALID_SIGNATURE);
@@ -50,7 +51,7 @@ class NotificationSignatureTest {
 
     @Test
     void aSecretIsRequired() {
-        assertThatThrownBy(() -> new NotificationSignature(" ", Duration.ofMinutes(5), clock))
+        assertThatThrownBy(() -> new WebhookSignature(" ", Duration.ofMinutes(5), clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

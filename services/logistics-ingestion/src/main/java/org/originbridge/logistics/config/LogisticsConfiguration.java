@@ -10,7 +10,7 @@ import org.originbridge.logistics.domain.NodeEventPublisher;
 import org.originbridge.logistics.domain.PollPortFeed;
 import org.originbridge.logistics.domain.PortFeed;
 import org.originbridge.logistics.domain.WatermarkStore;
-import org.originbridge.logistics.domain.WebhookSignature;
+import org.originbridge.platform.signing.WebhookSignature;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

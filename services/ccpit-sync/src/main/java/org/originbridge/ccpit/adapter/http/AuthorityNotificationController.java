@@ -7,7 +7,7 @@ import java.util.Map;
 import org.originbridge.ccpit.config.CcpitProperties;
 import org.originbridge.ccpit.domain.ApplicantCredentials;
 import org.originbridge.ccpit.domain.EcoIssuance;
-import org.originbridge.ccpit.domain.NotificationSignature;
+import org.originbridge.platform.signing.WebhookSignature;
 import org.originbridge.platform.errors.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,17 +33,17 @@ import tools.jackson.databind.ObjectMapper;
 @RestController
 public class AuthorityNotificationController {
 
-    private final Map<String, NotificationSignature> signatures;
+    private final Map<String, WebhookSignature> signatures;
     private final EcoIssuance issuance;
     private final ObjectMapper json;
     private final int maxBytes;
 
     public AuthorityNotificationController(CcpitProperties properties, EcoIssuance issuance, ObjectMapper json,
             Clock clock) {
-        Map<String, NotificationSignature> bySystem = new LinkedHashMap<>();
+        Map<String, WebhookSignature> bySystem = new LinkedHashMap<>();
         ApplicantCredentials.parse(properties.callback().secrets(), "ISSUANCE_CALLBACK_SECRETS").values()
                 .forEach((authority, secret) -> bySystem.put(authority,
-                        new NotificationSignature(secret, properties.callback().tolerance(), clock)));
+                        new WebhookSignature(secret, properties.callback().tolerance(), clock)));
         this.signatures = Map.copyOf(bySystem);
         this.issuance = issuance;
         this.json = json;
@@ -57,10 +57,10 @@ public class AuthorityNotificationController {
     @PostMapping("/api/v1/issuing-authorities/{authorityId}/notifications")
     public ResponseEntity<?> notification(@PathVariable String authorityId,
             @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = NotificationSignature.ID_HEADER, required = false) String id,
-            @RequestHeader(name = NotificationSignature.TIMESTAMP_HEADER, required = false) String timestamp,
-            @RequestHeader(name = NotificationSignature.SIGNATURE_HEADER, required = false) String signature) {
-        NotificationSignature verifier = signatures.get(authorityId);
+            @RequestHeader(name = WebhookSignature.ID_HEADER, required = false) String id,
+            @RequestHeader(name = WebhookSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+            @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String signature) {
+        WebhookSignature verifier = signatures.get(authorityId);
         if (verifier == null) {
             return problem(HttpStatus.NOT_FOUND, "no notifications are accepted from this issuing authority");
         }
@@ -68,8 +68,8 @@ public class AuthorityNotificationController {
         if (raw.length > maxBytes) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "notification body exceeds " + maxBytes + " bytes");
         }
-        NotificationSignature.Verdict verdict = verifier.verify(id, timestamp, raw, signature);
-        if (verdict != NotificationSignature.Verdict.VALID) {
+        WebhookSignature.Verdict verdict = verifier.verify(id, timestamp, raw, signature);
+        if (verdict != WebhookSignature.Verdict.VALID) {
             return problem(HttpStatus.UNAUTHORIZED, verdict.reason());
         }
         String declarationId;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.originbridge.logistics.domain.IngestNodeEvents;
 import org.originbridge.logistics.domain.IngestionMetrics.Channel;
-import org.originbridge.logistics.domain.WebhookSignature;
+import org.originbridge.platform.signing.WebhookSignature;
 import org.originbridge.platform.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

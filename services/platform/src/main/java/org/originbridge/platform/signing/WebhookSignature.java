@@ -1,4 +1,4 @@
-package org.originbridge.ccpit.domain;
+package org.originbridge.platform.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,19 +16,23 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An issuing authority's status notifications are signed the Standard Webhooks way (as DCSA callbacks are):
- * headers {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature:
- * v1,<base64 HMAC-SHA256(secret, id + "." + timestamp + "." + raw body)>} (several, space-separated, during a
- * secret rotation), the secret taken as UTF-8 bytes. Verified before the body is parsed: MACs compared in constant
- * time, a timestamp more than the tolerance away from now refused, an id already accepted within the tolerance
- * refused (a replay). Ids are remembered in memory, bounded ({@link #MAX_REMEMBERED}); a notification only triggers a
- * status check at the authority, so one replayed to another instance costs at most one extra check.
+ * Inbound callbacks (DCSA subscription callbacks in logistics-ingestion, issuing authorities' status notifications
+ * in ccpit-sync) are signed the Standard Webhooks way: headers {@code webhook-id},
+ * {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature: v1,<base64 HMAC-SHA256(secret,
+ * id + "." + timestamp + "." + raw body)>} (several space-separated signatures allowed, for secret rotation),
+ * the secret taken as its UTF-8 bytes. Verification runs before the body is parsed, compares MACs in constant
+ * time, refuses a timestamp more than the tolerance (default 5 minutes) away from now, and refuses an id
+ * already accepted within the tolerance (a replay). The ids seen are kept in memory, pruned past the
+ * tolerance and bounded ({@link #MAX_REMEMBERED}); a delivery older than the tolerance is refused as stale
+ * anyway, so nothing outside the window needs remembering.
  */
-public final class NotificationSignature {
+public final class WebhookSignature {
 
     public static final String ID_HEADER = "webhook-id";
     public static final String TIMESTAMP_HEADER = "webhook-timestamp";
     public static final String SIGNATURE_HEADER = "webhook-signature";
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+    /** Ids remembered at most; beyond it the oldest is forgotten (it would take that many deliveries per window). */
     public static final int MAX_REMEMBERED = 100_000;
 
     private static final String VERSION = "v1,";
@@ -60,21 +64,21 @@ public final class NotificationSignature {
     private final Clock clock;
     private final Map<String, Instant> seen = new LinkedHashMap<>();
 
-    public NotificationSignature(String secret, Duration tolerance, Clock clock) {
+    public WebhookSignature(String secret, Duration tolerance, Clock clock) {
         if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("a notification secret is required");
+            throw new IllegalArgumentException("a webhook secret is required");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The {@code webhook-signature} value a sender with this secret puts on a notification. */
+    /** The {@code webhook-signature} value a sender with this secret puts on a delivery. */
     public String sign(String id, long timestampSeconds, byte[] body) {
         return VERSION + Base64.getEncoder().encodeToString(mac(id, timestampSeconds, body));
     }
 
-    /** Verifies one notification and, when valid, remembers its id so that a replay is refused. */
+    /** Verifies one delivery and, when valid, remembers its id so that a replay is refused. */
     public Verdict verify(String id, String timestamp, byte[] body, String signatures) {
         if (id == null || timestamp == null || signatures == null) {
             return Verdict.MISSING;

@@ -1,4 +1,4 @@
-package org.originbridge.logistics.domain;
+package org.originbridge.platform.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
-import org.originbridge.logistics.domain.WebhookSignature.Verdict;
+import org.originbridge.platform.signing.WebhookSignature.Verdict;
 
 /** Standard Webhooks signatures: fresh accepted; replayed, stale, tampered, foreign or malformed refused. */
 class WebhookSignatureTest {
