@@ -74,10 +74,13 @@ class SandboxIT {
 
     @Test
     void aswVerificationOverHttp_andAForced503CarriesRetryAfter() {
-        Map<String, Object> request = Map.of(
-                "declarationId", "D-IT-1", "coReferenceNumber", "CO-IT-1", "documentType", "CERTIFICATE_OF_ORIGIN",
-                "exportingCountry", "CN", "importingCountry", "VN", "exporterName", "Ningbo Parts Ltd.",
-                "hsCodes", List.of("8708.29"), "issueDate", "2026-11-21", "documentHash", "ab".repeat(32));
+        // A Certificate of Origin is verified as issued: its certificate number and issuing authority go along
+        Map<String, Object> request = Map.ofEntries(Map.entry("declarationId", "D-IT-1"),
+                Map.entry("coReferenceNumber", "CO-IT-1"), Map.entry("documentType", "CERTIFICATE_OF_ORIGIN"),
+                Map.entry("exportingCountry", "CN"), Map.entry("importingCountry", "VN"),
+                Map.entry("exporterName", "Ningbo Parts Ltd."), Map.entry("hsCodes", List.of("8708.29")),
+                Map.entry("issueDate", "2026-11-21"), Map.entry("documentHash", "ab".repeat(32)),
+                Map.entry("certificateNumber", "CCPIT-RCEP-2026-00000001"), Map.entry("issuingAuthority", "CN-CCPIT"));
 
         JsonNode verified = http.post().uri("/asw/v1/verifications").header("Authorization", "Bearer " + TestTokens.ASW)
                 .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(JsonNode.class);
