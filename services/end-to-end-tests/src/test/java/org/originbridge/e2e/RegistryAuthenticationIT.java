@@ -24,7 +24,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,8 +74,7 @@ class RegistryAuthenticationIT {
         kafka = SecuredKafka.start();
         access = new org.originbridge.runtime.KafkaAccess(KafkaPrincipals.read(TABLE_FILE), credentials);
         try (Admin admin = kafka.admin()) {
-            access.apply(admin);
-            admin.createTopics(List.of(new NewTopic(SCORES, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            access.apply(admin); // creates the catalogue's topics too, the scores topic among them
         }
     }
 
