@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.originbridge.asw.adapter.http.AswRestClient;
 import org.originbridge.asw.adapter.http.RestClientAswGateway;
 import org.originbridge.asw.adapter.kafka.KafkaVerificationPublisher;
 import org.originbridge.asw.adapter.kafka.KeyedBatch;
@@ -44,14 +45,14 @@ class AswConfiguration {
 
     @Bean
     RestClientAswGateway aswGateway(AswProperties properties, ExternalCall aswExternalCall, ObjectMapper json,
-            ObservationRegistry observations) {
+            ObservationRegistry observations, Clock clock) {
         HttpClient http = AswRestClient.httpClient(properties.connectTimeout());
         Map<String, RestClientAswGateway.Channel> channels = new LinkedHashMap<>();
         for (AswProperties.Resolved channel : properties.resolvedChannels()) {
             // observed: the call is a span of the record's trace and carries its traceparent to the channel
             channels.put(channel.id(), new RestClientAswGateway.Channel(
                     AswRestClient.build(channel, http, properties.readTimeout()).mutate().observationRegistry(observations).build(),
-                    properties.maxRetryAfter()));
+                    properties.maxRetryAfter(), clock));
         }
         return new RestClientAswGateway(channels, aswExternalCall, json);
     }

@@ -8,10 +8,13 @@ import java.util.Set;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.originbridge.ccpit.adapter.http.CcpitRestClient;
 import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
 import org.originbridge.ccpit.adapter.http.HttpVnMoitClient;
+import org.originbridge.ccpit.adapter.metrics.MicrometerIssuanceMetrics;
 import org.originbridge.ccpit.adapter.mongo.MongoCertificateDocuments;
 import org.originbridge.ccpit.adapter.scheduling.IssuanceCheckPool;
+import org.originbridge.ccpit.adapter.scheduling.IssuancePoller;
 import org.originbridge.ccpit.domain.IssuingAuthorities;
 import org.originbridge.ccpit.domain.IssuingAuthority;
 import org.originbridge.ccpit.adapter.http.SignedQrTokens;

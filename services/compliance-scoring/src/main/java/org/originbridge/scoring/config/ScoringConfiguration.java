@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.originbridge.scoring.adapter.kafka.CompactedTopicScores;
 import org.originbridge.scoring.adapter.kafka.KafkaScorePublisher;
+import org.originbridge.scoring.adapter.metrics.MicrometerScoringMetrics;
 import org.originbridge.scoring.adapter.mongo.MongoConsignmentDirectory;
 import org.originbridge.scoring.adapter.mongo.MongoDeclarationLedger;
 import org.originbridge.scoring.adapter.mongo.MongoReplayMark;

@@ -1,14 +1,9 @@
 package org.originbridge.origin.bom;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
@@ -29,8 +24,8 @@ import org.originbridge.origin.rule.SimpleCsv;
  * </pre>
  * Required columns: {@code hs_code}, {@code value}, {@code origin_status} (ORIGINATING, NON_ORIGINATING or
  * UNDETERMINED; '-' or ' ' may stand for '_'). Optional: {@code material}, {@code description},
- * {@code net_weight_kg}, {@code deductible_costs}, {@code indirect} (true/false). Blank lines and lines starting
- * with {@code #} are skipped. Every error names the line and the column.
+ * {@code net_weight_kg}, {@code deductible_costs}, {@code indirect} (true/false), {@code role}. Blank lines and lines
+ * starting with {@code #} are skipped. Every error names the line and the column.
  */
 public final class BomCsvReader {
     public static final List<String> REQUIRED_COLUMNS = List.of("hs_code", "value", "origin_status");
@@ -61,7 +56,7 @@ public final class BomCsvReader {
         }
     }
 
-    private static final java.util.Map<String, List<String>> SET_COLUMNS = TabularText.columns(
+    private static final Map<String, List<String>> SET_COLUMNS = TabularText.columns(
             "material|component", "parent", "description", "hs_code", "value", "currency", "quantity", "unit",
             "origin_status", "supplier", "net_weight_kg", "deductible_costs", "indirect", "role");
 
@@ -92,150 +87,48 @@ public final class BomCsvReader {
         return new BomSetImport(errors.isEmpty() ? BomSet.of(rootMaterial, lines) : null, errors);
     }
 
+    private static final Map<String, List<String>> COLUMNS = TabularText.columns("material", "description", "hs_code",
+            "value", "net_weight_kg", "origin_status", "deductible_costs", "indirect", "role");
+
+    /**
+     * Reads the generic CSV as one flat list of materials. The lines are read by the one table reader of origin-core
+     * ({@link TabularText}: header row, delimiter, skipped lines, byte order mark, the {@link BomLimits#DEFAULT} bounds).
+     */
     public static BomImport read(Reader reader, String sourceName) {
         List<Material> materials = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(reader)) {
-            Map<String, Integer> columns = null;
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                    continue;
-                }
-                List<String> cells;
-                try {
-                    cells = SimpleCsv.split(line);
-                } catch (IllegalArgumentException e) {
-                    errors.add(error(sourceName, lineNo, null, ErrorCodes.INVALID_FORMAT, e.getMessage()));
-                    continue;
-                }
-                if (columns == null) {
-                    columns = header(cells, sourceName, lineNo, errors);
-                    if (columns == null) {
-                        return new BomImport(List.of(), errors);
-                    }
-                    continue;
-                }
-                Row row = new Row(sourceName, lineNo, cells, columns, errors);
-                Material m = row.material();
-                if (m != null) {
-                    materials.add(m);
-                }
+        List<FieldError> errors = TabularText.read(reader, sourceName, BomLimits.DEFAULT, COLUMNS, REQUIRED_COLUMNS, row -> {
+            Material m = material(row);
+            if (m != null) {
+                materials.add(m);
             }
-            if (columns == null) {
-                errors.add(error(sourceName, lineNo, null, ErrorCodes.REQUIRED,
-                        "the file is empty; expected a header row with " + String.join(", ", REQUIRED_COLUMNS)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         return new BomImport(materials, errors);
     }
 
-    private static Map<String, Integer> header(List<String> cells, String source, int lineNo, List<FieldError> errors) {
-        Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            columns.putIfAbsent(cells.get(i).strip().toLowerCase(Locale.ROOT), i);
+    private static Material material(TabularText.Row row) {
+        String id = row.id("material", false);
+        String description = row.text("description");
+        HsCode hs = row.parse("hs_code", true, HsCode::parse);
+        BigDecimal value = row.parse("value", true, Decimals::parseNonNegative);
+        BigDecimal weight = row.parse("net_weight_kg", false, Decimals::parseNonNegative);
+        MaterialOrigin origin = row.parse("origin_status", true, BomRules::parseOrigin);
+        BigDecimal deductible = row.parse("deductible_costs", false, Decimals::parseNonNegative);
+        Boolean indirect = row.parse("indirect", false, BomRules::parseIndirect);
+        MaterialRole role = row.parse("role", false, MaterialRole::parse);
+        if (row.ok() && role != null && indirect != null && indirect && role != MaterialRole.INDIRECT) {
+            row.fail("role", ErrorCodes.INVALID_VALUE, "indirect=true contradicts role " + role + "; give one of them");
         }
-        List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !columns.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            errors.add(error(source, lineNo, null, ErrorCodes.REQUIRED, "the header row lacks the column(s) "
-                    + String.join(", ", missing) + " (expected material,description,hs_code,value,net_weight_kg,origin_status)"));
+        if (row.ok()) {
+            try {
+                BomRules.checkDeductibleCosts(value, deductible);
+            } catch (InvalidCodeException e) {
+                row.fail("deductible_costs", e.code(), e.getMessage());
+            }
+        }
+        if (!row.ok()) {
             return null;
         }
-        return columns;
-    }
-
-    static FieldError error(String source, int line, String column, String code, String problem) {
-        String where = source + " line " + line + (column == null ? "" : ", column " + column);
-        return new FieldError(where, code, where + ": " + problem);
-    }
-
-    /** One data row. */
-    private static final class Row {
-        private final String source;
-        private final int lineNo;
-        private final List<String> cells;
-        private final Map<String, Integer> columns;
-        private final List<FieldError> errors;
-        private boolean ok = true;
-
-        Row(String source, int lineNo, List<String> cells, Map<String, Integer> columns, List<FieldError> errors) {
-            this.source = source;
-            this.lineNo = lineNo;
-            this.cells = cells;
-            this.columns = columns;
-            this.errors = errors;
-        }
-
-        Material material() {
-            String id = cell("material");
-            String description = cell("description");
-            HsCode hs = parse("hs_code", true, HsCode::parse);
-            BigDecimal value = parse("value", true, Decimals::parseNonNegative);
-            BigDecimal weight = parse("net_weight_kg", false, Decimals::parseNonNegative);
-            MaterialOrigin origin = parse("origin_status", true, Row::origin);
-            BigDecimal deductible = parse("deductible_costs", false, Decimals::parseNonNegative);
-            Boolean indirect = parse("indirect", false, Row::bool);
-            MaterialRole role = parse("role", false, MaterialRole::parse);
-            if (ok && role != null && indirect != null && indirect && role != MaterialRole.INDIRECT) {
-                fail("role", ErrorCodes.INVALID_VALUE, "indirect=true contradicts role " + role + "; give one of them");
-            }
-            if (ok) {
-                try {
-                    BomRules.checkDeductibleCosts(value, deductible);
-                } catch (InvalidCodeException e) {
-                    fail("deductible_costs", e.code(), e.getMessage());
-                }
-            }
-            if (!ok) {
-                return null;
-            }
-            return new Material(id, description, hs, value, weight, origin, deductible,
-                    role != null ? role : indirect != null && indirect ? MaterialRole.INDIRECT : MaterialRole.DIRECT);
-        }
-
-        private String cell(String column) {
-            Integer i = columns.get(column);
-            if (i == null || i >= cells.size()) {
-                return null;
-            }
-            String v = cells.get(i).strip();
-            return v.isEmpty() ? null : v;
-        }
-
-        private <T> T parse(String column, boolean required, java.util.function.Function<String, T> parser) {
-            String v = cell(column);
-            if (v == null) {
-                if (required) {
-                    fail(column, ErrorCodes.REQUIRED, "is empty");
-                }
-                return null;
-            }
-            try {
-                return parser.apply(v);
-            } catch (InvalidCodeException e) {
-                fail(column, e.code(), e.getMessage());
-                return null;
-            }
-        }
-
-        private void fail(String column, String code, String problem) {
-            ok = false;
-            errors.add(error(source, lineNo, column, code, problem));
-        }
-
-        private static MaterialOrigin origin(String text) {
-            return BomRules.parseOrigin(text);
-        }
-
-        static Boolean bool(String text) {
-            return BomRules.parseIndirect(text);
-        }
+        return new Material(id, description, hs, value, weight, origin, deductible,
+                role != null ? role : indirect != null && indirect ? MaterialRole.INDIRECT : MaterialRole.DIRECT);
     }
 }

@@ -12,6 +12,7 @@ import org.originbridge.subscriptions.adapter.http.EventStreams;
 import org.originbridge.subscriptions.adapter.mongo.MongoDeliveries;
 import org.originbridge.subscriptions.adapter.mongo.MongoEventLog;
 import org.originbridge.subscriptions.adapter.mongo.MongoSubscriptions;
+import org.originbridge.subscriptions.adapter.scheduling.DispatcherLoop;
 import org.originbridge.subscriptions.adapter.webhook.HttpWebhookSender;
 import org.originbridge.subscriptions.domain.Dispatcher;
 import org.originbridge.subscriptions.domain.ManageSubscriptions;
@@ -20,9 +21,12 @@ import org.originbridge.subscriptions.domain.SsrfGuard;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Wires the domain to its adapters. */
+/** Wires the domain to its adapters; the dispatcher loop and the event streams run on Spring's TaskScheduler. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class SubscriptionsConfiguration {
 
     @Bean
@@ -98,12 +102,12 @@ public class SubscriptionsConfiguration {
     }
 
     @Bean
-    DispatcherLoop dispatcherLoop(Dispatcher dispatcher, SubscriptionsProperties properties) {
-        return new DispatcherLoop(dispatcher, properties);
+    DispatcherLoop dispatcherLoop(Dispatcher dispatcher, SubscriptionsProperties properties, TaskScheduler scheduler) {
+        return new DispatcherLoop(dispatcher, properties, scheduler);
     }
 
     @Bean
-    EventStreams eventStreams(MongoEventLog log, SubscriptionsProperties properties) {
-        return new EventStreams(log, properties.stream());
+    EventStreams eventStreams(MongoEventLog log, SubscriptionsProperties properties, TaskScheduler scheduler) {
+        return new EventStreams(log, properties.stream(), scheduler);
     }
 }

@@ -1,6 +1,7 @@
 package org.originbridge.asw.adapter.http;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,8 @@ public class RestClientAswGateway implements AswGateway, RevocationFeed {
 
     /** One channel: its client (base URL, timeouts, credentials already on it) and its back-pressure gate. */
     public record Channel(RestClient http, RetryAfterGate gate) {
-        public Channel(RestClient http, Duration maxRetryAfter) {
-            this(http, RetryAfterGate.system(maxRetryAfter));
+        public Channel(RestClient http, Duration maxRetryAfter, Clock clock) {
+            this(http, RetryAfterGate.of(clock, maxRetryAfter));
         }
     }
 

@@ -31,8 +31,9 @@ public final class RetryAfterGate {
         this.sleeper = sleeper;
     }
 
-    public static RetryAfterGate system(Duration maxWait) {
-        return new RetryAfterGate(Clock.systemUTC(), maxWait, d -> TimeUnit.NANOSECONDS.sleep(d.toNanos()));
+    /** The gate of a running service: the service's clock, real sleeps. */
+    public static RetryAfterGate of(Clock clock, Duration maxWait) {
+        return new RetryAfterGate(clock, maxWait, d -> TimeUnit.NANOSECONDS.sleep(d.toNanos()));
     }
 
     /** Holds calls back as the channel asked; returns the wait applied (zero when the header is absent or unreadable). */

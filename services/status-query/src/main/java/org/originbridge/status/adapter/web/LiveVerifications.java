@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
@@ -20,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -75,22 +74,19 @@ public final class LiveVerifications implements DisposableBean {
     private final WebProperties.Live settings;
     private final Map<Key, Set<Stream>> streams = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final ScheduledExecutorService poller;
+    private final ScheduledFuture<?> poller;
     private volatile long lastHeartbeat = System.nanoTime();
 
-    public LiveVerifications(StatusQueries queries, VerificationCards cards, WebProperties.Live settings, MeterRegistry meters) {
+    /** Polls every {@code poll-interval} on Spring's {@link TaskScheduler} (the service's one scheduler). */
+    public LiveVerifications(StatusQueries queries, VerificationCards cards, WebProperties.Live settings, MeterRegistry meters,
+            TaskScheduler scheduler) {
         this.queries = queries;
         this.cards = cards;
         this.settings = settings;
         Gauge.builder("originbridge.status.web.live.streams", open, AtomicInteger::get)
                 .description("open live verification streams on this instance").register(meters);
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "live-verifications");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = settings.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+        this.poller = scheduler.scheduleWithFixedDelay(this::pollSafely,
+                scheduler.getClock().instant().plus(settings.pollInterval()), settings.pollInterval());
     }
 
     /**
@@ -188,7 +184,7 @@ public final class LiveVerifications implements DisposableBean {
 
     @Override
     public void destroy() {
-        poller.shutdownNow();
+        poller.cancel(true);
         streams.values().forEach(set -> set.forEach(s -> s.emitter.complete()));
         streams.clear();
     }

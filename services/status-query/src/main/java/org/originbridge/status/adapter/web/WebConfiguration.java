@@ -11,11 +11,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.LocaleResolver;
 
 /** Wires the public verification face: languages, cards, live streams, security headers. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
+@EnableScheduling // Spring's TaskScheduler (Boot's, named taskScheduler) polls the live streams
 public class WebConfiguration {
 
     /** Named {@code localeResolver}: the DispatcherServlet picks it up by that name. */
@@ -31,8 +34,8 @@ public class WebConfiguration {
 
     @Bean
     LiveVerifications liveVerifications(StatusQueries queries, VerificationCards cards, WebProperties web,
-            MeterRegistry meters) {
-        return new LiveVerifications(queries, cards, web.live(), meters);
+            MeterRegistry meters, TaskScheduler scheduler) {
+        return new LiveVerifications(queries, cards, web.live(), meters, scheduler);
     }
 
     @Bean

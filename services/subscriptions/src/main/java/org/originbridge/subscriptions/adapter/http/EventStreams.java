@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.originbridge.subscriptions.config.SubscriptionsProperties;
@@ -18,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -57,19 +56,15 @@ public final class EventStreams implements DisposableBean {
     private final SubscriptionsProperties.Stream settings;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
-    private final ScheduledExecutorService poller;
+    private final ScheduledFuture<?> poller;
     private volatile long lastHeartbeat = System.nanoTime();
 
-    public EventStreams(EventLog events, SubscriptionsProperties.Stream settings) {
+    /** Polls every {@code stream.poll-interval} on Spring's {@link TaskScheduler} (the service's one scheduler). */
+    public EventStreams(EventLog events, SubscriptionsProperties.Stream settings, TaskScheduler scheduler) {
         this.events = events;
         this.settings = settings;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "event-streams");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = settings.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+        this.poller = scheduler.scheduleWithFixedDelay(this::pollSafely,
+                scheduler.getClock().instant().plus(settings.pollInterval()), settings.pollInterval());
     }
 
     /** Opens a stream after {@code lastEventId} (null: from now on). */
@@ -133,7 +128,7 @@ public final class EventStreams implements DisposableBean {
 
     @Override
     public void destroy() {
-        poller.shutdownNow();
+        poller.cancel(true);
         streams.forEach(s -> s.emitter.complete());
     }
 }

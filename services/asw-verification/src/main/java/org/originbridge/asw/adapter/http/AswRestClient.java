@@ -1,8 +1,9 @@
-package org.originbridge.asw.config;
+package org.originbridge.asw.adapter.http;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
+import org.originbridge.asw.config.AswProperties;
 import org.originbridge.platform.outbound.ClientCredentials;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -16,18 +17,18 @@ import org.springframework.web.client.RestClient;
  * 401) or, where the channel issued a static token, that token as {@code Authorization: Bearer}.
  * One JDK {@link HttpClient} (HTTP/1.1, a pool of connections) is shared by all channels.
  */
-final class AswRestClient {
+public final class AswRestClient {
 
     static final String REGISTRATION_ID = "asw";
 
     private AswRestClient() {
     }
 
-    static HttpClient httpClient(Duration connectTimeout) {
+    public static HttpClient httpClient(Duration connectTimeout) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
     }
 
-    static RestClient build(AswProperties.Resolved channel, HttpClient http, Duration readTimeout) {
+    public static RestClient build(AswProperties.Resolved channel, HttpClient http, Duration readTimeout) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(readTimeout);
         RestClient.Builder builder = RestClient.builder()

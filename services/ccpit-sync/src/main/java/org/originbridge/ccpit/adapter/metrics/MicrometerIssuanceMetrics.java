@@ -1,4 +1,4 @@
-package org.originbridge.ccpit.config;
+package org.originbridge.ccpit.adapter.metrics;
 
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -13,7 +13,7 @@ import org.originbridge.ccpit.domain.IssuanceMetrics;
  * Timer {@code originbridge.ccpit.requests} and counter {@code originbridge.ccpit.request.outcomes}
  * tagged {@code outcome} (changed, failed, already_known, not_applicable, stale, ...).
  */
-class MicrometerIssuanceMetrics implements IssuanceMetrics {
+public class MicrometerIssuanceMetrics implements IssuanceMetrics {
 
     static final String REQUESTS = "originbridge.ccpit.requests";
     static final String REQUEST_OUTCOMES = "originbridge.ccpit.request.outcomes";
@@ -21,7 +21,7 @@ class MicrometerIssuanceMetrics implements IssuanceMetrics {
     private final MeterRegistry meters;
     private final Timer requests;
 
-    MicrometerIssuanceMetrics(MeterRegistry meters) {
+    public MicrometerIssuanceMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.requests = Timer.builder(REQUESTS).description("Requesting e-CO issuance for an accepted declaration")
                 .register(meters);

@@ -1,4 +1,4 @@
-package org.originbridge.ccpit.config;
+package org.originbridge.ccpit.adapter.scheduling;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

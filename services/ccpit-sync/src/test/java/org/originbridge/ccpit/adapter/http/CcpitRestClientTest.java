@@ -1,4 +1,4 @@
-package org.originbridge.ccpit.config;
+package org.originbridge.ccpit.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
+import org.originbridge.ccpit.config.CcpitProperties;
 import org.originbridge.ccpit.domain.ApplicantCredential;
 import org.originbridge.ccpit.domain.ApplicantCredentials;
 import org.originbridge.ccpit.domain.IssuingAuthorityClient;

@@ -1,19 +1,20 @@
-package org.originbridge.subscriptions.config;
+package org.originbridge.subscriptions.adapter.scheduling;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.originbridge.subscriptions.config.SubscriptionsProperties;
 import org.originbridge.subscriptions.domain.Dispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Runs {@link Dispatcher#dispatch} every poll interval on one thread, with a bounded worker pool
+ * Runs {@link Dispatcher#dispatch} every poll interval on Spring's {@link TaskScheduler}, with a bounded worker pool
  * (fixed size, queue as long as the pool: a full pool rejects, the claim's lease lapses). Stopping
  * interrupts the workers: their in-flight deliveries stay leased and are taken again after the lease.
  */
@@ -23,12 +24,14 @@ public final class DispatcherLoop implements SmartLifecycle {
 
     private final Dispatcher dispatcher;
     private final SubscriptionsProperties properties;
-    private volatile ScheduledExecutorService loop;
+    private final TaskScheduler scheduler;
+    private volatile ScheduledFuture<?> loop;
     private volatile ThreadPoolExecutor workers;
 
-    public DispatcherLoop(Dispatcher dispatcher, SubscriptionsProperties properties) {
+    public DispatcherLoop(Dispatcher dispatcher, SubscriptionsProperties properties, TaskScheduler scheduler) {
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -40,13 +43,8 @@ public final class DispatcherLoop implements SmartLifecycle {
                     t.setDaemon(true);
                     return t;
                 });
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "webhook-dispatcher");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = properties.pollInterval().toMillis();
-        loop.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        loop = scheduler.scheduleWithFixedDelay(this::round,
+                scheduler.getClock().instant().plus(properties.pollInterval()), properties.pollInterval());
     }
 
     private void round() {
@@ -61,7 +59,7 @@ public final class DispatcherLoop implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (loop != null) {
-            loop.shutdownNow();
+            loop.cancel(true);
             workers.shutdownNow();
             loop = null;
         }

@@ -1,10 +1,10 @@
-package org.originbridge.ccpit.config;
+package org.originbridge.ccpit.adapter.http;
 
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 
-import org.originbridge.ccpit.adapter.http.HttpCcpitClient;
+import org.originbridge.ccpit.config.CcpitProperties;
 import org.originbridge.platform.outbound.ClientCredentials;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -16,7 +16,7 @@ import org.springframework.web.client.RestClient;
  * tenant's credential), so a call for applicant A can only carry a token issued to A's client;
  * applicants without a registration go out with their static token as set by the caller.
  */
-final class CcpitRestClient {
+public final class CcpitRestClient {
 
     static final String REGISTRATION_PREFIX = "ccpit-";
 
@@ -24,7 +24,7 @@ final class CcpitRestClient {
     }
 
     /** A client of another issuing authority at {@code baseUrl}, with this service's timeouts and no OAuth2. */
-    static RestClient plain(java.net.URI baseUrl, CcpitProperties properties) {
+    public static RestClient plain(java.net.URI baseUrl, CcpitProperties properties) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         factory.setReadTimeout(properties.readTimeout());
@@ -32,7 +32,7 @@ final class CcpitRestClient {
     }
 
     /** @param clientSecrets supplierId (= CCPIT client id) to its client secret; empty = static tokens only */
-    static RestClient build(CcpitProperties properties, Map<String, String> clientSecrets) {
+    public static RestClient build(CcpitProperties properties, Map<String, String> clientSecrets) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         factory.setReadTimeout(properties.readTimeout());

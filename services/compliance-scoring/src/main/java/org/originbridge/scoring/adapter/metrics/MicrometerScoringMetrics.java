@@ -1,4 +1,4 @@
-package org.originbridge.scoring.config;
+package org.originbridge.scoring.adapter.metrics;
 
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -13,14 +13,14 @@ import org.originbridge.scoring.domain.ScoringMetrics;
  * Timer {@code originbridge.scoring.events} and counter {@code originbridge.scoring.outcomes}, both
  * tagged {@code event}; the counter also {@code outcome} (emitted, unchanged, resent, parked).
  */
-class MicrometerScoringMetrics implements ScoringMetrics {
+public class MicrometerScoringMetrics implements ScoringMetrics {
 
     static final String EVENTS = "originbridge.scoring.events";
     static final String OUTCOMES = "originbridge.scoring.outcomes";
 
     private final MeterRegistry meters;
 
-    MicrometerScoringMetrics(MeterRegistry meters) {
+    public MicrometerScoringMetrics(MeterRegistry meters) {
         this.meters = meters;
     }
 
