@@ -1,6 +1,11 @@
 package org.originbridge.testsupport;
 
 import java.net.InetSocketAddress;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -15,6 +20,7 @@ public final class EmbeddedMongo {
 
     private static MongoServer server;
     private static String connectionString;
+    private static MongoClient client;
 
     private EmbeddedMongo() {
     }
@@ -29,6 +35,19 @@ public final class EmbeddedMongo {
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-stop"));
         }
         return connectionString;
+    }
+
+    /**
+     * A database of its own for one test ({@code <prefix>-<random>}), on one driver client per JVM (closed when the JVM
+     * ends): the setup every direct test of a Mongo adapter (its guards, leases, mapping) needs, written once.
+     */
+    public static synchronized MongoDatabase freshDatabase(String prefix) {
+        if (client == null) {
+            client = MongoClients.create(connectionString());
+            MongoClient opened = client;
+            Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "embedded-mongo-client-close"));
+        }
+        return client.getDatabase(prefix + "-" + UUID.randomUUID());
     }
 
     /** Points spring.mongodb.uri at the server, with a database of the caller's choice. */

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
 import org.originbridge.platform.errors.InvalidRecordException;
 
 /**
@@ -212,18 +214,18 @@ public final class VerifyDeclaration {
 
     /** The channel request (without the issued certificate), or every missing field at once. */
     static AswRequest request(Declaration d) {
-        List<InvalidRecordException.Problem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         require(problems, d.declarationId(), "declarationId");
         require(problems, d.referenceNumber(), "declaration.referenceNumber");
         if (d.documentType() == null || d.documentType().isBlank() || "UNKNOWN".equals(d.documentType())) {
-            problems.add(new InvalidRecordException.Problem("declaration.documentType", "must be a known proof-of-origin type"));
+            problems.add(new FieldError("declaration.documentType", ErrorCodes.INVALID_VALUE, "must be a known proof-of-origin type"));
         }
         String exportingCountry = d.exporter() == null ? null : d.exporter().country();
         require(problems, exportingCountry, "declaration.exporter.country");
         require(problems, d.exporter() == null ? null : d.exporter().name(), "declaration.exporter.name");
         require(problems, d.destinationCountry(), "declaration.destinationCountry");
         if (d.issueDate() == null) {
-            problems.add(new InvalidRecordException.Problem("declaration.issueDate", "is required"));
+            problems.add(new FieldError("declaration.issueDate", ErrorCodes.REQUIRED, "is required"));
         }
         Set<String> hsCodes = new LinkedHashSet<>();
         d.goods().forEach(i -> {
@@ -232,18 +234,18 @@ public final class VerifyDeclaration {
             }
         });
         if (hsCodes.isEmpty()) {
-            problems.add(new InvalidRecordException.Problem("declaration.goods[].hsCode", "at least one goods item with an HS code is required"));
+            problems.add(new FieldError("declaration.goods[].hsCode", ErrorCodes.REQUIRED, "at least one goods item with an HS code is required"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRecordException(problems);
+            throw InvalidRecordException.of(problems);
         }
         return new AswRequest(d.declarationId(), d.referenceNumber(), d.documentType(), exportingCountry, d.destinationCountry(),
                 d.exporter().name(), List.copyOf(hsCodes), d.issueDate(), CanonicalContent.documentHash(d), null, null, null);
     }
 
-    private static void require(List<InvalidRecordException.Problem> problems, String value, String field) {
+    private static void require(List<FieldError> problems, String value, String field) {
         if (value == null || value.isBlank()) {
-            problems.add(new InvalidRecordException.Problem(field, "is required"));
+            problems.add(new FieldError(field, ErrorCodes.REQUIRED, "is required"));
         }
     }
 }

@@ -14,26 +14,6 @@ import org.originbridge.origin.FieldError;
  */
 public class InvalidRecordException extends RuntimeException {
 
-    /**
-     * One problem with one field of the record, without a code.
-     *
-     * @deprecated issue 9: the one field-error record is origin-core's {@link FieldError}; build the exception
-     *             with {@link #of(List)} or {@link #InvalidRecordException(String, String, String)}. Kept only until
-     *             every service has moved (asw-verification, ccpit-sync, compliance-scoring, status-query still use it).
-     */
-    @Deprecated
-    public record Problem(String field, String message) {
-        /** The same problem as the one field-error record, coded {@link ErrorCodes#INVALID_VALUE}. */
-        public FieldError toFieldError() {
-            return new FieldError(field, ErrorCodes.INVALID_VALUE, message);
-        }
-
-        @Override
-        public String toString() {
-            return field + ": " + message;
-        }
-    }
-
     private final List<FieldError> errors;
 
     private InvalidRecordException(List<FieldError> errors, boolean copied) {
@@ -59,20 +39,8 @@ public class InvalidRecordException extends RuntimeException {
         this(field, ErrorCodes.INVALID_VALUE, message);
     }
 
-    /** @deprecated use {@link #of(List)} with {@link FieldError}s. */
-    @Deprecated
-    public InvalidRecordException(List<Problem> problems) {
-        this(problems.stream().map(Problem::toFieldError).toList(), true);
-    }
-
     /** Every bad field, in the order found. */
     public List<FieldError> errors() {
         return errors;
-    }
-
-    /** @deprecated use {@link #errors()}. */
-    @Deprecated
-    public List<Problem> problems() {
-        return errors.stream().map(e -> new Problem(e.field(), e.message())).toList();
     }
 }

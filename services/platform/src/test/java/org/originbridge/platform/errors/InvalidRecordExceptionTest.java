@@ -33,16 +33,6 @@ class InvalidRecordExceptionTest {
     }
 
     @Test
-    @SuppressWarnings("deprecation")
-    void theDeprecatedProblemListStillWorksUntilEveryServiceHasMoved() {
-        InvalidRecordException e = new InvalidRecordException(List.of(new InvalidRecordException.Problem("score", "must be 0-100")));
-
-        assertThat(e.errors()).containsExactly(new FieldError("score", ErrorCodes.INVALID_VALUE, "must be 0-100"));
-        assertThat(e.problems()).extracting(InvalidRecordException.Problem::field).containsExactly("score");
-        assertThat(e).hasMessage("score: must be 0-100");
-    }
-
-    @Test
     void anInvalidRecordNamesAtLeastOneField() {
         assertThatThrownBy(() -> InvalidRecordException.of(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

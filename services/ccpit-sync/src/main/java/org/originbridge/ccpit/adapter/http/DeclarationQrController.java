@@ -7,6 +7,7 @@ import org.originbridge.ccpit.domain.EcoApplication;
 import org.originbridge.ccpit.domain.EcoIssuance;
 import org.originbridge.ccpit.domain.QrTokens;
 import org.originbridge.platform.errors.Problems;
+import org.originbridge.platform.qr.QrCodes;
 import org.originbridge.platform.security.Caller;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -68,7 +69,7 @@ public class DeclarationQrController {
         requireTenant(declarationId, caller);
         QrTokens.QrToken token = issuance.qrToken(declarationId);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
-                .body(ZxingQrCodes.png(token.verificationUrl(), qrSize));
+                .body(QrCodes.png(token.verificationUrl(), qrSize));
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
 import org.originbridge.ccpit.domain.CoApplication;
 import org.originbridge.ccpit.domain.EcoRequest;
 import org.originbridge.events.common.Party;
@@ -14,7 +16,6 @@ import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.events.intake.DeclarationSubmitted;
 import org.originbridge.events.intake.GoodsItem;
 import org.originbridge.platform.errors.InvalidRecordException;
-import org.originbridge.platform.errors.InvalidRecordException.Problem;
 
 /**
  * DeclarationAccepted -> the e-CO request: the exporting Party (exporter.country, which picks the issuing authority),
@@ -27,18 +28,18 @@ public final class DeclarationMapper {
     }
 
     public static EcoRequest toRequest(DeclarationAccepted event) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (blank(event.getDeclarationId())) {
-            problems.add(new Problem("declarationId", "is required"));
+            problems.add(new FieldError("declarationId", ErrorCodes.REQUIRED, "is required"));
         }
         if (blank(event.getSupplierId())) {
-            problems.add(new Problem("supplierId", "is required"));
+            problems.add(new FieldError("supplierId", ErrorCodes.REQUIRED, "is required"));
         } else if (!event.getTenantId().isEmpty() && !event.getTenantId().equals(event.getSupplierId())) {
             // CCPIT credentials are looked up per tenant (= supplierId) and used only for that tenant
-            problems.add(new Problem("tenantId", "differs from supplierId"));
+            problems.add(new FieldError("tenantId", ErrorCodes.OWNED_BY_ANOTHER_TENANT, "differs from supplierId"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRecordException(problems);
+            throw InvalidRecordException.of(problems);
         }
         DeclarationSubmitted d = event.getDeclaration();
         if (d == null) {

@@ -2,28 +2,18 @@ package org.originbridge.ccpit.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.ccpit.domain.EcoApplication;
 import org.originbridge.ccpit.domain.CoApplication;
 import org.originbridge.ccpit.domain.EcoRequest;
 import org.originbridge.ccpit.domain.IssuanceStatus;
 import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.Races;
 
 /**
  * The guards of {@link MongoEcoApplications} against the embedded Mongo wire server: insert-if-absent, the
@@ -32,19 +22,8 @@ import org.originbridge.testsupport.EmbeddedMongo;
 class MongoEcoApplicationsTest {
 
     static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
-    private static MongoClient client;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.connectionString());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
-    private final MongoDatabase database = client.getDatabase("ccpit-" + UUID.randomUUID());
+    private final MongoDatabase database = EmbeddedMongo.freshDatabase("ccpit");
     private final MongoEcoApplications store = new MongoEcoApplications(database);
 
     static EcoApplication application(String declarationId, IssuanceStatus status, int sequence, Instant nextCheckAt,
@@ -69,7 +48,7 @@ class MongoEcoApplicationsTest {
 
     @Test
     void concurrentInsertsOfOneDeclarationHaveExactlyOneWinner() throws Exception {
-        List<Boolean> results = race(8, i -> store.insert(application("D-RACE", IssuanceStatus.REQUESTED, 1, T0, 0)));
+        List<Boolean> results = Races.run(8, i -> store.insert(application("D-RACE", IssuanceStatus.REQUESTED, 1, T0, 0)));
 
         assertThat(results).containsOnlyOnce(true);
     }
@@ -91,7 +70,7 @@ class MongoEcoApplicationsTest {
     void concurrentUpdatesFromOneSequenceHaveExactlyOneWinner() throws Exception {
         store.insert(application("D3", IssuanceStatus.REQUESTED, 1, T0, 0));
 
-        List<Boolean> results = race(6, i -> store.update(application("D3", IssuanceStatus.SUBMITTED, 2, T0, 0), 1));
+        List<Boolean> results = Races.run(6, i -> store.update(application("D3", IssuanceStatus.SUBMITTED, 2, T0, 0), 1));
 
         assertThat(results).containsOnlyOnce(true);
         assertThat(store.find("D3").orElseThrow().sequence()).isEqualTo(2);
@@ -152,39 +131,10 @@ class MongoEcoApplicationsTest {
         }
         Instant now = T0.plusSeconds(5);
 
-        List<List<EcoApplication>> claims = race(4, i -> store.claimDue(now, now.plus(Duration.ofMinutes(5)), 20));
+        List<List<EcoApplication>> claims = Races.run(4, i -> store.claimDue(now, now.plus(Duration.ofMinutes(5)), 20));
 
         List<String> claimed = new ArrayList<>();
         claims.forEach(c -> c.forEach(a -> claimed.add(a.declarationId())));
         assertThat(claimed).doesNotHaveDuplicates().hasSize(20);
-    }
-
-    private static <T> List<T> race(int threads, IntCall<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int n = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.call(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    interface IntCall<T> {
-        T call(int i) throws Exception;
     }
 }

@@ -2,18 +2,13 @@ package org.originbridge.ccpit.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.ccpit.domain.EcoApplication;
 import org.originbridge.ccpit.domain.CoApplication;
@@ -25,17 +20,6 @@ import org.originbridge.testsupport.EmbeddedMongo;
 class StoredQrTokensTest {
 
     static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.connectionString());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
 
     final AtomicInteger signed = new AtomicInteger();
     final QrTokens signer = a -> {
@@ -53,7 +37,7 @@ class StoredQrTokensTest {
 
     @Test
     void aCertificateGetsOneTokenForEverAfterItsFirstIssue() {
-        MongoDatabase database = client.getDatabase("qr-" + UUID.randomUUID());
+        MongoDatabase database = EmbeddedMongo.freshDatabase("qr");
         StoredQrTokens tokens = new StoredQrTokens(signer, database);
 
         QrTokens.QrToken first = tokens.issue(issued("D1", "CERT-1", IssuanceStatus.ISSUED));
@@ -67,7 +51,7 @@ class StoredQrTokensTest {
 
     @Test
     void anotherCertificateGetsItsOwnToken() {
-        StoredQrTokens tokens = new StoredQrTokens(signer, client.getDatabase("qr-" + UUID.randomUUID()));
+        StoredQrTokens tokens = new StoredQrTokens(signer, EmbeddedMongo.freshDatabase("qr"));
 
         QrTokens.QrToken one = tokens.issue(issued("D1", "CERT-1", IssuanceStatus.ISSUED));
         QrTokens.QrToken two = tokens.issue(issued("D2", "CERT-2", IssuanceStatus.ISSUED));

@@ -3,6 +3,8 @@ package org.originbridge.scoring.adapter.kafka;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
 import org.originbridge.events.asw.VerificationCompleted;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
 import org.originbridge.events.intake.DeclarationAccepted;
@@ -13,7 +15,6 @@ import org.originbridge.events.scoring.ScoreBand;
 import org.originbridge.events.scoring.ScoreFactor;
 import org.originbridge.events.scoring.SupplierComplianceScore;
 import org.originbridge.platform.errors.InvalidRecordException;
-import org.originbridge.platform.errors.InvalidRecordException.Problem;
 import org.originbridge.scoring.domain.AswOutcome;
 import org.originbridge.scoring.domain.Consignment;
 import org.originbridge.scoring.domain.IntakeOutcome;
@@ -100,14 +101,14 @@ public final class EventMapper {
     }
 
     private static void require(List<Field> fields) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         for (Field f : fields) {
             if (f.value() == null || f.value().isBlank()) {
-                problems.add(new Problem(f.name(), "is required"));
+                problems.add(new FieldError(f.name(), ErrorCodes.REQUIRED, "is required"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRecordException(problems);
+            throw InvalidRecordException.of(problems);
         }
     }
 }

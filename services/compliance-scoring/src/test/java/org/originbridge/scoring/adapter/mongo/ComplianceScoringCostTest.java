@@ -2,18 +2,10 @@ package org.originbridge.scoring.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -25,40 +17,27 @@ import org.originbridge.scoring.domain.Consignment;
 import org.originbridge.scoring.domain.ScoringModel;
 import org.originbridge.scoring.domain.ScoringPolicy;
 import org.originbridge.scoring.domain.SupplierRecord;
-import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.MongoCommandCounter;
 
 /**
  * Issue 11 part 2, independent of the machine's load: a fact about a supplier with a long history
  * costs the same MongoDB commands, moving the same amount of data, as one about a supplier with a
- * short history. Counted with a command listener on the driver (commands by name, bytes sent), and
+ * short history. Counted with test-support's MongoCommandCounter (commands by name, bytes sent), and
  * the stored supplier document's size, early and after more changes than change tokens kept.
  */
 class ComplianceScoringCostTest {
 
     static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
-    private static final Map<String, Integer> commands = new TreeMap<>();
-    private static long bytesSent;
-    private static MongoClient client;
+    private static MongoCommandCounter counter;
 
     @BeforeAll
     static void connect() {
-        CommandListener counter = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                synchronized (commands) {
-                    commands.merge(event.getCommandName(), 1, Integer::sum);
-                    bytesSent += event.getCommand().toBsonDocument().toJson().length();
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(EmbeddedMongo.connectionString()))
-                .addCommandListener(counter).build());
+        counter = new MongoCommandCounter();
     }
 
     @AfterAll
     static void close() {
-        client.close();
+        counter.close();
     }
 
     private record Window(Map<String, Integer> commands, long bytes, int supplierDocumentBytes) {
@@ -66,7 +45,7 @@ class ComplianceScoringCostTest {
 
     @Test
     void aFactCostsTheSameCommandsAndBytesWhateverTheSupplierHistory() {
-        MongoDatabase database = client.getDatabase("scoring-cost-" + UUID.randomUUID());
+        MongoDatabase database = counter.freshDatabase("scoring-cost");
         ComplianceScoring scoring = new ComplianceScoring(new MongoSupplierRecords(database),
                 new MongoDeclarationLedger(database), new MongoConsignmentDirectory(database), score -> { },
                 new ScoringModel(ScoringPolicy.DEFAULT));
@@ -90,10 +69,7 @@ class ComplianceScoringCostTest {
 
     /** Records declarations {@code from..to} of one supplier (accepted, then verified) and counts what it cost. */
     private static Window record(ComplianceScoring scoring, MongoDatabase database, int from, int to) {
-        synchronized (commands) {
-            commands.clear();
-            bytesSent = 0;
-        }
+        counter.reset();
         for (int i = from; i <= to; i++) {
             String id = "D" + i;
             Instant at = T0.plusSeconds(i);
@@ -102,8 +78,7 @@ class ComplianceScoringCostTest {
         }
         Document supplier = database.getCollection(MongoSupplierRecords.COLLECTION).find(new Document("_id", "SUP-COST")).first();
         int size = BsonDocument.parse(supplier.toJson()).toJson().length();
-        synchronized (commands) {
-            return new Window(Map.copyOf(commands), bytesSent, size);
-        }
+        MongoCommandCounter.Count sent = counter.snapshot();
+        return new Window(sent.commands(), sent.bytes(), size);
     }
 }

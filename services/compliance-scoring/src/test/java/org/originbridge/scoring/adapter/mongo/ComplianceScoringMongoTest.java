@@ -2,21 +2,16 @@ package org.originbridge.scoring.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.scoring.domain.AswOutcome;
 import org.originbridge.scoring.domain.ComplianceScoring;
@@ -36,21 +31,10 @@ import org.originbridge.testsupport.EmbeddedMongo;
 class ComplianceScoringMongoTest {
 
     static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.connectionString());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
 
     @Test
     void concurrentFactsAndRedeliveriesOfOneSupplierAreEachCountedOnce() throws Exception {
-        MongoDatabase database = client.getDatabase("scoring-race-" + UUID.randomUUID());
+        MongoDatabase database = EmbeddedMongo.freshDatabase("scoring-race");
         MongoSupplierRecords records = new MongoSupplierRecords(database);
         MongoDeclarationLedger ledger = new MongoDeclarationLedger(database);
         List<SupplierScore> sent = new CopyOnWriteArrayList<>();

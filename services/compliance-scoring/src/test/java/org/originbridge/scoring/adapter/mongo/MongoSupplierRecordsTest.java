@@ -2,22 +2,11 @@ package org.originbridge.scoring.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.scoring.domain.DeclarationEvidence;
 import org.originbridge.scoring.domain.DeclarationRecord;
@@ -26,6 +15,7 @@ import org.originbridge.scoring.domain.NodeEvent;
 import org.originbridge.scoring.domain.SupplierRecord;
 import org.originbridge.scoring.domain.Tally;
 import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.Races;
 
 /**
  * The revision guard, the bounded change tokens and the forward-only emitted version of
@@ -35,19 +25,8 @@ import org.originbridge.testsupport.EmbeddedMongo;
 class MongoSupplierRecordsTest {
 
     static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
-    private static MongoClient client;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.connectionString());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
-    private final MongoDatabase database = client.getDatabase("scoring-" + UUID.randomUUID());
+    private final MongoDatabase database = EmbeddedMongo.freshDatabase("scoring");
     private final MongoSupplierRecords store = new MongoSupplierRecords(database);
     private final MongoDeclarationLedger ledger = new MongoDeclarationLedger(database);
 
@@ -73,7 +52,7 @@ class MongoSupplierRecordsTest {
 
     @Test
     void concurrentFirstSavesHaveExactlyOneWinner() throws Exception {
-        assertThat(race(8, i -> store.save(record("S2", 1, i, "D" + i + "#1"), 0))).isEqualTo(1);
+        assertThat(Races.winners(8, i -> store.save(record("S2", 1, i, "D" + i + "#1"), 0))).isEqualTo(1);
     }
 
     @Test
@@ -92,7 +71,7 @@ class MongoSupplierRecordsTest {
     @Test
     void concurrentUpdatesFromOneRevisionHaveExactlyOneWinner() throws Exception {
         store.save(record("S4", 1, 1, "D1#1"), 0);
-        assertThat(race(8, i -> store.save(record("S4", 2, i, "D" + i + "#2"), 1))).isEqualTo(1);
+        assertThat(Races.winners(8, i -> store.save(record("S4", 2, i, "D" + i + "#2"), 1))).isEqualTo(1);
     }
 
     @Test
@@ -150,31 +129,5 @@ class MongoSupplierRecordsTest {
         try (var all = ledger.ofSupplier("S1")) {
             assertThat(all.toList()).containsExactly(second);
         }
-    }
-
-    private interface Attempt {
-        boolean run(int i);
-    }
-
-    private static int race(int threads, Attempt attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int n = i;
-            results.add(pool.submit(() -> {
-                start.await();
-                return attempt.run(n);
-            }));
-        }
-        start.countDown();
-        int winners = 0;
-        for (Future<Boolean> f : results) {
-            if (f.get(30, TimeUnit.SECONDS)) {
-                winners++;
-            }
-        }
-        pool.shutdownNow();
-        return winners;
     }
 }

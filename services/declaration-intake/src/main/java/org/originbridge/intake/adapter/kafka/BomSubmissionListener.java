@@ -35,8 +35,7 @@ class BomSubmissionListener {
         };
         if (imports.importBom(bom.getSupplierId(), bom.getMaterial(), format, bom.getCurrency(), bom.getContent(),
                 bom.getSubmissionId()) instanceof ErpImports.Outcome.Refused refused) {
-            throw new InvalidRecordException(refused.errors().stream()
-                    .map(e -> new InvalidRecordException.Problem(e.field(), e.message())).toList());
+            throw InvalidRecordException.of(refused.errors());
         }
     }
 }

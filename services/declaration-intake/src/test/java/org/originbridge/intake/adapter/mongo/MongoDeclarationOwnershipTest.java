@@ -10,20 +10,15 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.originbridge.intake.domain.DeclarationOwnership.Kind;
@@ -37,23 +32,12 @@ class MongoDeclarationOwnershipTest {
 
     private static final Instant T0 = Instant.parse("2026-11-30T01:00:00Z");
 
-    private static MongoClient client;
     private MongoDatabase database;
     private MongoDeclarationOwnership ownership;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.connectionString());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("ownership-test-" + UUID.randomUUID());
+        database = EmbeddedMongo.freshDatabase("ownership-test");
         ownership = new MongoDeclarationOwnership(database, Clock.fixed(T0, ZoneOffset.UTC));
     }
 

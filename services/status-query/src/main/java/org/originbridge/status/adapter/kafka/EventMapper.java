@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.originbridge.origin.ErrorCodes;
+import org.originbridge.origin.FieldError;
 import org.originbridge.events.asw.CheckResult;
 import org.originbridge.events.asw.VerificationCompleted;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
@@ -122,15 +124,15 @@ public final class EventMapper {
     }
 
     public static SupplierScore score(SupplierComplianceScore s) {
-        List<InvalidRecordException.Problem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (s.getScore() < 0 || s.getScore() > 100) {
-            problems.add(new InvalidRecordException.Problem("score", "must be 0-100, was " + s.getScore()));
+            problems.add(new FieldError("score", ErrorCodes.INVALID_VALUE, "must be 0-100, was " + s.getScore()));
         }
         if (s.getVersion() < 0) {
-            problems.add(new InvalidRecordException.Problem("version", "must be >= 0, was " + s.getVersion()));
+            problems.add(new FieldError("version", ErrorCodes.INVALID_VALUE, "must be >= 0, was " + s.getVersion()));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRecordException(problems);
+            throw InvalidRecordException.of(problems);
         }
         return new SupplierScore(s.getSupplierId(), s.getScore(), name(s.getBand()), s.getPreviousScore(),
                 s.getFactors() == null ? List.of() : s.getFactors().stream().map(EventMapper::factor).toList(),
@@ -151,18 +153,18 @@ public final class EventMapper {
      * declaration's exporter tenant; anything else is refused (dead-lettered with the reason).
      */
     public static void requireIds(String declarationId, String supplierId, String tenantId) {
-        List<InvalidRecordException.Problem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (tenantId != null && !tenantId.isEmpty() && !tenantId.equals(supplierId)) {
-            problems.add(new InvalidRecordException.Problem("tenantId", "differs from supplierId"));
+            problems.add(new FieldError("tenantId", ErrorCodes.OWNED_BY_ANOTHER_TENANT, "differs from supplierId"));
         }
         if (declarationId == null || declarationId.isBlank()) {
-            problems.add(new InvalidRecordException.Problem("declarationId", "missing"));
+            problems.add(new FieldError("declarationId", ErrorCodes.REQUIRED, "missing"));
         }
         if (supplierId == null || supplierId.isBlank()) {
-            problems.add(new InvalidRecordException.Problem("supplierId", "missing"));
+            problems.add(new FieldError("supplierId", ErrorCodes.REQUIRED, "missing"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRecordException(problems);
+            throw InvalidRecordException.of(problems);
         }
     }
 

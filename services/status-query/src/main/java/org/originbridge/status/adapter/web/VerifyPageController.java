@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.originbridge.platform.qr.QrCodes;
 import org.originbridge.status.domain.PublicVerificationView;
 import org.originbridge.status.domain.StatusQueries;
 import org.springframework.http.CacheControl;
@@ -98,7 +99,7 @@ public class VerifyPageController {
         if (size != null && size.matches("\\d{1,4}")) {
             pixels = Math.max(64, Math.min(MAX_QR_SIZE, Integer.parseInt(size)));
         }
-        byte[] png = QrPng.png(VerificationCards.pageUrl(web.base(), reference, view.shortCode()), pixels);
+        byte[] png = QrCodes.png(VerificationCards.pageUrl(web.base(), reference, view.shortCode()), pixels);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
     }
 

@@ -5,11 +5,7 @@ import static org.originbridge.status.domain.Fixtures.T0;
 
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.originbridge.status.domain.Fixtures;
@@ -21,24 +17,13 @@ import org.originbridge.testsupport.EmbeddedMongo;
 /** Processing failures against a MongoDB wire server: kept once, the latest wins, superseded by a later fact. */
 class MongoFailureStoreTest {
 
-    private static MongoClient client;
     private MongoStatusStore statusStore;
     private MongoFailureStore failures;
     private String id;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.connectionString());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        MongoDatabase database = client.getDatabase("failure-test-" + UUID.randomUUID());
+        MongoDatabase database = EmbeddedMongo.freshDatabase("failure-test");
         statusStore = new MongoStatusStore(database);
         statusStore.createIndexes();
         failures = new MongoFailureStore(database);

@@ -5,67 +5,45 @@ import static org.originbridge.status.domain.Fixtures.T0;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.status.domain.Fixtures;
 import org.originbridge.status.domain.IntakeRecord;
 import org.originbridge.status.domain.ProjectionResult;
-import org.originbridge.testsupport.EmbeddedMongo;
+import org.originbridge.testsupport.MongoCommandCounter;
 
 /**
  * Issue 11 part 2: the projection writes each event with ONE targeted command and reads nothing
  * back, however much the declaration's document already holds (here: after 200 issuance changes).
- * Counted with a command listener on the driver.
+ * Counted with test-support's MongoCommandCounter.
  */
 class MongoStatusStoreCostTest {
 
-    private static final Map<String, Integer> commands = new TreeMap<>();
-    private static MongoClient client;
+    private static MongoCommandCounter counter;
 
     @BeforeAll
     static void connect() {
-        CommandListener counter = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                synchronized (commands) {
-                    commands.merge(event.getCommandName(), 1, Integer::sum);
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(EmbeddedMongo.connectionString()))
-                .addCommandListener(counter).build());
+        counter = new MongoCommandCounter();
     }
 
     @AfterAll
     static void close() {
-        client.close();
+        counter.close();
     }
 
     private static Map<String, Integer> commandsOf(Supplier<ProjectionResult> write, ProjectionResult expected) {
-        synchronized (commands) {
-            commands.clear();
-        }
-        assertThat(write.get()).isEqualTo(expected);
-        synchronized (commands) {
-            return Map.copyOf(commands);
-        }
+        MongoCommandCounter.Counted<ProjectionResult> counted = counter.count(write);
+        assertThat(counted.result()).isEqualTo(expected);
+        return counted.count().commands();
     }
 
     @Test
     void everyInOrderEventIsOneUpdateAndNoReadWhateverTheDocumentHolds() {
-        MongoStatusStore store = new MongoStatusStore(client.getDatabase("store-cost-" + UUID.randomUUID()));
+        MongoStatusStore store = new MongoStatusStore(counter.freshDatabase("store-cost"));
         store.createIndexes();
         String id = "DECL-" + UUID.randomUUID();
         Map<String, Integer> oneUpdate = Map.of("update", 1);

@@ -6,11 +6,7 @@ import static org.originbridge.status.domain.Fixtures.T0;
 import java.util.List;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.originbridge.status.domain.DeclarationFilter;
@@ -29,23 +25,12 @@ import org.originbridge.testsupport.EmbeddedMongo;
  */
 class MongoStatusStoreTest {
 
-    private static MongoClient client;
     private MongoStatusStore store;
     private String id;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.connectionString());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        store = new MongoStatusStore(client.getDatabase("store-test-" + UUID.randomUUID()));
+        store = new MongoStatusStore(EmbeddedMongo.freshDatabase("store-test"));
         store.createIndexes();
         id = "DECL-" + UUID.randomUUID();
     }

@@ -8,16 +8,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.subscriptions.adapter.crypto.SecretKeyRing;
 import org.originbridge.subscriptions.domain.EventType;
@@ -34,19 +29,8 @@ import org.originbridge.testsupport.EmbeddedMongo;
 class MongoSubscriptionsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T03:00:00Z");
-    private static MongoClient client;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedMongo.connectionString());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
-    private final MongoDatabase database = client.getDatabase("subscriptions-secrets-" + UUID.randomUUID());
+    private final MongoDatabase database = EmbeddedMongo.freshDatabase("subscriptions-secrets");
     private final String oldKey = SecretKeyRing.newEntry();
     private final MongoSubscriptions store = new MongoSubscriptions(database, SecretKeyRing.of(List.of(oldKey)));
 
