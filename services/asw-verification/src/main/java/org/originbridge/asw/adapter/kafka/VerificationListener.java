@@ -7,6 +7,7 @@ import org.originbridge.events.ccpit.IssuanceStatusChanged;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.platform.Topics;
 import org.originbridge.platform.errors.InvalidRecordException;
+import org.originbridge.platform.kafka.KeyedBatch;
 import org.originbridge.platform.kafka.CallsExternalSystem;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.serializer.DeserializationException;

@@ -1,4 +1,4 @@
-package org.originbridge.asw.adapter.kafka;
+package org.originbridge.platform.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.originbridge.platform.kafka.FailureClassification;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
