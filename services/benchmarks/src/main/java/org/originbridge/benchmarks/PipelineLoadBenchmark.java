@@ -66,6 +66,10 @@ import org.originbridge.testsupport.ConfluentWire;
  */
 public final class PipelineLoadBenchmark {
 
+    /** The registry's bearer token (client credentials from ORIGINBRIDGE_REGISTRY_CLIENT_*; none = anonymous). */
+    private static final java.util.function.Supplier<String> REGISTRY_TOKEN =
+            org.originbridge.testsupport.RegistryToken.fromEnvironment(java.time.Clock.systemUTC());
+
     static final int MAX_COUNT = 50_000;
     static final int EXIT_OK = 0;
     static final int EXIT_INCOMPLETE = 1;
@@ -217,8 +221,13 @@ public final class PipelineLoadBenchmark {
         }
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(options.registry() + "/apis/ccompat/v7/subjects"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpRequest.Builder probe = HttpRequest.newBuilder(URI.create(options.registry() + "/apis/ccompat/v7/subjects"))
+                    .timeout(Duration.ofSeconds(5)).GET();
+            String token = REGISTRY_TOKEN.get();
+            if (token != null) {
+                probe.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<Void> response = http.send(probe.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
                 return "registry at " + options.registry() + " answered " + response.statusCode();
             }
@@ -308,7 +317,7 @@ public final class PipelineLoadBenchmark {
                         securedAdmin(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap())),
                         options.rawCount(), options.rawBytes(), out);
             }
-            ConfluentWire wire = new ConfluentWire(options.registry() + "/apis/ccompat/v7");
+            ConfluentWire wire = new ConfluentWire(options.registry() + "/apis/ccompat/v7", REGISTRY_TOKEN);
             decoder = wire;
             lag = new LagSampler(secured(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap())));
             lag.start();

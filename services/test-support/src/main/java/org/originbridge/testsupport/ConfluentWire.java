@@ -30,11 +30,21 @@ public final class ConfluentWire {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     private final String ccompatUrl;
+    private final java.util.function.Supplier<String> bearerToken;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** @param ccompatUrl e.g. http://127.0.0.1:8081/apis/ccompat/v7 */
+    /** @param ccompatUrl e.g. http://127.0.0.1:8081/apis/ccompat/v7 (an anonymous registry) */
     public ConfluentWire(String ccompatUrl) {
+        this(ccompatUrl, () -> null);
+    }
+
+    /**
+     * @param bearerToken the access token sent as {@code Authorization: Bearer} on every registry call (the local
+     *                    stack's registry requires one: {@link RegistryToken}); null = anonymous
+     */
+    public ConfluentWire(String ccompatUrl, java.util.function.Supplier<String> bearerToken) {
         this.ccompatUrl = ccompatUrl;
+        this.bearerToken = bearerToken;
     }
 
     /** Registers the schema under {@code <topic>-value}; returns its id (idempotent). */
@@ -82,7 +92,10 @@ public final class ConfluentWire {
         }
     }
 
-    private String send(HttpRequest request) {
+    private String send(HttpRequest unauthenticated) {
+        String token = bearerToken.get();
+        HttpRequest request = token == null ? unauthenticated
+                : HttpRequest.newBuilder(unauthenticated, (name, value) -> true).header("Authorization", "Bearer " + token).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {

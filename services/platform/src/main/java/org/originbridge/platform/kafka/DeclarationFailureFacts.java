@@ -15,6 +15,10 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
  * publishes the fact {@link DeclarationProcessingFailed} on {@link Topics#DECLARATION_FAILURES}, so the
  * declaration's status says FAILED with the reason instead of staying SUBMITTED or ACCEPTED for ever.
  * The tenant is copied from the record's value when it carries a {@code tenantId}.
+ *
+ * <p>Only a service that is a step of the declaration's processing reports (see
+ * {@link KafkaPlatformProperties#declarationStep()}): a read side's dead letter (status-query, scoring,
+ * subscriptions) means one of its views lacks a fact, not that the declaration failed.
  */
 final class DeclarationFailureFacts {
 
@@ -24,11 +28,14 @@ final class DeclarationFailureFacts {
     private final KafkaOperations<Object, Object> kafka;
     private final String application;
     private final Clock clock;
+    private final boolean declarationStep;
 
-    DeclarationFailureFacts(KafkaOperations<Object, Object> kafka, String application, Clock clock) {
+    DeclarationFailureFacts(KafkaOperations<Object, Object> kafka, String application, Clock clock,
+            boolean declarationStep) {
         this.kafka = kafka;
         this.application = application;
         this.clock = clock;
+        this.declarationStep = declarationStep;
     }
 
     void report(ConsumerRecord<?, ?> record, Exception exception) {
@@ -38,9 +45,12 @@ final class DeclarationFailureFacts {
         }
     }
 
-    /** The fact for a dead-lettered record, or null when the record does not name a declaration. */
+    /**
+     * The fact for a dead-lettered record, or null when the record does not name a declaration or this service
+     * is a read side, not a step of the declaration's processing.
+     */
     DeclarationProcessingFailed factFor(ConsumerRecord<?, ?> record, Exception exception) {
-        if (!Topics.KEYED_BY_DECLARATION.contains(record.topic()) || !(record.key() instanceof String id)
+        if (!declarationStep || !Topics.KEYED_BY_DECLARATION.contains(record.topic()) || !(record.key() instanceof String id)
                 || id.isBlank()) {
             return null;
         }

@@ -114,7 +114,7 @@ public class KafkaPlatformAutoConfiguration {
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), application), -1));
         @SuppressWarnings("unchecked")
         DeclarationFailureFacts failureFacts = new DeclarationFailureFacts((KafkaOperations<Object, Object>) template,
-                application, clock.getIfUnique(Clock::systemUTC));
+                application, clock.getIfUnique(Clock::systemUTC), properties.declarationStep());
 
         // Dead-letter first (the original bytes are safe), then tell the declaration's status why.
         return errorHandler((record, exception) -> {

@@ -20,6 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param stuckAfter     a consumer with lag whose committed offsets have not moved for this long (and
  *                       that is not paused by an open circuit breaker) makes health DOWN
  *                       ({@link ConsumerProgressHealthIndicator})
+ * @param declarationStep true (the default) when this service is a step of a declaration's processing
+ *                       (intake, issuance, verification): a record keyed by a declaration that it dead-letters
+ *                       means the declaration cannot go on, so the platform publishes
+ *                       {@code DeclarationProcessingFailed} and the declaration's status says FAILED with the
+ *                       reason. A read side (status-query, compliance-scoring, subscriptions, logistics-ingestion)
+ *                       sets it false: its dead letter means one of its own views lacks a fact, not that the
+ *                       declaration failed; it is reported to operators (the dead-letter topic, {@code bin/originbridge
+ *                       dlt list}, the dead-letter metric and alert) and re-driven with {@code dlt replay}.
  */
 @Validated
 @ConfigurationProperties("originbridge.kafka")
@@ -27,7 +35,8 @@ public record KafkaPlatformProperties(
         @DefaultValue("3") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue @NotNull Retry retry,
-        @DefaultValue("3m") @NotNull Duration stuckAfter) {
+        @DefaultValue("3m") @NotNull Duration stuckAfter,
+        @DefaultValue("true") boolean declarationStep) {
 
     /**
      * @param initialInterval first backoff after a transient failure; doubles on each attempt

@@ -21,7 +21,7 @@ class DeclarationFailureFactsTest {
 
     @SuppressWarnings("unchecked")
     private final DeclarationFailureFacts facts = new DeclarationFailureFacts(mock(KafkaOperations.class),
-            "asw-verification", Clock.fixed(NOW, ZoneOffset.UTC));
+            "asw-verification", Clock.fixed(NOW, ZoneOffset.UTC), true);
 
     @Test
     void aDeadLetterKeyedByADeclarationBecomesAFailureFactWithTheReason() {
@@ -47,6 +47,19 @@ class DeclarationFailureFactsTest {
         assertThat(facts.factFor(logistics, new IllegalStateException("x"))).isNull();
         assertThat(facts.factFor(noKey, new IllegalStateException("x"))).isNull();
         assertThat(facts.factFor(failures, new IllegalStateException("x"))).as("no failure about a failure").isNull();
+    }
+
+    @Test
+    void aReadSidesDeadLetterDoesNotFailTheDeclaration() {
+        @SuppressWarnings("unchecked")
+        var readSide = new DeclarationFailureFacts(mock(KafkaOperations.class), "compliance-scoring",
+                Clock.fixed(NOW, ZoneOffset.UTC), false);
+        var verification = new ConsumerRecord<Object, Object>(Topics.ASW_VERIFICATIONS, 0, 3L, "DECL-1", new byte[] {1});
+
+        assertThat(readSide.factFor(verification, new InvalidRecordException("outcome", "unknown symbol")))
+                .as("scoring could not read a fact about DECL-1: the declaration itself did not fail").isNull();
+        assertThat(facts.factFor(verification, new InvalidRecordException("outcome", "unknown symbol")))
+                .as("the same dead letter in a step of the declaration's processing does").isNotNull();
     }
 
     @Test
