@@ -7,10 +7,7 @@ import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.platform.Topics;
 import org.originbridge.platform.kafka.CallsExternalSystem;
 import org.originbridge.platform.kafka.KeyedBatch;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeclarationListener {
-
-    private static final LogAccessor LOG = new LogAccessor(DeclarationListener.class);
 
     private final EcoIssuance issuance;
     private final KeyedBatch<String, Object> batch;
@@ -41,13 +36,7 @@ public class DeclarationListener {
     }
 
     void handle(ConsumerRecord<String, Object> record) {
-        if (record.value() == null) {
-            DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-            if (undecodable != null) {
-                throw undecodable;
-            }
-        }
+        KeyedBatch.throwIfUndecodable(record);
         DeclarationAccepted event = Topics.Catalogue.DECLARATIONS_ACCEPTED.valueOf(record.value());
         issuance.request(DeclarationMapper.toRequest(event));
     }
