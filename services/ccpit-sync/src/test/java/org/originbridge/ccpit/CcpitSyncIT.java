@@ -21,6 +21,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.originbridge.events.ccpit.IssuanceStatus;
@@ -129,6 +130,9 @@ class CcpitSyncIT {
 
     @Autowired
     SigningKeys keys;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -295,6 +299,42 @@ class CcpitSyncIT {
                 .entries(org.originbridge.sandbox.ledger.CallLedger.Party.CCPIT).get(declarationId);
         assertThat(calls.calls()).isEqualTo(1);
         assertThat(calls.idempotencyKeys()).containsExactly(declarationId);
+    }
+
+    /**
+     * Issue 11: accepted declarations are taken in one poll at a time and filed concurrently; a poison record in the
+     * middle of a batch (a schema id the registry never issued) is dead-lettered alone with the reason, every other
+     * declaration of the batch is filed exactly once (one application, one idempotency key) and published in order.
+     */
+    @Test
+    void aPoisonRecordInABatchIsDeadLetteredAloneAndEveryOtherDeclarationIsFiledOnceInOrder() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> ids = new java.util.ArrayList<>();
+        String poison = "DECL-IT-POISON-" + run;
+        for (int i = 0; i < 12; i++) {
+            String id = "DECL-IT-BATCH-" + run + "-" + i;
+            ids.add(id);
+            TopicProbe.sendAvro(Topics.DECLARATIONS_ACCEPTED, id, accepted(id, SUPPLIER));
+            if (i == 5) {
+                TopicProbe.sendRaw(Topics.DECLARATIONS_ACCEPTED, poison, new byte[] {0, 0x7f, 0x7f, 0x7f, 0x70, 2, 4, 6});
+            }
+        }
+
+        ConsumerRecord<String, byte[]> dead = TopicProbe.awaitRawRecord(
+                Topics.deadLetter(Topics.DECLARATIONS_ACCEPTED, environment.getProperty("spring.application.name")),
+                r -> poison.equals(r.key()), TIMEOUT);
+        assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        org.originbridge.sandbox.ledger.CallLedger ledger = sandbox.getBean(org.originbridge.sandbox.ledger.CallLedger.class);
+        for (String id : ids) {
+            awaitStatus(id, IssuanceStatus.SUBMITTED);
+            assertThat(TopicProbe.valuesUpToEnd(Topics.ECO_ISSUANCE_STATUS, id, IssuanceStatusChanged.class))
+                    .extracting(IssuanceStatusChanged::getSequence).as("published once each, in order: %s", id)
+                    .containsExactly(1, 2);
+            org.originbridge.sandbox.ledger.CallLedger.Entry calls = ledger.entries(
+                    org.originbridge.sandbox.ledger.CallLedger.Party.CCPIT).get(id);
+            assertThat(calls.calls()).as("one CCPIT application for %s", id).isEqualTo(1);
+            assertThat(calls.idempotencyKeys()).containsExactly(id);
+        }
     }
 
     /** Viet Nam -> Japan: filed with VN-MOIT under the Vietnamese exporter's own token, never with CCPIT. */

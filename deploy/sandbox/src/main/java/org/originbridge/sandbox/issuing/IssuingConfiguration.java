@@ -22,7 +22,8 @@ import tools.jackson.databind.ObjectMapper;
  * The issuing authorities the sandbox plays (CN-CCPIT, VN-MOIT): their registries, VN-MOIT's enterprise tokens and
  * the signed status notifications each pushes to its configured callback URL (none configured: no pushes).
  * Settings: {@code sandbox.vn-moit.enterprise-tokens} ({@code enterpriseCode=token,...}), {@code sandbox.vn-moit.step},
- * {@code sandbox.{ccpit,vn-moit}.callback-url} and {@code .callback-secret}, {@code sandbox.issuing.notify-interval}.
+ * {@code sandbox.{ccpit,vn-moit}.callback-url} and {@code .callback-secret}, {@code sandbox.issuing.notify-interval},
+ * {@code sandbox.issuing.notify-concurrency} (notifications in flight at once, 32).
  */
 @Configuration(proxyBeanMethods = false)
 public class IssuingConfiguration {
@@ -48,15 +49,23 @@ public class IssuingConfiguration {
     IssuingNotifications issuingNotifications(CcpitRegistry ccpitRegistry, VnMoitRegistry vnMoitRegistry,
             @Qualifier("callbackRestClient") RestClient http, ObjectMapper json,
             @Value("${sandbox.ccpit.callback-url:}") String ccpitUrl, @Value("${sandbox.ccpit.callback-secret:}") String ccpitSecret,
-            @Value("${sandbox.vn-moit.callback-url:}") String vnUrl, @Value("${sandbox.vn-moit.callback-secret:}") String vnSecret) {
+            @Value("${sandbox.vn-moit.callback-url:}") String vnUrl, @Value("${sandbox.vn-moit.callback-secret:}") String vnSecret,
+            @Value("${sandbox.issuing.notify-concurrency:32}") int notifyConcurrency) {
+        // each round's notifications are sent concurrently, at most notify-concurrency at once (issue 11)
+        java.util.concurrent.ExecutorService sends = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, notifyConcurrency), r -> {
+                    Thread t = new Thread(r, "issuing-notify");
+                    t.setDaemon(true);
+                    return t;
+                });
         List<StatusNotifier> list = new ArrayList<>();
         if (!ccpitUrl.isBlank() && !ccpitSecret.isBlank()) {
             list.add(new StatusNotifier("CN-CCPIT", URI.create(ccpitUrl), ccpitSecret, ccpitRegistry::snapshots, http, json,
-                    Clock.systemUTC()));
+                    Clock.systemUTC(), sends));
         }
         if (!vnUrl.isBlank() && !vnSecret.isBlank()) {
             list.add(new StatusNotifier("VN-MOIT", URI.create(vnUrl), vnSecret, vnMoitRegistry::snapshots, http, json,
-                    Clock.systemUTC()));
+                    Clock.systemUTC(), sends));
         }
         return new IssuingNotifications(list);
     }

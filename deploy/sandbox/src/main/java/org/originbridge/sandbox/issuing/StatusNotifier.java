@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.originbridge.sandbox.dcsa.NotificationSignature;
 import org.slf4j.Logger;
@@ -21,6 +24,10 @@ import tools.jackson.databind.ObjectMapper;
  * status}}, signed the Standard Webhooks way ({@code webhook-id}, {@code webhook-timestamp} in real time,
  * {@code webhook-signature: v1,<HMAC-SHA256>}) with the authority's shared secret. A failed delivery is tried again in
  * the next round (at most {@link #MAX_ATTEMPTS} times per status); the receiver polls as well, so nothing depends on it.
+ * The notifications of one round are sent concurrently on the given executor (a real authority's webhook dispatcher
+ * does not wait for one receiver's answer before notifying the next application; issue 11: sent one after the other,
+ * each waiting for the receiver's status check, they capped how fast ISSUED became visible). One application appears
+ * once per round and rounds do not overlap, so each application's notifications stay in order.
  */
 public final class StatusNotifier {
 
@@ -38,11 +45,19 @@ public final class StatusNotifier {
     private final RestClient http;
     private final ObjectMapper json;
     private final Clock realTime;
+    private final Executor sends;
     private final Map<String, String> notified = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
     public StatusNotifier(String authority, URI callbackUrl, String secret, Supplier<List<Snapshot>> applications,
             RestClient http, ObjectMapper json, Clock realTime) {
+        this(authority, callbackUrl, secret, applications, http, json, realTime, Runnable::run);
+    }
+
+    /** @param sends runs the sends of one round (a bounded pool: concurrently; {@code Runnable::run}: one by one) */
+    public StatusNotifier(String authority, URI callbackUrl, String secret, Supplier<List<Snapshot>> applications,
+            RestClient http, ObjectMapper json, Clock realTime, Executor sends) {
+        this.sends = sends;
         this.authority = authority;
         this.callbackUrl = callbackUrl;
         this.secret = secret;
@@ -52,9 +67,10 @@ public final class StatusNotifier {
         this.realTime = realTime;
     }
 
-    /** One round; returns the notifications delivered. */
+    /** One round, its sends concurrent on the executor; returns the notifications delivered once all are answered. */
     public int deliverChanges() {
-        int delivered = 0;
+        AtomicInteger delivered = new AtomicInteger();
+        List<CompletableFuture<Void>> running = new java.util.ArrayList<>();
         for (Snapshot s : applications.get()) {
             if (s.status().equals(notified.get(s.applicationId()))) {
                 continue;
@@ -64,13 +80,16 @@ public final class StatusNotifier {
             if (attempt > MAX_ATTEMPTS) {
                 continue;
             }
-            if (send(s)) {
-                notified.put(s.applicationId(), s.status());
-                attempts.remove(key);
-                delivered++;
-            }
+            running.add(CompletableFuture.runAsync(() -> {
+                if (send(s)) {
+                    notified.put(s.applicationId(), s.status());
+                    attempts.remove(key);
+                    delivered.incrementAndGet();
+                }
+            }, sends));
         }
-        return delivered;
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        return delivered.get();
     }
 
     private boolean send(Snapshot s) {

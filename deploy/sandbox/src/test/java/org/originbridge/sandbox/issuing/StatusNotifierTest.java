@@ -72,4 +72,42 @@ class StatusNotifierTest {
                 Long.parseLong(approved.timestamp()), approved.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(received.get(0).id()).isNotEqualTo(approved.id());
     }
+    @Test
+    void theNotificationsOfOneRoundAreSentConcurrently_theRoundEndsWhenAllAreAnswered() throws Exception {
+        // the receiver answers only once four notifications are waiting at the same time: passes only if sent concurrently
+        java.util.concurrent.CountDownLatch allWaiting = new java.util.concurrent.CountDownLatch(4);
+        java.util.concurrent.ExecutorService receiverThreads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.ExecutorService sends = java.util.concurrent.Executors.newFixedThreadPool(4);
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.setExecutor(receiverThreads);
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        slow.createContext("/notify", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            allWaiting.countDown();
+            try {
+                boolean together = allWaiting.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                exchange.sendResponseHeaders(together ? 204 : 503, -1);
+            } catch (InterruptedException e) {
+                exchange.sendResponseHeaders(503, -1);
+            }
+            exchange.close();
+        });
+        slow.start();
+        try {
+            List<StatusNotifier.Snapshot> now = List.of(new StatusNotifier.Snapshot("D1", "A1", "ISSUED"),
+                    new StatusNotifier.Snapshot("D2", "A2", "ISSUED"), new StatusNotifier.Snapshot("D3", "A3", "ISSUED"),
+                    new StatusNotifier.Snapshot("D4", "A4", "UNDER_REVIEW"));
+            StatusNotifier notifier = new StatusNotifier("CN-CCPIT",
+                    URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/notify"), "test-secret",
+                    () -> now, RestClient.create(), JsonMapper.builder().build(), Clock.systemUTC(), sends);
+
+            assertThat(notifier.deliverChanges()).isEqualTo(4);
+            assertThat(bodies).hasSize(4);
+            assertThat(notifier.deliverChanges()).as("each change once").isZero();
+        } finally {
+            slow.stop(0);
+            sends.shutdownNow();
+            receiverThreads.shutdownNow();
+        }
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.originbridge.asw.adapter.http.AswRestClient;
 import org.originbridge.asw.adapter.http.RestClientAswGateway;
 import org.originbridge.asw.adapter.kafka.KafkaVerificationPublisher;
-import org.originbridge.asw.adapter.kafka.KeyedBatch;
+import org.originbridge.platform.kafka.KeyedBatch;
 import org.originbridge.asw.adapter.metrics.MicrometerVerificationMetrics;
 import org.originbridge.asw.adapter.mongo.MongoPendingVerifications;
 import org.originbridge.asw.adapter.mongo.MongoVerificationLedger;

@@ -25,11 +25,13 @@ import org.originbridge.ccpit.adapter.mongo.StoredQrTokens;
 import org.originbridge.ccpit.domain.ApplicantCredentials;
 import org.originbridge.ccpit.domain.EcoIssuance;
 import org.originbridge.ccpit.domain.TrackingPolicy;
+import org.originbridge.platform.kafka.KeyedBatch;
 import org.originbridge.platform.resilience.ExternalCall;
 import org.originbridge.platform.signing.TokenSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -131,10 +133,24 @@ public class CcpitConfiguration implements SchedulingConfigurer {
         return new IssuanceCheckPool(properties.pollConcurrency());
     }
 
+    /**
+     * The bounded pool every batch of accepted declarations shares: {@code originbridge.ccpit.listener.concurrency}
+     * e-CO requests in flight at most (issue 11: the listener used to make one blocking request per partition at a time).
+     */
+    @Bean
+    IssuanceCheckPool issuanceRequestPool(IssuanceListenerProperties listener) {
+        return new IssuanceCheckPool(listener.concurrency(), "issuance-request-");
+    }
+
+    @Bean
+    KeyedBatch<String, Object> issuanceBatch(IssuanceCheckPool issuanceRequestPool, IssuanceListenerProperties listener) {
+        return new KeyedBatch<>(issuanceRequestPool.executor(), listener.retryInPlaceFor());
+    }
+
     @Bean
     EcoIssuance ecoIssuance(MongoDatabase ccpitDatabase, IssuingAuthorities issuingAuthorities,
             StatusPublisher statusPublisher, TokenSigner signer, MeterRegistry meters, Clock clock,
-            IssuanceCheckPool issuanceCheckPool) {
+            @Qualifier("issuanceCheckPool") IssuanceCheckPool issuanceCheckPool) {
         TrackingPolicy policy = new TrackingPolicy(properties.pollInterval(), properties.issuedRecheck(),
                 properties.lease(), properties.resendGrace(), properties.batchSize(), Set.copyOf(properties.documentTypes()));
         return new EcoIssuance(new MongoEcoApplications(ccpitDatabase), issuingAuthorities,

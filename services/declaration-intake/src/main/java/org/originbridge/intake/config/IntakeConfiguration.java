@@ -22,6 +22,7 @@ import org.originbridge.origin.rule.HsCorrelation;
 import org.originbridge.origin.rule.HsEdition;
 import org.originbridge.origin.json.DeterminationJson;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.originbridge.platform.kafka.KeyedBatch;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code @Component}s; the {@link Clock} is the platform's (docs/CONVENTIONS.md "One way each").
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, IntakeListenerProperties.class})
 public class IntakeConfiguration {
 
     @Bean
@@ -70,6 +71,15 @@ public class IntakeConfiguration {
     @Bean
     ScreenSubmittedDeclaration screenSubmittedDeclaration(TenantOwnership ownership, DeclarationScreening screening) {
         return new ScreenSubmittedDeclaration(ownership, screening);
+    }
+
+    /**
+     * The listener's batches, screened concurrently per declaration id on a pool of
+     * {@code originbridge.intake.listener.concurrency} threads (issue 11); the pool closes with the context.
+     */
+    @Bean
+    KeyedBatch<String, Object> screeningBatch(IntakeListenerProperties listener) {
+        return KeyedBatch.withOwnPool(listener.concurrency(), "intake-screen-", listener.retryInPlaceFor());
     }
 
     @Bean

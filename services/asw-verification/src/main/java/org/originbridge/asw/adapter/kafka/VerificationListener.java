@@ -8,9 +8,8 @@ import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.platform.Topics;
 import org.originbridge.platform.errors.InvalidRecordException;
 import org.originbridge.platform.kafka.CallsExternalSystem;
+import org.originbridge.platform.kafka.KeyedBatch;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VerificationListener {
-
-    private static final org.springframework.core.log.LogAccessor LOG = new org.springframework.core.log.LogAccessor(
-            VerificationListener.class);
 
     private final VerifyDeclaration verifyDeclaration;
     private final KeyedBatch<String, Object> batch;
@@ -40,14 +36,8 @@ public class VerificationListener {
     }
 
     void handle(ConsumerRecord<String, Object> record) {
+        KeyedBatch.throwIfUndecodable(record);
         Object value = record.value();
-        if (value == null) {
-            DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-            if (undecodable != null) {
-                throw undecodable;
-            }
-        }
         if (value instanceof DeclarationAccepted accepted) {
             verifyDeclaration.accepted(DeclarationMapper.toDomain(record.key(), accepted));
         } else if (value instanceof IssuanceStatusChanged status) {

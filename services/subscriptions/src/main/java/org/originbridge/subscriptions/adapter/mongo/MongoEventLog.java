@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import com.mongodb.ErrorCategory;
@@ -16,6 +17,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -38,16 +41,28 @@ import org.originbridge.subscriptions.domain.Viewer;
  * its last seen number misses nothing, however many instances record at once (the race of the former
  * counter document, where a number was taken before the insert, is gone; {@code MongoEventLogTest}
  * checks it with two writers and a reader). {@link #visibleTo} is the query form of {@link Viewer#sees}.
+ * <p>Cost per event (issue 11): the highest {@code seq} is found once by a sort over the collection, then kept as a
+ * hint and confirmed by looking up {@code hint + 1}, {@code hint + 2}, ... in the unique {@code seq} index until one is
+ * free (numbers are dense: n+1 exists only once n does), so another writer's numbers are still seen and a record
+ * costs the same however long the log is (the MongoDB wire server of the local stack uses only unique indexes: a sort or
+ * a query on any other field reads every event). The importer of each accepted declaration is kept by declaration id
+ * in {@code subscription_importers} for the same reason ({@link #importerOf}).
  */
 public class MongoEventLog implements EventLog {
 
     public static final String COLLECTION = "subscription_events";
+    /** {@code _id} = declaration id, {@code importer} (null: accepted without one). */
+    public static final String IMPORTERS = "subscription_importers";
     private static final int MAX_ATTEMPTS = 200;
 
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> importers;
+    /** A {@code seq} known to be recorded (-1: not read yet); the highest is found from it by index lookups. */
+    private final AtomicLong knownSeq = new AtomicLong(-1);
 
     public MongoEventLog(MongoDatabase database) {
         this.events = database.getCollection(COLLECTION);
+        this.importers = database.getCollection(IMPORTERS);
         events.createIndex(Indexes.ascending("seq"), new IndexOptions().unique(true));
         events.createIndex(Indexes.ascending("key", "seq"));
         events.createIndex(Indexes.ascending("recordedAt"));
@@ -61,6 +76,11 @@ public class MongoEventLog implements EventLog {
             if (existing != null) {
                 return toEvent(existing); // already recorded (a redelivery or a concurrent record)
             }
+            if (fact.type() == EventType.DECLARATION_ACCEPTED) {
+                // before the event: whoever sees the accepted event finds its importer by id
+                importers.replaceOne(Filters.eq("_id", fact.key()), new Document("_id", fact.key())
+                        .append("importer", fact.importer()), new ReplaceOptions().upsert(true));
+            }
             long seq = lastSeq() + 1;
             Document doc = new Document("_id", id).append("seq", seq).append("type", fact.type().wireName())
                     .append("audience", fact.type().audience().name()).append("tenant", fact.tenant())
@@ -69,6 +89,7 @@ public class MongoEventLog implements EventLog {
                     .append("payload", fact.payloadJson());
             try {
                 events.insertOne(doc);
+                knownSeq.accumulateAndGet(seq, Math::max);
                 return toEvent(doc);
             } catch (MongoWriteException e) {
                 // a duplicate _id: recorded concurrently (found on the next pass); a duplicate seq: another
@@ -85,6 +106,11 @@ public class MongoEventLog implements EventLog {
 
     @Override
     public Optional<String> importerOf(String declarationId) {
+        Document known = importers.find(Filters.eq("_id", declarationId)).first();
+        if (known != null) {
+            return Optional.ofNullable(known.getString("importer"));
+        }
+        // accepted before subscription_importers existed (or not seen yet): the events themselves
         Document d = events.find(Filters.and(Filters.eq("key", declarationId),
                 Filters.eq("type", EventType.DECLARATION_ACCEPTED.wireName()), Filters.ne("importer", null))).first();
         return Optional.ofNullable(d).map(x -> x.getString("importer"));
@@ -125,8 +151,16 @@ public class MongoEventLog implements EventLog {
 
     @Override
     public long lastSeq() {
-        Document last = events.find().sort(Sorts.descending("seq")).limit(1).first();
-        return last == null ? 0 : last.get("seq", Number.class).longValue();
+        long known = knownSeq.get();
+        if (known < 0) {
+            Document last = events.find().sort(Sorts.descending("seq")).limit(1).first();
+            known = last == null ? 0 : last.get("seq", Number.class).longValue();
+        }
+        // numbers other writers recorded since: lookups in the unique seq index
+        while (events.find(Filters.eq("seq", known + 1)).projection(Projections.include("_id")).first() != null) {
+            known++;
+        }
+        return knownSeq.accumulateAndGet(known, Math::max);
     }
 
     /** The events a viewer sees, as a filter; empty when it sees none. */

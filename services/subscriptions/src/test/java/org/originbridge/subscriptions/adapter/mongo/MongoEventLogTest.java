@@ -77,6 +77,57 @@ class MongoEventLogTest {
     }
 
     /**
+     * Issue 11: recording an event costs the same however long the log is. After the first record (which finds the
+     * highest number once), a record reads only by {@code _id} and by the unique {@code seq} (the local MongoDB wire
+     * server uses no other index: a sort or a query on another field reads every event), and an e-CO fact finds its
+     * importer by declaration id.
+     */
+    @Test
+    void aRecordAndAnImporterLookupReadOnlyByIdOrUniqueSeq_notTheWholeLog() {
+        List<Document> finds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.mongodb.MongoClientSettings settings = com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(EmbeddedMongo.connectionString()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) {
+                            finds.add(Document.parse(event.getCommand().toJson()));
+                        }
+                    }
+                }).build();
+        try (MongoClient watched = MongoClients.create(settings)) {
+            MongoEventLog counted = new MongoEventLog(watched.getDatabase("subscriptions-cost-" + UUID.randomUUID()));
+            for (int i = 0; i < 20; i++) {
+                counted.recordIfAbsent(new Fact("accepted/D" + i, EventType.DECLARATION_ACCEPTED, "SUP-1", "D" + i,
+                        i % 2 == 0 ? "JP-IMPORTER" : null, Instant.parse("2026-11-30T00:00:00Z"), "{}"));
+            }
+            finds.clear();
+
+            counted.recordIfAbsent(fact("accepted/D20", "D20"));
+            assertThat(counted.importerOf("D4")).contains("JP-IMPORTER");
+            assertThat(counted.importerOf("D5")).as("accepted without an importer").isEmpty();
+
+            assertThat(finds).isNotEmpty().allSatisfy(find -> {
+                assertThat(find.containsKey("sort")).as("no sort: %s", find.toJson()).isFalse();
+                Document filter = find.get("filter", Document.class);
+                assertThat(filter.keySet()).as("filter %s", filter.toJson()).isSubsetOf("_id", "seq");
+            });
+        }
+    }
+
+    @Test
+    void theHighestNumberFollowsAnotherInstancesRecords() {
+        MongoEventLog other = new MongoEventLog(database);
+        log.recordIfAbsent(fact("accepted/D1", "D1"));
+        other.recordIfAbsent(fact("accepted/D2", "D2"));
+        other.recordIfAbsent(fact("accepted/D3", "D3"));
+
+        assertThat(log.lastSeq()).isEqualTo(3);
+        assertThat(log.recordIfAbsent(fact("accepted/D4", "D4")).seq()).isEqualTo(4);
+        assertThat(other.recordIfAbsent(fact("accepted/D5", "D5")).seq()).isEqualTo(5);
+    }
+
+    /**
      * The SSE sequence race: two instances record at once while a stream reads "everything after the
      * last number I sent" over and over. Every number a reader ever sees must come after every lower
      * number already being readable, or a resume after it skips an event for good. Each pass of the

@@ -1,4 +1,4 @@
-package org.originbridge.asw.adapter.kafka;
+package org.originbridge.platform.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +10,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.originbridge.platform.kafka.FailureClassification;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Processes one poll's records concurrently, grouped by key: the records of one key run one after
@@ -32,7 +34,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  *     outcome published again, no second call).</li>
  * </ul>
  */
-public final class KeyedBatch<K, V> {
+public final class KeyedBatch<K, V> implements AutoCloseable {
 
     interface Sleeper {
         void sleep(Duration d) throws InterruptedException;
@@ -53,6 +55,34 @@ public final class KeyedBatch<K, V> {
         this.workers = workers;
         this.retryInPlaceFor = retryInPlaceFor;
         this.sleeper = sleeper;
+    }
+
+    /**
+     * A batch with its own pool of {@code threads} workers (named {@code threadNamePrefix-n}), shut down by
+     * {@link #close()} (a {@code @Bean}'s inferred destroy method): the pool is not an {@code Executor} bean, so Boot's
+     * own task executor is not replaced.
+     */
+    public static <K, V> KeyedBatch<K, V> withOwnPool(int threads, String threadNamePrefix, Duration retryInPlaceFor) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, threadNamePrefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        return new KeyedBatch<>(pool, retryInPlaceFor);
+    }
+
+    /** Shuts down the pool of {@link #withOwnPool}, letting running records finish (up to 30 s); else nothing. */
+    @Override
+    public void close() {
+        if (workers instanceof java.util.concurrent.ExecutorService pool) {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private record Failure(int index, Throwable cause) {}
@@ -113,4 +143,20 @@ public final class KeyedBatch<K, V> {
     }
 
     private static final Object NO_KEY = new Object();
+    private static final LogAccessor LOG = new LogAccessor(KeyedBatch.class);
+
+    /**
+     * A batch listener receives a record whose value could not be deserialized (ErrorHandlingDeserializer) with a
+     * null value and the failure in a header: thrown here, it is that record's failure (dead-lettered alone, with
+     * the reason), never a null handed to the use case.
+     */
+    public static void throwIfUndecodable(ConsumerRecord<?, ?> record) {
+        if (record.value() == null) {
+            DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+            if (undecodable != null) {
+                throw undecodable;
+            }
+        }
+    }
 }

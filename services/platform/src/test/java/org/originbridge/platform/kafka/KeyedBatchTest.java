@@ -1,4 +1,4 @@
-package org.originbridge.asw.adapter.kafka;
+package org.originbridge.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.originbridge.platform.errors.InvalidRecordException;
-import org.originbridge.platform.kafka.FailureClassification;
 import org.originbridge.platform.resilience.TransientExternalFailure;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
