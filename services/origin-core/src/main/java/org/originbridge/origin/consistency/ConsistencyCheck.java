@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +37,9 @@ import org.originbridge.origin.code.RcepParty;
  * DEPA (else the first LOAD) with a tolerance of {@value #DEPARTURE_TOLERANCE_DAYS} days (the CO states the
  * planned date, vessels slip); a discharge in a country other than the declared importing Party is a
  * discrepancy; a LOAD or DISC between them at a port of a country that is not an RCEP Party is a transshipment
- * through a non-Party: not a failure, but evidence that the goods underwent nothing beyond unloading, reloading
- * and keeping them in good condition under customs control is needed (Art. 3.15, direct consignment).
+ * through a non-Party, a vessel call there (ARRI, DEPA) with the goods on board a transit through it: neither is
+ * a failure, but evidence that the goods underwent nothing beyond unloading, reloading and keeping them in good
+ * condition under customs control is needed (Art. 3.15, direct consignment). One finding per non-Party port.
  */
 public final class ConsistencyCheck {
 
@@ -50,6 +50,7 @@ public final class ConsistencyCheck {
     private static final String LOAD = "LOAD";
     private static final String DISC = "DISC";
     private static final String DEPA = "DEPA";
+    private static final String ARRI = "ARRI";
     private static final Pattern IMO = Pattern.compile("(?<![0-9])([0-9]{7})(?![0-9])");
     private static final Set<String> PARTIES = java.util.Arrays.stream(RcepParty.values()).map(Enum::name)
             .collect(Collectors.toUnmodifiableSet());
@@ -241,7 +242,7 @@ public final class ConsistencyCheck {
             this.actual = events.stream().filter(Objects::nonNull)
                     .filter(ev -> ev.at() != null && ACT.equalsIgnoreCase(trim(ev.classifier())))
                     .filter(ev -> LOAD.equalsIgnoreCase(trim(ev.eventCode())) || DISC.equalsIgnoreCase(trim(ev.eventCode()))
-                            || DEPA.equalsIgnoreCase(trim(ev.eventCode())))
+                            || DEPA.equalsIgnoreCase(trim(ev.eventCode())) || ARRI.equalsIgnoreCase(trim(ev.eventCode())))
                     .sorted(Comparator.comparing(VoyageEvent::at).thenComparing(ev -> String.valueOf(ev.eventId())))
                     .toList();
             this.out = out;
@@ -362,27 +363,33 @@ public final class ConsistencyCheck {
         }
 
         private void transshipment(int from, int to) {
-            Set<String> seen = new LinkedHashSet<>();
+            Map<String, Boolean> handledAt = new LinkedHashMap<>(); // non-Party node -> goods unloaded/reloaded there
+            Map<String, VoyageEvent> firstAt = new LinkedHashMap<>();
             for (int i = from; i < to && i < actual.size(); i++) {
                 VoyageEvent ev = actual.get(i);
-                String code = trim(ev.eventCode());
-                if (!(LOAD.equalsIgnoreCase(code) || DISC.equalsIgnoreCase(code))) {
-                    continue;
-                }
                 String node = portKey(ev.location());
                 String parsed = Ports.parse(ev.location());
-                if (node == null || parsed == null || node.equals(loadedAt) || node.equals(dischargedAt)) {
+                if (node == null || parsed == null || node.equals(loadedAt) || node.equals(dischargedAt)
+                        || PARTIES.contains(parsed.substring(0, 2))) {
                     continue;
                 }
+                String code = trim(ev.eventCode());
+                boolean handled = LOAD.equalsIgnoreCase(code) || DISC.equalsIgnoreCase(code);
+                handledAt.merge(node, handled, Boolean::logicalOr);
+                firstAt.putIfAbsent(node, ev);
+            }
+            for (Map.Entry<String, Boolean> entry : handledAt.entrySet()) {
+                VoyageEvent ev = firstAt.get(entry.getKey());
+                String parsed = Ports.parse(ev.location());
                 String country = parsed.substring(0, 2);
-                if (!PARTIES.contains(country) && seen.add(node)) {
-                    out.add(new Finding("VOYAGE_TRANSSHIPMENT_NON_PARTY", "consignment", null, parsed, source(ev),
-                            Finding.Severity.EVIDENCE_NEEDED,
-                            "Transshipment through non-Party " + country + " at " + parsed + " (" + ports.nameOf(parsed)
-                                    + "): customs control evidence needed (RCEP Art. 3.15: the goods may undergo only"
-                                    + " unloading, reloading and operations to keep them in good condition)",
-                            "transshipment through non-Party " + country + ": customs control evidence needed"));
-                }
+                String what = entry.getValue() ? "Transshipment through non-Party " + country + " at " + parsed
+                        : "Transit through non-Party " + country + " (vessel call at " + parsed + ", goods on board)";
+                out.add(new Finding("VOYAGE_TRANSSHIPMENT_NON_PARTY", "consignment", null, parsed, source(ev),
+                        Finding.Severity.EVIDENCE_NEEDED,
+                        what + " (" + ports.nameOf(parsed) + "): customs control evidence needed (RCEP Art. 3.15: the goods"
+                                + " may undergo only unloading, reloading and operations to keep them in good condition)",
+                        (entry.getValue() ? "transshipment" : "transit") + " through non-Party " + country
+                                + ": customs control evidence needed"));
             }
         }
 

@@ -241,6 +241,19 @@ class ConsistencyCheckTest {
         }
 
         @Test
+        void aVesselCallAtANonPartyPortIsATransitNeedingEvidence() {
+            ConsistencyReport r = voyage(List.of(ev("e1", "LOAD", "2026-11-05T02:00:00Z", "CNYSA"),
+                    ev("e2", "ARRI", "2026-11-07T02:00:00Z", "TWKHH"), ev("e3", "DEPA", "2026-11-07T12:00:00Z", "TWKHH"),
+                    ev("e4", "DISC", "2026-11-14T02:00:00Z", "MYPKG")));
+            assertThat(r.status()).isEqualTo(ConsistencyReport.Status.EVIDENCE_NEEDED);
+            assertThat(r.findings()).singleElement().satisfies(f -> {
+                assertThat(f.source()).isEqualTo("DCSA event e2 at TWKHH");
+                assertThat(f.sentence()).startsWith("Transit through non-Party TW (vessel call at TWKHH, goods on board)");
+                assertThat(f.publicSentence()).isEqualTo("transit through non-Party TW: customs control evidence needed");
+            });
+        }
+
+        @Test
         void transshipmentThroughAPartyIsFine() {
             ConsistencyReport r = voyage(List.of(ev("e1", "LOAD", "2026-11-05T02:00:00Z", "CNYSA"),
                     ev("e2", "DISC", "2026-11-09T02:00:00Z", "SGSIN"), ev("e3", "LOAD", "2026-11-10T02:00:00Z", "SGSIN"),
