@@ -5,7 +5,8 @@ booking and containers the declaration names. Usage: consignment.py DECLARATION.
 
 The carrier's port calls follow the demo lanes (docs/services/status-query.md, "Delivery route"):
 China -> Malaysia via Shanghai Yangshan (declared as CNSHA, reported by the carrier as CNYSA) with a
-transshipment at Singapore to Port Klang, and Viet Nam -> Japan from Cai Mep. Each voyage comes with
+transshipment at Singapore to Port Klang, China -> Japan with a call at Kaohsiung (not an RCEP Party: the
+consistency report flags the transit, RCEP Art. 3.15), and Viet Nam -> Japan from Cai Mep. Each voyage comes with
 the carrier's plan and estimates (PLN/EST) and runs one event every STEP seconds, slow enough to
 watch the cargo move on the route map."""
 import json
@@ -17,6 +18,7 @@ VESSEL_IMO = {"MAERSK KOWLOON": "9321483", "CMA CGM SAIGON": "9454436", "HMM NIN
 CARRIER_ROUTES = {
     "HDMU260000303": ["CNYSA", "SGSIN", "MYPKG"],   # Shanghai Yangshan -> Singapore (transshipment) -> Port Klang
     "CMAU260000202": ["VNCMT", "JPYOK"],            # Cai Mep -> Yokohama
+    "MAEU260000101": ["CNSZX", "TWKHH", "JPOSA"],   # Shenzhen -> Kaohsiung (a non-Party: the consistency report asks for evidence) -> Osaka
 }
 STEP = 15
 

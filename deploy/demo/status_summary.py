@@ -104,6 +104,11 @@ def table(paths):
             print(f"  logistics     {len(milestones)} milestones, last {last.get('eventCode')} {where} {last.get('eventDateTime', '')}")
         else:
             print("  logistics     -")
+        consistency = doc.get("consistency") or {}
+        if consistency:
+            print(f"  consistency   {consistency.get('status', '-')}: {consistency.get('publicLine', '')}")
+            for f in consistency.get("findings") or []:
+                print(f"                - {f.get('checkId')}: {f.get('sentence')}")
         route = doc.get("route") or {}
         position = route.get("position") or {}
         if route.get("stops"):

@@ -58,6 +58,7 @@ const FACTS = [
   ['issuer', (c) => c.facts.issuingBody, false],
   ['issuance', (c) => c.facts.issuanceStatus, false],
   ['certificate', (c) => c.facts.certificateNumber, false],
+  ['consistency', (c) => c.facts.consistency, false],
 ];
 
 function el(tag, attributes = {}, text) {

@@ -73,6 +73,14 @@ abstract class PipelineScenario {
         assertThat(done.at("/issuance/history").size()).isGreaterThanOrEqualTo(2);
         assertThat(done.at("/supplierScore/factors").size()).isPositive();
         assertThat(text(done, "/supplierScore/band")).isNotBlank();
+        // the consistency report: the certificate as CN-CCPIT issued it (read from its document) and the voyage so far
+        JsonNode consistent = awaitView(id, v -> v.at("/consistency/certificateCompared").asBoolean(false));
+        assertThat(consistent.at("/consistency/findings").size()).as(consistent.at("/consistency").toString()).isZero();
+        assertThat(text(consistent, "/consistency/status")).isEqualTo("CONSISTENT");
+        assertThat(text(consistent, "/consistency/loadedAt")).isEqualTo("CNYSA");
+        assertThat(text(consistent, "/issuance/current/issuingAuthority")).isEqualTo("CN-CCPIT");
+        assertThat(text(consistent, "/issuance/current/documentSha256")).hasSize(64);
+        assertThat(text(consistent, "/verification/channel")).isEqualTo("ASW-VN");
 
         // an importer or customs officer offline (docs/verifying-codes.md): fetch the JWKS, pick the key by kid,
         // verify ES256 with a plain JOSE library fed only the JWKS JSON, then check typ, iss, exp and the claims
@@ -143,6 +151,26 @@ abstract class PipelineScenario {
         JsonNode view = awaitView(id, v -> "ISSUED".equals(text(v, "/issuance/current/status"))
                 && "VERIFIED".equals(text(v, "/verification/outcome")));
         assertThat(text(view, "/intake/outcome")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aCertificateIssuedWithAnAmendedHsCodeShowsAsADiscrepancyInTheStatusView() {
+        String suffix = suffix();
+        String id = "E2E-AMENDED-" + suffix;
+        // the sandbox authority's documented trigger (docs/sandbox.md): it amends the last item's HS subheading
+        publish(Declarations.certificateOfOrigin(id, "SUP-E2E-2", "RCEP-CN-2026-AMEND-HS-" + suffix,
+                new Declarations.Consignment("TDA" + suffix, "BKA" + suffix, "CONTA" + suffix)));
+        JsonNode view = awaitView(id, v -> "ISSUED".equals(text(v, "/issuance/current/status"))
+                && v.at("/consistency/certificateCompared").asBoolean(false));
+        assertThat(text(view, "/consistency/status")).as(view.at("/consistency").toString()).isEqualTo("DISCREPANCIES");
+        JsonNode finding = view.at("/consistency/findings/0");
+        assertThat(text(finding, "/checkId")).isEqualTo("ECO_HS_CODE");
+        assertThat(text(finding, "/field")).isEqualTo("goods[1].hsCode");
+        assertThat(text(finding, "/declared")).isEqualTo("090220");
+        assertThat(text(finding, "/observed")).isEqualTo("090290");
+        assertThat(text(finding, "/source")).startsWith("e-CO ").endsWith(" issued by CN-CCPIT");
+        assertThat(text(view, "/consistency/publicLine")).startsWith("The HS code of item 1 differs from the issued certificate")
+                .doesNotContain("0902");
     }
 
     @Test

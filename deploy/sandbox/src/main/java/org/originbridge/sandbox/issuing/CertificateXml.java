@@ -19,7 +19,9 @@ public final class CertificateXml {
             AnnexContent.Trader exporter, AnnexContent.Trader producer, AnnexContent.Trader consignee,
             String importingCountry, AnnexContent.Transport transport, List<AnnexContent.Item> goods, String remarks) {}
 
-    public static byte[] render(Certificate c) {
+    /** The certificate's XML; {@link Amendments} may amend it first (the sandbox's documented test trigger). */
+    public static byte[] render(Certificate applied) {
+        Certificate c = Amendments.apply(applied);
         StringBuilder x = new StringBuilder(2048);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<CertificateOfOrigin xmlns=\"urn:originbridge:sandbox:rcep-co:1\" agreement=\"RCEP\">\n");

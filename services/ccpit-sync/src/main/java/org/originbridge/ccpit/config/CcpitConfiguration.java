@@ -124,8 +124,8 @@ public class CcpitConfiguration implements SchedulingConfigurer {
 
     /** A bean (not built inline) so the write-then-publish crash test can put a fault in front of it. */
     @Bean
-    StatusPublisher statusPublisher(KafkaTemplate<String, Object> template) {
-        return new KafkaStatusPublisher(template, properties.publishTimeout());
+    StatusPublisher statusPublisher(KafkaTemplate<String, Object> template, MongoDatabase ccpitDatabase) {
+        return new KafkaStatusPublisher(template, properties.publishTimeout(), new MongoCertificateDocuments(ccpitDatabase));
     }
 
     @Bean

@@ -3,12 +3,15 @@ package org.originbridge.status.domain;
 import java.time.Instant;
 import java.util.List;
 
+import org.originbridge.origin.consistency.ConsistencyReport;
 import org.originbridge.status.domain.route.DeliveryRoute;
 
 /**
  * The consolidated view of one declaration. {@code failure} is present (status FAILED, with the
  * service and reason) when a record about it was dead-lettered and no later fact superseded it.
  * {@code route} is the delivery route built from the milestones ({@link org.originbridge.status.domain.route.RouteBuilder}).
+ * {@code consistency} is the declaration checked against the certificate as its authority issued it and
+ * against the actual voyage ({@link Consistency}); null while no declaration data is known.
  */
 public record DeclarationStatus(
         String declarationId,
@@ -23,7 +26,8 @@ public record DeclarationStatus(
         Score supplierScore,
         Instant updatedAt,
         ProcessingFailure failure,
-        DeliveryRoute route) {
+        DeliveryRoute route,
+        ConsistencyReport consistency) {
 
     /** Issuance status plus its history. */
     public record Issuance(IssuanceRecord current, List<IssuanceRecord.HistoryEntry> history) {

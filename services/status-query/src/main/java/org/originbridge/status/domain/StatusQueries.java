@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.originbridge.origin.consistency.ConsistencyReport;
 import org.originbridge.platform.signing.ShortCode;
 import org.originbridge.status.domain.route.DeliveryRoute;
 import org.originbridge.status.domain.route.PortDirectory;
@@ -21,6 +22,7 @@ public final class StatusQueries {
     private final TokenCheck qrTokens;
     private final Clock clock;
     private final RouteBuilder routes = new RouteBuilder(PortDirectory.shipped());
+    private final Consistency consistency = new Consistency(PortDirectory.shipped());
 
     public StatusQueries(StatusReadStore store, TokenCheck verificationCodes, TokenCheck qrTokens, Clock clock) {
         this.store = store;
@@ -75,7 +77,7 @@ public final class StatusQueries {
                 : new DeclarationStatus.Issuance(p.issuance(), p.issuanceHistory());
         return new DeclarationStatus(p.declarationId(), p.supplierId(), p.referenceNumber(), p.destinationCountry(),
                 p.intake(), p.declaration(), p.verification(), issuance, milestones, score, p.updatedAt(),
-                p.currentFailure(), route(p, events));
+                p.currentFailure(), route(p, events), consistency.report(p, milestones));
     }
 
     /** A page of the declarations the reader may see; {@code afterId} is the last id of the previous page. */
@@ -174,15 +176,17 @@ public final class StatusQueries {
                 r -> r != null ? r : store.findByReferenceNumber(referenceNumber));
         VerificationReport report = verify(referenceNumber, code, once);
         if (!VerificationReport.VALID.equals(report.summary().documentIntegrity())) {
-            return new PublicVerificationView(report, null, null, null);
+            return new PublicVerificationView(report, null, null, null, null);
         }
         Optional<DeclarationProjection> found = once.get();
         VerificationRecord v = found.map(DeclarationProjection::verification).orElse(null);
         IssuanceRecord i = found.map(DeclarationProjection::issuance).orElse(null);
         DeclarationData d = found.map(DeclarationProjection::declaration).orElse(null);
+        ConsistencyReport checked = found.map(p -> consistency.report(p, Milestones.visible(consignmentEvents(p))))
+                .orElse(null);
         return new PublicVerificationView(report, v == null ? null : v.shortCode(),
                 i == null || !IssuanceRecord.ISSUED.equals(i.status()) ? null : i.certificateNumber(),
-                d == null ? null : d.issuingBody());
+                d == null ? null : d.issuingBody(), checked == null ? null : checked.publicLine());
     }
 
     private VerificationReport verifyShortCode(String referenceNumber, String presented,

@@ -114,6 +114,75 @@ class StatusQueriesTest {
         assertThat(wrong.issuingBody()).isNull();
     }
 
+    private static LogisticsEvent actual(String id, String code, java.time.Instant at, String locode) {
+        return new LogisticsEvent(id, "DCSA", "EQUIPMENT", "ACT", code, at, at.plusSeconds(5), locode, null, "VESSEL",
+                "9811000", "0421W", "MSCU1234565", "TD-REF-1", null, null);
+    }
+
+    private static IssuanceRecord issuedWith(org.originbridge.origin.consistency.ShipmentFacts content) {
+        IssuanceRecord i = Fixtures.issuance(2, "ISSUED", T0);
+        return new IssuanceRecord(i.status(), i.previousStatus(), i.sequence(), i.applicationId(), i.certificateNumber(),
+                i.serialNumber(), i.queryUrl(), i.qrToken(), i.reason(), i.changedAt(), "CN-CCPIT", "AVC-1", "ab12",
+                content);
+    }
+
+    private static org.originbridge.origin.consistency.ShipmentFacts asIssued(String hsCode) {
+        return new org.originbridge.origin.consistency.ShipmentFacts(
+                new org.originbridge.origin.consistency.ShipmentFacts.Trader("Ningbo Bright Lamps Co Ltd", "CN"), null, "VN",
+                List.of(new org.originbridge.origin.consistency.ShipmentFacts.Item(1, "LED lamps", hsCode, "CTH", "1200",
+                        "PCE", "18500", "USD")),
+                "INV-1", null, null, null, null, null, null);
+    }
+
+    @Test
+    void theStatusViewShowsTheConsistencyReportWithEachDiscrepancyAndItsSource() {
+        put(issuedWith(asIssued("940549")));
+        store.events.add(actual("L1", "LOAD", T0.plusSeconds(86_400), "CNSHA"));
+        store.events.add(actual("D1", "DISC", T0.plusSeconds(86_400 * 6), "THLCH"));
+
+        DeclarationStatus status = queries.status("DECL-1", Reader.operator()).orElseThrow();
+
+        var report = status.consistency();
+        assertThat(report.status()).isEqualTo(org.originbridge.origin.consistency.ConsistencyReport.Status.DISCREPANCIES);
+        assertThat(report.findings()).extracting(org.originbridge.origin.consistency.Finding::checkId)
+                .containsExactly("ECO_HS_CODE", "VOYAGE_PORT_OF_DISCHARGE", "VOYAGE_DISCHARGE_COUNTRY");
+        assertThat(report.findings().get(0).source()).isEqualTo("e-CO CCPIT-2026-0001 issued by CN-CCPIT");
+        assertThat(report.findings().get(1).source()).isEqualTo("DCSA event D1 at THLCH");
+        assertThat(report.loadedAt()).as("CNSHA is Yangshan's node").isEqualTo("CNYSA");
+        assertThat(status.issuance().current().issuingAuthority()).isEqualTo("CN-CCPIT");
+        assertThat(status.issuance().current().authorityVerificationCode()).isEqualTo("AVC-1");
+    }
+
+    @Test
+    void theStatusViewOfAConsistentDeclarationSaysSoAndAnUnissuedOneIsNotComparedYet() {
+        put(Fixtures.issuance(1, "REQUESTED", T0));
+        assertThat(queries.status("DECL-1", Reader.operator()).orElseThrow().consistency().status())
+                .isEqualTo(org.originbridge.origin.consistency.ConsistencyReport.Status.NOT_COMPARED);
+
+        put(issuedWith(asIssued("9405.40")));
+        store.events.add(actual("L1", "LOAD", T0.plusSeconds(86_400), "CNYSA"));
+        store.events.add(actual("D1", "DISC", T0.plusSeconds(86_400 * 6), "VNCMT"));
+        var report = queries.status("DECL-1", Reader.operator()).orElseThrow().consistency();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.status()).isEqualTo(org.originbridge.origin.consistency.ConsistencyReport.Status.CONSISTENT);
+    }
+
+    @Test
+    void thePublicCheckCarriesTheConsistencyLineWithoutPrivateValuesAndOnlyForAMatchingCode() {
+        IssuanceRecord issued = issuedWith(asIssued("940549"));
+        store.declarations.put("DECL-1", new DeclarationProjection("DECL-1", "SUP-1", "REF-1", "VN",
+                IntakeRecord.of(IntakeRecord.ACCEPTED, T0, null, null), Fixtures.declaration("REF-1"),
+                Fixtures.verification("code.p.s", T0), issued, List.of(issued.historyEntry()), T0));
+        store.events.add(actual("L1", "LOAD", T0.plusSeconds(86_400), "CNYSA"));
+        store.events.add(actual("D1", "DISC", T0.plusSeconds(86_400 * 6), "VNCMT"));
+
+        PublicVerificationView view = queries.verifyForDisplay("REF-1", "code.p.s");
+
+        assertThat(view.consistency()).startsWith("The HS code of item 1 differs from the issued certificate; the voyage matches: loaded at ")
+                .doesNotContain("9405").doesNotContain("940549");
+        assertThat(queries.verifyForDisplay("REF-1", "other.p.s").consistency()).isNull();
+    }
+
     @Test
     void consolidatesMilestonesOfEveryConsignmentReferenceAndTheSupplierScore() {
         put(Fixtures.issuance(1, "REQUESTED", T0));

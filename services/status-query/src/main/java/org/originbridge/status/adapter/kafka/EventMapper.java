@@ -9,6 +9,7 @@ import org.originbridge.origin.FieldError;
 import org.originbridge.events.asw.CheckResult;
 import org.originbridge.events.asw.VerificationCompleted;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.events.ccpit.IssuedCertificateContent;
 import org.originbridge.events.common.Money;
 import org.originbridge.events.common.Party;
 import org.originbridge.events.intake.Consignment;
@@ -21,6 +22,7 @@ import org.originbridge.events.logistics.LogisticsNodeEvent;
 import org.originbridge.events.scoring.ScoreFactor;
 import org.originbridge.events.scoring.SupplierComplianceScore;
 import org.originbridge.events.signing.SigningKeyPublished;
+import org.originbridge.origin.consistency.ShipmentFacts;
 import org.originbridge.platform.errors.InvalidRecordException;
 import org.originbridge.status.domain.DeclarationData;
 import org.originbridge.status.domain.IntakeRecord;
@@ -91,7 +93,7 @@ public final class EventMapper {
         return new VerificationRecord(v.getOutcome() == null ? null : v.getOutcome().name(), v.getAswReference(),
                 v.getDocumentHash(), check(v.getDocumentIntegrity()), check(v.getIssuanceStatus()),
                 check(v.getIssuerIdentity()), v.getVerificationCode(), v.getReason(), v.getVerifiedAt(), v.getVersion(),
-                v.getShortCode());
+                v.getShortCode(), v.getChannel());
     }
 
     private static VerificationRecord.Check check(CheckResult c) {
@@ -106,7 +108,33 @@ public final class EventMapper {
         return new IssuanceRecord(i.getStatus() == null ? null : i.getStatus().name(),
                 i.getPreviousStatus() == null ? null : i.getPreviousStatus().name(), i.getSequence(),
                 i.getApplicationId(), i.getCertificateNumber(), i.getSerialNumber(), i.getQueryUrl(), i.getQrToken(),
-                i.getReason(), i.getChangedAt());
+                i.getReason(), i.getChangedAt(), i.getIssuingAuthority(), i.getAuthorityVerificationCode(),
+                i.getDocumentSha256(), issuedContent(i.getIssuedContent()));
+    }
+
+    /** What the issued certificate states, as the consistency rules compare it (a malformed date is not compared). */
+    static ShipmentFacts issuedContent(IssuedCertificateContent c) {
+        if (c == null) {
+            return null;
+        }
+        return new ShipmentFacts(trader(c.getExporter()), trader(c.getImporter()), c.getImportingCountry(),
+                c.getGoods() == null ? List.of() : c.getGoods().stream().map(g -> new ShipmentFacts.Item(g.getItemNumber(),
+                        g.getDescription(), g.getHsCode(), g.getOriginCriterion(), g.getQuantity(), g.getQuantityUnit(),
+                        g.getFobAmount(), g.getFobCurrency())).toList(),
+                c.getInvoiceNumber(), isoDate(c.getInvoiceDate()), isoDate(c.getDepartureDate()), c.getVesselOrFlight(),
+                c.getVoyageNumber(), c.getPortOfLoading(), c.getPortOfDischarge());
+    }
+
+    private static ShipmentFacts.Trader trader(Party p) {
+        return p == null ? null : new ShipmentFacts.Trader(p.getName(), p.getCountry());
+    }
+
+    private static java.time.LocalDate isoDate(String text) {
+        try {
+            return text == null ? null : java.time.LocalDate.parse(text.strip());
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     public static LogisticsEvent logistics(LogisticsNodeEvent e) {

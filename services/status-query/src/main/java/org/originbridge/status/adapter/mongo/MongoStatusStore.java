@@ -159,6 +159,10 @@ public class MongoStatusStore implements ProjectionStore, StatusReadStore {
         setIfPresent(updates, "issuance.serialNumber", issuance.serialNumber());
         setIfPresent(updates, "issuance.queryUrl", issuance.queryUrl());
         setIfPresent(updates, "issuance.qrToken", issuance.qrToken());
+        setIfPresent(updates, "issuance.issuingAuthority", issuance.issuingAuthority());
+        setIfPresent(updates, "issuance.authorityVerificationCode", issuance.authorityVerificationCode());
+        setIfPresent(updates, "issuance.documentSha256", issuance.documentSha256());
+        setIfPresent(updates, "issuance.issuedContent", issuance.issuedContent());
         if (referenceNumber != null) {
             updates.add(Updates.setOnInsert("referenceNumber", referenceNumber));
         }

@@ -25,6 +25,6 @@ public record VerificationCard(String lang, String reference, String state, Stri
 
     /** What is printed next to the result once the code matched (all null otherwise). */
     public record Facts(String shortCode, String exporterName, String issuingBody, String issuanceStatus,
-            String certificateNumber, String destinationCountry, String verifiedAt) {
+            String certificateNumber, String destinationCountry, String verifiedAt, String consistency) {
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 public final class VerificationCards {
 
     static final List<String> LABELS = List.of("reference", "shortCode", "exporter", "issuer", "issuance", "certificate",
-            "destination", "verifiedAt", "checks", "details", "qr", "open", "live", "route", "status", "poweredBy");
+            "destination", "verifiedAt", "checks", "details", "qr", "open", "live", "route", "status", "poweredBy", "consistency");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -61,8 +61,8 @@ public final class VerificationCards {
         VerificationCard.Facts facts = view.codeMatched()
                 ? new VerificationCard.Facts(view.shortCode() == null ? null : ShortCode.display(view.shortCode()), declaration.exporterName(), view.issuingBody(),
                         issuance(declaration.issuanceStatus(), locale), view.certificateNumber(),
-                        declaration.destinationCountry(), verifiedAt)
-                : new VerificationCard.Facts(null, null, null, null, null, null, null);
+                        declaration.destinationCountry(), verifiedAt, view.consistency())
+                : new VerificationCard.Facts(null, null, null, null, null, null, null, null);
         Map<String, String> labels = new LinkedHashMap<>();
         for (String label : LABELS) {
             labels.put(label, text(locale, "label." + label));

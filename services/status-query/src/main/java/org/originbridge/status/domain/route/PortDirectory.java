@@ -20,7 +20,7 @@ import java.util.Optional;
  * where the coordinates come from). A code that is not in the table is a node of its own, without
  * coordinates: the route still lists it, the map cannot place it.
  */
-public final class PortDirectory {
+public final class PortDirectory implements org.originbridge.origin.consistency.Ports {
 
     /** One line of the table; {@code node} is the code of the node this code belongs to. */
     public record Port(String code, String node, String name, double latitude, double longitude) {
@@ -55,6 +55,7 @@ public final class PortDirectory {
      * The node a location code belongs to: the table's node for a known code or alias, else the
      * code itself (trimmed, upper case, the space UN/LOCODE lists print removed); null for blank input.
      */
+    @Override
     public String nodeOf(String code) {
         String normal = normalise(code);
         if (normal == null) {
@@ -62,6 +63,13 @@ public final class PortDirectory {
         }
         Port port = byCode.get(normal);
         return port == null ? normal : port.node();
+    }
+
+    /** The display name of the node a code belongs to; the code (normalised) when the table has no name for it. */
+    @Override
+    public String nameOf(String code) {
+        String node = nodeOf(code);
+        return node == null ? String.valueOf(code) : node(node).map(Port::name).orElse(node);
     }
 
     /** The table entry of a node code (its name and coordinates), empty when the table does not know it. */

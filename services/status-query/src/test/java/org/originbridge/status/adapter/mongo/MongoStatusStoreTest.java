@@ -105,6 +105,34 @@ class MongoStatusStoreTest {
     }
 
     @Test
+    void theIssuedContentAuthorityAndChannelAreKeptForTheStatusViewAndTheConsistencyReport() {
+        var i = Fixtures.issuance(1, "ISSUED", T0);
+        var content = new org.originbridge.origin.consistency.ShipmentFacts(
+                new org.originbridge.origin.consistency.ShipmentFacts.Trader("Ningbo Bright Lamps", "CN"), null, "VN",
+                List.of(new org.originbridge.origin.consistency.ShipmentFacts.Item(1, "LED lamps", "940540", "CTH", "1200",
+                        "PCE", "18500.00", "USD")),
+                "INV-1", java.time.LocalDate.parse("2026-11-18"), null, "EVER GIVEN", "0421W", "CNSHA", "VNCMT");
+        store.recordIssuance(id, "SUP-1", "REF-1", new org.originbridge.status.domain.IssuanceRecord(i.status(),
+                i.previousStatus(), i.sequence(), i.applicationId(), i.certificateNumber(), i.serialNumber(), i.queryUrl(),
+                i.qrToken(), i.reason(), i.changedAt(), "CN-CCPIT", "AVC-9", "ab12", content));
+        VerificationRecord v = Fixtures.verification("c", T0);
+        store.recordVerification(id, "SUP-1", "REF-1", new VerificationRecord(v.outcome(), v.aswReference(), v.documentHash(),
+                v.documentIntegrity(), v.issuanceStatus(), v.issuerIdentity(), v.verificationCode(), v.reason(),
+                v.verifiedAt(), v.version(), v.shortCode(), "ASW-VN"));
+
+        DeclarationProjection p = store.findDeclaration(id).orElseThrow();
+        assertThat(p.issuance().issuingAuthority()).isEqualTo("CN-CCPIT");
+        assertThat(p.issuance().authorityVerificationCode()).isEqualTo("AVC-9");
+        assertThat(p.issuance().documentSha256()).isEqualTo("ab12");
+        assertThat(p.issuance().issuedContent()).isEqualTo(content);
+        assertThat(p.verification().channel()).isEqualTo("ASW-VN");
+
+        // a later status without content (e.g. REVOKED from an older publisher) keeps what the certificate stated
+        store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(2, "REVOKED", T0.plusSeconds(60)));
+        assertThat(store.findDeclaration(id).orElseThrow().issuance().issuedContent()).isEqualTo(content);
+    }
+
+    @Test
     void aRevocationKeepsTheCertificateReferences() {
         store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(1, "ISSUED", T0));
         store.recordIssuance(id, "SUP-1", "REF-1", Fixtures.issuance(2, "REVOKED", T0.plusSeconds(60)));

@@ -55,11 +55,11 @@ class VerificationCardsTest {
                 new Fragment("ISSUER_IDENTITY", "AswIssuerIdentity", "SKIPPED", "not checked")),
                 new VerificationReport.PublicDeclaration("RCEP-1", null, null, null, null));
 
-        VerificationCard card = cards.card("RCEP-1", new PublicVerificationView(refused, null, null, null), Locale.ENGLISH, BASE);
+        VerificationCard card = cards.card("RCEP-1", new PublicVerificationView(refused, null, null, null, null), Locale.ENGLISH, BASE);
 
         assertThat(card.state()).isEqualTo("NOT_VERIFIED");
         assertThat(card.checks().get(1).state()).isEqualTo("INVALID");
-        assertThat(card.facts()).isEqualTo(new VerificationCard.Facts(null, null, null, null, null, null, null));
+        assertThat(card.facts()).isEqualTo(new VerificationCard.Facts(null, null, null, null, null, null, null, null));
         assertThat(card.qrUrl()).isNull();
         assertThat(card.pageUrl()).isEqualTo(BASE + "/verify");
     }
@@ -78,7 +78,7 @@ class VerificationCardsTest {
                 new VerificationReport.PublicDeclaration("RCEP-1", "Ningbo Bright Lamps", "VN", issuanceStatus,
                         Instant.parse("2026-11-20T08:00:05Z")));
         return new PublicVerificationView(report, "7K3M9QXT2BF", "ISSUED".equals(issuanceStatus) ? "CCPIT-1" : null,
-                "CCPIT Zhejiang");
+                "CCPIT Zhejiang", "The issued certificate matches the declaration; no actual voyage event is known yet.");
     }
 
     static ResourceBundleMessageSource messages() {
