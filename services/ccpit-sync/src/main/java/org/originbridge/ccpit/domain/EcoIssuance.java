@@ -253,6 +253,13 @@ public final class EcoIssuance {
         AuthorityApplicationState state;
         try {
             state = authority.get().client().submit(credential.get(), application.request());
+            if (state.status() != IssuanceStatus.SUBMITTED && state.applicationId() != null) {
+                // A re-submission (retry, redelivery, the poller) is answered idempotently with the application's
+                // id and its status now, which may be past SUBMITTED (ISSUED after the authority's review) but
+                // carries none of its details (certificate number, verification code, reason): read them first,
+                // or ISSUED would be published without its certificate number.
+                state = authority.get().client().fetch(credential.get(), state.applicationId());
+            }
         } catch (IssuingAuthorityClient.Refused e) {
             return fail(application, authority.get().id() + " refused the application: " + e.getMessage());
         }

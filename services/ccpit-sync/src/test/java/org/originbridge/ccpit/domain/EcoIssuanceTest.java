@@ -70,6 +70,25 @@ class EcoIssuanceTest {
         assertThat(store.find("D1").orElseThrow().emittedSequence()).isEqualTo(4);
     }
 
+    /**
+     * Issue 11 (seen in the bench): a re-submission (a retry after a timeout) is answered idempotently with the
+     * application's status now, ISSUED once the review is over, but without its certificate number; the full status is
+     * read before anything is published, so ISSUED always carries its certificate number and document.
+     */
+    @Test
+    void aReSubmissionAnsweredWithALaterStatusReadsTheFullStatusBeforePublishing() {
+        ccpit.submitStatus = ISSUED; // the idempotent replay's answer: id + status, no details
+        ccpit.then(ISSUED); // what the full status read answers
+
+        assertThat(issuance.request(request("D1", "SUP-A"))).isEqualTo(Outcome.CHANGED);
+
+        assertThat(publisher.statuses()).containsExactly(REQUESTED, ISSUED);
+        Fakes.Publisher.Published issued = publisher.published.get(1);
+        assertThat(issued.certificateNumber()).isEqualTo("CCPIT-RCEP-2026-00000001");
+        assertThat(ccpit.fetches).isEqualTo(1);
+        assertThat(documents.find("D1")).isPresent();
+    }
+
     @Test
     void everyRequestIsTimedAndItsOutcomeCountedThroughTheMetricsPort() {
         List<String> reported = new ArrayList<>();
