@@ -10,13 +10,10 @@ import org.originbridge.events.common.Party;
 import org.originbridge.events.intake.Consignment;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.events.intake.DeclarationSubmitted;
-import org.originbridge.events.intake.GoodsItem;
 import org.originbridge.events.intake.IssuingBodyCertification;
-import org.originbridge.events.intake.OriginPreCheck;
-import org.originbridge.events.intake.PreCheckStatus;
-import org.originbridge.events.intake.ProofOfOriginType;
+import org.originbridge.testsupport.AvroBuilders;
 
-/** Shared test data: one certificate of origin from China to Malaysia, as Avro and as domain. */
+/** Shared test data: one certificate of origin from China to Malaysia, as Avro (on test-support's AvroBuilders) and as domain. */
 public final class TestDeclarations {
 
     public static final LocalDate ISSUE_DATE = LocalDate.of(2026, 11, 20);
@@ -37,25 +34,24 @@ public final class TestDeclarations {
                 "CCPIT Shenzhen");
     }
 
+    /**
+     * The declaration as intake accepts it: test-support's {@link AvroBuilders} record with this test data's values
+     * (the same content as {@link #declaration}, so its document hash is the domain's).
+     */
     public static DeclarationAccepted accepted(String declarationId, String coReferenceNumber, String exporterName,
             String importingCountry) {
-        DeclarationSubmitted submitted = DeclarationSubmitted.newBuilder()
-                .setDeclarationId(declarationId)
+        DeclarationSubmitted submitted = AvroBuilders.declarationSubmitted(declarationId)
                 .setSupplierId("SUP-1")
-                .setDocumentType(ProofOfOriginType.CERTIFICATE_OF_ORIGIN)
                 .setReferenceNumber(coReferenceNumber)
                 .setIssueDate(ISSUE_DATE)
                 .setExporter(party(exporterName, "1 Industrial Rd, Shenzhen", "CN"))
+                .setProducer(null)
                 .setImporter(party("KL Imports Sdn Bhd", "Jalan 1, Kuala Lumpur", importingCountry))
                 .setDestinationCountry(importingCountry)
-                .setGoods(List.of(GoodsItem.newBuilder()
-                        .setItemNumber(1)
+                .setGoods(List.of(AvroBuilders.goodsItem(1)
                         .setDescription("Power transformers")
                         .setHsCode("850440")
-                        .setOriginCriterion("CTH")
-                        .setOriginCountry("CN")
                         .setQuantity(new BigDecimal("100.000"))
-                        .setQuantityUnit("PCE")
                         .setGrossWeightKg(new BigDecimal("250.500"))
                         .setFobValue(Money.newBuilder().setAmount(new BigDecimal("12000.00")).setCurrency("USD").build())
                         .build()))
@@ -69,32 +65,24 @@ public final class TestDeclarations {
                         .setPortOfDischarge("MYPKG")
                         .setTransportDocumentReference("TRD-1")
                         .build())
+                .setExporterDeclaration(null)
                 .setCertification(IssuingBodyCertification.newBuilder().setIssuingBody("CCPIT Shenzhen").build())
                 .setSubmittedAt(Instant.parse("2026-11-21T08:00:00Z"))
                 .build();
-        return DeclarationAccepted.newBuilder()
-                .setDeclarationId(declarationId)
-                .setSupplierId("SUP-1")
+        return AvroBuilders.declarationAccepted(submitted)
                 .setAcceptedAt(Instant.parse("2026-11-21T08:00:01Z"))
-                .setDeclaration(submitted)
-                .setOriginPreCheck(OriginPreCheck.newBuilder().setStatus(PreCheckStatus.PERFORMED).build())
                 .build();
     }
 
     /** The ISSUED status ccpit-sync publishes once the declaration's certificate is issued. */
     public static org.originbridge.events.ccpit.IssuanceStatusChanged issued(String declarationId, String certificateNumber,
             String issuingAuthority) {
-        return org.originbridge.events.ccpit.IssuanceStatusChanged.newBuilder()
-                .setDeclarationId(declarationId)
-                .setSupplierId("SUP-1")
-                .setReferenceNumber("CO-" + declarationId)
-                .setStatus(org.originbridge.events.ccpit.IssuanceStatus.ISSUED)
-                .setSequence(3)
+        DeclarationSubmitted declaration = AvroBuilders.declarationSubmitted(declarationId).setSupplierId("SUP-1").build();
+        return AvroBuilders.issuanceStatusChanged(declaration, org.originbridge.events.ccpit.IssuanceStatus.ISSUED, 3)
                 .setCertificateNumber(certificateNumber)
                 .setIssuingAuthority(issuingAuthority)
                 .setDocumentSha256("e".repeat(64))
                 .setChangedAt(Instant.parse("2026-11-21T08:10:00Z"))
-                .setTenantId("SUP-1")
                 .build();
     }
 

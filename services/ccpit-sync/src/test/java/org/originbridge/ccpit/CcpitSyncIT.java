@@ -29,14 +29,13 @@ import org.originbridge.events.ccpit.IssuanceStatusChanged;
 import org.originbridge.events.common.Party;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.events.intake.DeclarationSubmitted;
-import org.originbridge.events.intake.GoodsItem;
 import org.originbridge.events.intake.OriginPreCheck;
 import org.originbridge.events.intake.PreCheckStatus;
-import org.originbridge.events.intake.ProofOfOriginType;
 import org.originbridge.platform.Topics;
 import org.originbridge.platform.signing.SigningKeys;
 import org.originbridge.platform.signing.TokenVerifier;
 import org.originbridge.sandbox.SandboxApplication;
+import org.originbridge.testsupport.AvroBuilders;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TestIssuer;
@@ -413,28 +412,31 @@ class CcpitSyncIT {
         return accepted(declarationId, supplierId, "CN", "JP");
     }
 
-    /** A complete accepted Certificate of Origin (what intake publishes): the full Annex 3B content, no certification. */
+    /**
+     * A complete accepted Certificate of Origin (what intake publishes): test-support's AvroBuilders record with the
+     * Annex 3B content of this test (exporter by Party, power adapters or shoes, Osaka), no certification.
+     */
     private static DeclarationAccepted accepted(String declarationId, String supplierId, String exporting, String destination) {
         Instant now = Instant.now();
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        DeclarationSubmitted declaration = DeclarationSubmitted.newBuilder().setDeclarationId(declarationId)
-                .setSupplierId(supplierId).setDocumentType(ProofOfOriginType.CERTIFICATE_OF_ORIGIN)
-                .setReferenceNumber("RCEP-" + exporting + "-2026-000101")
+        DeclarationSubmitted declaration = AvroBuilders.declarationSubmitted(declarationId)
+                .setSupplierId(supplierId)
+                .setReferenceNumber("RCEP-" + exporting + "-2026-000101").setIssueDate(null)
                 .setExporter(Party.newBuilder().setName("CN".equals(exporting) ? "Shenzhen PowerTech Electronics Co., Ltd."
                         : "Saigon Footwear JSC").setAddress("1 Export Road").setCountry(exporting).build())
+                .setProducer(null)
                 .setImporter(Party.newBuilder().setName("Osaka Denki K.K.").setAddress("1-1 Umeda, Osaka").setCountry(destination)
                         .setIdentifier("JP-OSAKA-DENKI").build())
                 .setDestinationCountry(destination)
                 .setConsignment(org.originbridge.events.intake.Consignment.newBuilder().setInvoiceNumber("INV-1")
                         .setInvoiceDate(today.minusDays(2)).setDepartureDate(today).setVesselOrFlight("COSCO SHIPPING ARIES")
                         .setPortOfLoading("CN".equals(exporting) ? "CNYSA" : "VNCMT").setPortOfDischarge("JPOSA").build())
-                .setGoods(List.of(GoodsItem.newBuilder().setItemNumber(1).setHsCode("CN".equals(exporting) ? "850440" : "640399")
+                .setGoods(List.of(AvroBuilders.goodsItem(1).setHsCode("CN".equals(exporting) ? "850440" : "640399")
                         .setDescription("CN".equals(exporting) ? "Power adapters 65 W" : "Leather sports shoes")
-                        .setOriginCriterion("CTH").setOriginCountry(exporting)
-                        .setQuantity(new java.math.BigDecimal("1200.000")).setQuantityUnit("PCE").build()))
+                        .setOriginCountry(exporting).setGrossWeightKg(null).setFobValue(null).build()))
+                .setExporterDeclaration(null).setCertification(null)
                 .setSubmittedAt(now).build();
-        return DeclarationAccepted.newBuilder().setDeclarationId(declarationId).setSupplierId(supplierId)
-                .setAcceptedAt(now).setDeclaration(declaration)
+        return AvroBuilders.declarationAccepted(declaration).setAcceptedAt(now)
                 .setOriginPreCheck(OriginPreCheck.newBuilder().setStatus(PreCheckStatus.PERFORMED).build()).build();
     }
 

@@ -3,25 +3,20 @@ package org.originbridge.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,6 +32,7 @@ import org.originbridge.examples.procurement.ProcurementConsumer;
 import org.originbridge.platform.Topics;
 import org.originbridge.runtime.KafkaPrincipals;
 import org.originbridge.testsupport.AuthenticatedRegistry;
+import org.originbridge.testsupport.GenericScores;
 import org.originbridge.testsupport.SecuredKafka;
 import org.originbridge.testsupport.TestIssuer;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,8 +124,8 @@ class RegistryAuthenticationIT {
     @Test
     void aServicesSerdesAuthenticateAndRegisterAndTheExampleConsumerReadsWithItsOwnCredentials() throws Exception {
         String supplier = "SUP-REG-AUTH-" + System.nanoTime();
-        Schema schema = scoreSchema();
-        GenericRecord score = score(schema, supplier);
+        Schema schema = GenericScores.schema();
+        GenericRecord score = GenericScores.score(schema, supplier, "RegistryAuthenticationIT");
 
         // compliance-scoring (sr-developer) produces with its own Kafka principal and registry client
         Map<String, Object> config = new HashMap<>(serdeConfig("compliance-scoring"));
@@ -217,42 +213,5 @@ class RegistryAuthenticationIT {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Schema scoreSchema() throws IOException {
-        Path dir = Path.of("../../schemas/src/main/avro/scoring");
-        Schema.Parser parser = new Schema.Parser();
-        parser.parse(Files.readString(dir.resolve("ScoreFactor.avsc")));
-        return parser.parse(Files.readString(dir.resolve("SupplierComplianceScore.avsc")));
-    }
-
-    /** A score with every field at its default or a plain value. */
-    private static GenericRecord score(Schema schema, String supplier) {
-        GenericData.Record record = new GenericData.Record(schema);
-        for (Schema.Field field : schema.getFields()) {
-            if (field.hasDefaultValue()) {
-                record.put(field.name(), GenericData.get().getDefaultValue(field));
-            }
-        }
-        record.put("supplierId", supplier);
-        record.put("score", 87);
-        record.put("version", 1L);
-        record.put("asOf", Instant.now().toEpochMilli());
-        record.put("validUntil", Instant.now().plusSeconds(86_400).toEpochMilli());
-        record.put("source", "RegistryAuthenticationIT");
-        Schema factorSchema = schema.getField("factors").schema().getElementType();
-        GenericData.Record factor = new GenericData.Record(factorSchema);
-        for (Schema.Field field : factorSchema.getFields()) {
-            if (field.hasDefaultValue()) {
-                factor.put(field.name(), GenericData.get().getDefaultValue(field));
-            }
-        }
-        factor.put("code", "ASW");
-        factor.put("name", "ASW_VERIFIED");
-        factor.put("weight", 100);
-        factor.put("value", 87);
-        factor.put("explanation", "verified");
-        record.put("factors", List.of(factor));
-        return record;
     }
 }

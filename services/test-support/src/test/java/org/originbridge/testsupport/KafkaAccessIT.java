@@ -3,7 +3,6 @@ package org.originbridge.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,8 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -125,10 +122,11 @@ class KafkaAccessIT {
         String supplier = "SUP-ACL-" + System.nanoTime();
         // compliance-scoring writes its own topic with its own principal
         ConfluentWire wire = new ConfluentWire(RealInfrastructure.confluentCompatibleUrl());
-        Schema schema = scoreSchema();
+        Schema schema = GenericScores.schema();
         int id = wire.register(SCORES, schema);
         try (KafkaProducer<String, byte[]> producer = producer("compliance-scoring")) {
-            producer.send(new ProducerRecord<>(SCORES, supplier, wire.encode(id, score(schema, supplier)))).get(60, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(SCORES, supplier, wire.encode(id, GenericScores.score(schema, supplier, "KafkaAccessIT"))))
+                    .get(60, TimeUnit.SECONDS);
         }
 
         Map<String, ProcurementConsumer.SupplierScore> scores = new ProcurementConsumer(new Settings(new String[] {
@@ -265,42 +263,5 @@ class KafkaAccessIT {
     private static KafkaProducer<String, byte[]> producer(String principal) {
         return new KafkaProducer<>(producerConfig(principal, access.password(principal)), new StringSerializer(),
                 new ByteArraySerializer());
-    }
-
-    private static Schema scoreSchema() throws IOException {
-        Path dir = Path.of("../../schemas/src/main/avro/scoring");
-        Schema.Parser parser = new Schema.Parser();
-        parser.parse(Files.readString(dir.resolve("ScoreFactor.avsc")));
-        return parser.parse(Files.readString(dir.resolve("SupplierComplianceScore.avsc")));
-    }
-
-    /** A score with every field at its default or a plain value. */
-    private static GenericRecord score(Schema schema, String supplier) {
-        GenericData.Record record = new GenericData.Record(schema);
-        for (Schema.Field field : schema.getFields()) {
-            if (field.hasDefaultValue()) {
-                record.put(field.name(), GenericData.get().getDefaultValue(field));
-            }
-        }
-        record.put("supplierId", supplier);
-        record.put("score", 87);
-        record.put("version", 1L);
-        record.put("asOf", Instant.now().toEpochMilli());
-        record.put("validUntil", Instant.now().plusSeconds(86_400).toEpochMilli());
-        record.put("source", "KafkaAccessIT");
-        Schema factorSchema = schema.getField("factors").schema().getElementType();
-        GenericData.Record factor = new GenericData.Record(factorSchema);
-        for (Schema.Field field : factorSchema.getFields()) {
-            if (field.hasDefaultValue()) {
-                factor.put(field.name(), GenericData.get().getDefaultValue(field));
-            }
-        }
-        factor.put("code", "ASW");
-        factor.put("name", "ASW_VERIFIED");
-        factor.put("weight", 100);
-        factor.put("value", 87);
-        factor.put("explanation", "verified");
-        record.put("factors", List.of(factor));
-        return record;
     }
 }

@@ -1,10 +1,10 @@
 package org.originbridge.sandbox.asw;
 
 import jakarta.validation.Valid;
-import java.util.Set;
 import org.originbridge.sandbox.ledger.CallLedger;
 import org.originbridge.sandbox.verification.Channels;
 import org.originbridge.sandbox.verification.DestinationRevocations;
+import org.originbridge.sandbox.verification.VerificationChannelEndpoints;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,46 +19,34 @@ import org.springframework.web.bind.annotation.RestController;
  * window: {@code POST /asw/nsw/{memberState}/v1/verifications} (channel {@code ASW-<memberState>}),
  * its revoked certificates {@code GET /asw/nsw/{memberState}/v1/revocations?after=}, and the
  * earlier entry {@code POST /asw/v1/verifications} (the window of the body's importingCountry).
- * Only ASEAN Member States: any other destination is refused. Contract: /openapi/asw.yaml.
+ * Only ASEAN Member States: any other destination is refused. Contract: /openapi/asw.yaml. What a channel
+ * answers is {@link VerificationChannelEndpoints}'s, shared with the customs channels.
  */
 @RestController
 @RequestMapping("/asw")
-public class AswController {
-
-    static final int REVOCATIONS_PAGE = 500;
-
-    private final AswVerifier verifier;
-    private final CallLedger ledger;
-    private final DestinationRevocations revocations;
+public class AswController extends VerificationChannelEndpoints {
 
     public AswController(AswVerifier destinationVerifier, CallLedger ledger, DestinationRevocations revocations) {
-        this.verifier = destinationVerifier;
-        this.ledger = ledger;
-        this.revocations = revocations;
+        super(destinationVerifier, ledger, revocations);
     }
 
     /** With an {@code Idempotency-Key}, the same key answers the same result (the first one) again. */
     @PostMapping("/v1/verifications")
     public VerificationResult verify(@Valid @RequestBody VerificationRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        ledger.record(CallLedger.Party.ASW, request.declarationId(), idempotencyKey);
-        return verifier.verify(request, idempotencyKey);
+        record(request, idempotencyKey);
+        return verifier().verify(request, idempotencyKey);
     }
 
     @PostMapping("/nsw/{memberState}/v1/verifications")
     public VerificationResult verifyAt(@PathVariable String memberState, @Valid @RequestBody VerificationRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String channel = Channels.nationalSingleWindow(memberState);
-        ledger.record(CallLedger.Party.ASW, request.declarationId(), idempotencyKey);
-        return verifier.verify(channel, Set.of(memberState), request, idempotencyKey);
+        return verifyOn(Channels.nationalSingleWindow(memberState), memberState, request, idempotencyKey);
     }
 
     @GetMapping("/nsw/{memberState}/v1/revocations")
     public DestinationRevocations.Page revocations(@PathVariable String memberState,
             @RequestParam(defaultValue = "0") long after) {
-        if (after < 0) {
-            throw new org.originbridge.sandbox.web.BadRequestException("after", "must be 0 or more");
-        }
-        return revocations.after(Channels.nationalSingleWindow(memberState), after, REVOCATIONS_PAGE);
+        return revocationsOf(Channels.nationalSingleWindow(memberState), after);
     }
 }

@@ -1,7 +1,6 @@
 package org.originbridge.sandbox.verification;
 
 import jakarta.validation.Valid;
-import java.util.Set;
 import org.originbridge.sandbox.asw.AswVerifier;
 import org.originbridge.sandbox.asw.VerificationRequest;
 import org.originbridge.sandbox.asw.VerificationResult;
@@ -19,39 +18,26 @@ import org.springframework.web.bind.annotation.RestController;
  * The non-ASEAN Parties' customs verification channels, one per Party (JP, KR, AU, NZ, CN; channel
  * {@code <party>-CUSTOMS}): {@code POST /customs/{party}/v1/verifications} and
  * {@code GET /customs/{party}/v1/revocations?after=}. Each channel verifies only for its own Party
- * as destination (same rules as the ASW windows, {@link AswVerifier}). Contract: /openapi/customs.yaml.
+ * as destination (same rules as the ASW windows, {@link AswVerifier}; what a channel answers is
+ * {@link VerificationChannelEndpoints}'s). Contract: /openapi/customs.yaml.
  */
 @RestController
 @RequestMapping("/customs/{party}/v1")
-public class CustomsController {
-
-    static final int REVOCATIONS_PAGE = 500;
-
-    private final AswVerifier verifier;
-    private final CallLedger ledger;
-    private final DestinationRevocations revocations;
+public class CustomsController extends VerificationChannelEndpoints {
 
     public CustomsController(AswVerifier destinationVerifier, CallLedger ledger, DestinationRevocations revocations) {
-        this.verifier = destinationVerifier;
-        this.ledger = ledger;
-        this.revocations = revocations;
+        super(destinationVerifier, ledger, revocations);
     }
 
     @PostMapping("/verifications")
     public VerificationResult verify(@PathVariable String party, @Valid @RequestBody VerificationRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String channel = Channels.customs(party);
-        // counted with the ASW calls: the fault suite's ledger counts destination verification calls
-        ledger.record(CallLedger.Party.ASW, request.declarationId(), idempotencyKey);
-        return verifier.verify(channel, Set.of(party), request, idempotencyKey);
+        return verifyOn(Channels.customs(party), party, request, idempotencyKey);
     }
 
     @GetMapping("/revocations")
     public DestinationRevocations.Page revocations(@PathVariable String party,
             @RequestParam(defaultValue = "0") long after) {
-        if (after < 0) {
-            throw new org.originbridge.sandbox.web.BadRequestException("after", "must be 0 or more");
-        }
-        return revocations.after(Channels.customs(party), after, REVOCATIONS_PAGE);
+        return revocationsOf(Channels.customs(party), after);
     }
 }

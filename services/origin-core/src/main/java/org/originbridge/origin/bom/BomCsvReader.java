@@ -5,15 +5,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.originbridge.origin.ErrorCodes;
 import org.originbridge.origin.FieldError;
 import org.originbridge.origin.code.Decimals;
 import org.originbridge.origin.code.HsCode;
-import org.originbridge.origin.code.InvalidCodeException;
 import org.originbridge.origin.determination.Material;
 import org.originbridge.origin.determination.MaterialOrigin;
 import org.originbridge.origin.determination.MaterialRole;
-import org.originbridge.origin.rule.SimpleCsv;
 
 /**
  * Reads a bill of materials exported from an ERP as CSV. A header row names the columns (any order,
@@ -115,16 +112,7 @@ public final class BomCsvReader {
         BigDecimal deductible = row.parse("deductible_costs", false, Decimals::parseNonNegative);
         Boolean indirect = row.parse("indirect", false, BomRules::parseIndirect);
         MaterialRole role = row.parse("role", false, MaterialRole::parse);
-        if (row.ok() && role != null && indirect != null && indirect && role != MaterialRole.INDIRECT) {
-            row.fail("role", ErrorCodes.INVALID_VALUE, "indirect=true contradicts role " + role + "; give one of them");
-        }
-        if (row.ok()) {
-            try {
-                BomRules.checkDeductibleCosts(value, deductible);
-            } catch (InvalidCodeException e) {
-                row.fail("deductible_costs", e.code(), e.getMessage());
-            }
-        }
+        ErpLines.checkRoleAndCosts(row, value, deductible, indirect, role);
         if (!row.ok()) {
             return null;
         }

@@ -30,6 +30,24 @@ final class ErpLines {
     private ErpLines() {
     }
 
+    /**
+     * The checks of one line's role and costs, written once for every BOM reader (generic CSV, multi-level, SAP):
+     * {@code indirect=true} with another role is a contradiction; deductible costs may not exceed the value.
+     */
+    static void checkRoleAndCosts(TabularText.Row row, BigDecimal value, BigDecimal deductible, Boolean indirect,
+                                  MaterialRole role) {
+        if (row.ok() && role != null && indirect != null && indirect && role != MaterialRole.INDIRECT) {
+            row.fail("role", ErrorCodes.INVALID_VALUE, "indirect=true contradicts role " + role + "; give one of them");
+        }
+        if (row.ok()) {
+            try {
+                BomRules.checkDeductibleCosts(value, deductible);
+            } catch (InvalidCodeException e) {
+                row.fail("deductible_costs", e.code(), e.getMessage());
+            }
+        }
+    }
+
     /** The line, or null when a cell failed (the failure is recorded on the row). */
     static BomLine line(TabularText.Row row, String parent, Currency defaultCurrency, BigDecimal value,
                         BigDecimal quantity, java.util.function.Function<String, HsCode> hsParser) {
@@ -49,16 +67,7 @@ final class ErpLines {
         BigDecimal deductible = row.parse("deductible_costs", false, Decimals::parseNonNegative);
         Boolean indirect = row.parse("indirect", false, BomRules::parseIndirect);
         MaterialRole role = row.parse("role", false, MaterialRole::parse);
-        if (row.ok() && role != null && indirect != null && indirect && role != MaterialRole.INDIRECT) {
-            row.fail("role", ErrorCodes.INVALID_VALUE, "indirect=true contradicts role " + role + "; give one of them");
-        }
-        if (row.ok()) {
-            try {
-                BomRules.checkDeductibleCosts(value, deductible);
-            } catch (InvalidCodeException e) {
-                row.fail("deductible_costs", e.code(), e.getMessage());
-            }
-        }
+        checkRoleAndCosts(row, value, deductible, indirect, role);
         if (row.ok() && component.equals(parent)) {
             row.fail("material", ErrorCodes.INVALID_VALUE, "material " + component + " is listed as its own component");
         }
