@@ -236,6 +236,8 @@ public final class ConsistencyCheck {
         boolean compared;
         String loadedAt;
         String dischargedAt;
+        /** Location text -> {node, parsed code}: a voyage repeats a few locations over many events. */
+        private final Map<String, String[]> locations = new java.util.HashMap<>();
 
         VoyageRules(ShipmentFacts declared, List<VoyageEvent> events, List<Finding> out) {
             this.d = declared;
@@ -367,8 +369,10 @@ public final class ConsistencyCheck {
             Map<String, VoyageEvent> firstAt = new LinkedHashMap<>();
             for (int i = from; i < to && i < actual.size(); i++) {
                 VoyageEvent ev = actual.get(i);
-                String node = portKey(ev.location());
-                String parsed = Ports.parse(ev.location());
+                String[] location = ev.location() == null ? new String[2]
+                        : locations.computeIfAbsent(ev.location(), l -> new String[] {portKey(l), Ports.parse(l)});
+                String node = location[0];
+                String parsed = location[1];
                 if (node == null || parsed == null || node.equals(loadedAt) || node.equals(dischargedAt)
                         || PARTIES.contains(parsed.substring(0, 2))) {
                     continue;
