@@ -24,17 +24,12 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.originbridge.events.asw.CheckResult;
-import org.originbridge.events.asw.CheckStatus;
 import org.originbridge.events.asw.VerificationCompleted;
-import org.originbridge.events.asw.VerificationOutcome;
 import org.originbridge.events.ccpit.IssuanceStatus;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
 import org.originbridge.events.common.Party;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.events.intake.DeclarationSubmitted;
-import org.originbridge.events.intake.OriginPreCheck;
-import org.originbridge.events.intake.PreCheckStatus;
 import org.originbridge.events.scoring.ScoreBand;
 import org.originbridge.events.scoring.ScoreFactor;
 import org.originbridge.events.scoring.SupplierComplianceScore;
@@ -42,6 +37,7 @@ import org.originbridge.platform.Topics;
 import org.originbridge.subscriptions.adapter.crypto.SecretKeyRing;
 import org.originbridge.subscriptions.adapter.mongo.MongoSubscriptions;
 import org.originbridge.subscriptions.domain.WebhookSignature;
+import org.originbridge.testsupport.AvroBuilders;
 import org.originbridge.testsupport.EmbeddedMongo;
 import org.originbridge.testsupport.RealInfrastructure;
 import org.originbridge.testsupport.TestIssuer;
@@ -455,33 +451,34 @@ class SubscriptionsIT {
         }
     }
 
+    /** Fixtures are test-support's AvroBuilders records of this tenant; each states only what this test bends. */
+    private static DeclarationSubmitted.Builder declaration(String tenant, String declaration) {
+        return AvroBuilders.declarationSubmitted(declaration).setSupplierId(tenant);
+    }
+
     private static IssuanceStatusChanged issuance(String tenant, String declaration, int step) {
-        return IssuanceStatusChanged.newBuilder().setDeclarationId(declaration).setSupplierId(tenant).setTenantId(tenant)
-                .setStatus(step >= 5 ? IssuanceStatus.ISSUED : IssuanceStatus.UNDER_REVIEW).setSequence(step)
+        return AvroBuilders.issuanceStatusChanged(declaration(tenant, declaration).build(),
+                        step >= 5 ? IssuanceStatus.ISSUED : IssuanceStatus.UNDER_REVIEW, step)
                 .setChangedAt(T0.plusSeconds(step)).build();
     }
 
     private static VerificationCompleted verification(String tenant, String declaration) {
-        CheckResult valid = CheckResult.newBuilder().setStatus(CheckStatus.VALID).build();
-        return VerificationCompleted.newBuilder().setDeclarationId(declaration).setSupplierId(tenant).setTenantId(tenant)
-                .setOutcome(VerificationOutcome.VERIFIED).setDocumentHash("00").setDocumentIntegrity(valid)
-                .setIssuanceStatus(valid).setIssuerIdentity(valid).setVerifiedAt(T0.plusSeconds(100)).setVersion(1).build();
+        return AvroBuilders.verificationCompleted(declaration(tenant, declaration).build(), "code-" + declaration)
+                .setDocumentHash("00").setVerifiedAt(T0.plusSeconds(100)).setVersion(1).build();
     }
 
     private static SupplierComplianceScore score(String supplier, long version, int value) {
-        return SupplierComplianceScore.newBuilder().setSupplierId(supplier).setTenantId(supplier).setScore(value)
-                .setBand(ScoreBand.GOOD).setVersion(version).setAsOf(T0.plusSeconds(version)).setValidUntil(T0.plusSeconds(86400))
-                .setSource("test").setFactors(List.of(ScoreFactor.newBuilder().setCode("INTAKE_ACCEPTANCE").setName("Intake")
+        return AvroBuilders.supplierComplianceScore(supplier, value).setBand(ScoreBand.GOOD).setVersion(version)
+                .setAsOf(T0.plusSeconds(version)).setValidUntil(T0.plusSeconds(86400)).setSource("test")
+                .setFactors(List.of(ScoreFactor.newBuilder().setCode("INTAKE_ACCEPTANCE").setName("Intake")
                         .setWeight(30).setValue(value).setExplanation("x").build())).build();
     }
 
     @SuppressWarnings("unused")
     private static DeclarationAccepted accepted(String tenant, String declaration, String importer) {
-        DeclarationSubmitted submitted = DeclarationSubmitted.newBuilder().setDeclarationId(declaration).setSupplierId(tenant)
+        DeclarationSubmitted submitted = declaration(tenant, declaration)
                 .setImporter(Party.newBuilder().setName("Buyer").setIdentifier(importer).build()).setSubmittedAt(T0).build();
-        return DeclarationAccepted.newBuilder().setDeclarationId(declaration).setSupplierId(tenant).setTenantId(tenant)
-                .setAcceptedAt(T0).setDeclaration(submitted)
-                .setOriginPreCheck(OriginPreCheck.newBuilder().setStatus(PreCheckStatus.PERFORMED).build()).build();
+        return AvroBuilders.declarationAccepted(submitted).setAcceptedAt(T0).build();
     }
 
     @SuppressWarnings("unused")
