@@ -198,6 +198,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
                 "io.apicurio.registry.serde.avro.AvroKafkaDeserializer");
         d.put("spring.kafka.consumer.properties.apicurio.registry.use-specific-avro-reader", "true");
+        // Bounded work per poll. A poll's records must be handled within max.poll.interval.ms, or the consumer
+        // is put out of its group, its uncommitted records go to another member (or to itself again) and the
+        // work starts over: the chaos suite's (a) on a machine at load 20-117 saw ccpit-sync leave its group
+        // with "consumer poll timeout has expired" again and again while 500-record polls of slow authority
+        // calls were worked off, and redeliver the same records five times (issue 7). 100 records per poll and
+        // 10 minutes per poll leave a wide margin even for a counterpart answering in seconds.
+        d.put("spring.kafka.consumer.max-poll-records", "100");
+        d.put("spring.kafka.consumer.properties.max.poll.interval.ms", "600000");
         // One consumer thread per partition of the platform's topics: records of one key stay in order.
         d.put("spring.kafka.listener.concurrency", "${originbridge.kafka.partitions:3}");
         d.put("spring.kafka.listener.observation-enabled", "true");

@@ -33,6 +33,10 @@ class PlatformDefaultsTest {
                 .isEqualTo("io.apicurio.registry.serde.Legacy4ByteIdHandler");
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).isEqualTo("originbridge");
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.jws-algorithms")).isEqualTo("ES256");
+        // a poll's work is bounded well inside the poll interval, so a slow counterpart cannot make a consumer
+        // leave its group and redeliver its records over and over (chaos (a), issue 7)
+        assertThat(environment.getProperty("spring.kafka.consumer.max-poll-records")).isEqualTo("100");
+        assertThat(environment.getProperty("spring.kafka.consumer.properties.max.poll.interval.ms")).isEqualTo("600000");
         // no proxy is trusted unless configured: X-Forwarded-For from anyone is ignored
         assertThat(environment.getProperty("server.tomcat.remoteip.internal-proxies")).isEmpty();
     }
