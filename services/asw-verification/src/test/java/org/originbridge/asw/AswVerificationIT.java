@@ -47,6 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * with tokens from the sandbox's OAuth2 token endpoint (client credentials).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // a free management port: a local stack on the default ports must not break the test
+        "management.server.port=0",
     // OAuth2 client credentials at the sandbox's ASW token endpoint (the static token path is AswRestClientTest's)
     "originbridge.asw.oauth.client-id=" + SandboxProcess.ASW_OAUTH_CLIENT_ID,
     "originbridge.asw.oauth.client-secret=" + SandboxProcess.ASW_OAUTH_CLIENT_SECRET,

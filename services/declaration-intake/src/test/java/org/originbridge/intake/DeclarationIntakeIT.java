@@ -39,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** declaration-intake against a real Kafka broker and a real Apicurio Registry. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // a free management port: a local stack on the default ports must not break the test
+        "management.server.port=0",
         "originbridge.intake.status-base-url=http://status.test:8080"})
 @org.springframework.context.annotation.Import(DeclarationIntakeIT.CrashBeforePublish.class)
 class DeclarationIntakeIT {

@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * exchange rates and a rule table posted over HTTP decide a declaration's origin through the multi-level roll-up;
  * a BOM on bom-submissions is stored, an unreadable one dead-lettered with its problems.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a free management port: a local stack on the default ports must not break the test
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class ErpDataIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TENANT = "SUP-SZ-POWERTECH";

@@ -34,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * partition in front of a valid declaration: each gets its exact answer (a rejection naming the field, or the
  * DLT with the reason), and the valid declaration behind them is still ACCEPTED: the listener never dies.
  */
-@SpringBootTest
+// a free management port: a local stack on the default ports must not break the test
+@SpringBootTest(properties = "management.server.port=0")
 class HostileRecordsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

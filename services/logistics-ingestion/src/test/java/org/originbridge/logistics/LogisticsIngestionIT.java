@@ -51,6 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * LogisticsNodeEvents on logistics-node-events with the documented key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // a free management port: a local stack on the default ports must not break the test
+        "management.server.port=0",
         "originbridge.logistics.webhook-secret=" + LogisticsIngestionIT.SECRET,
         "originbridge.logistics.poll.enabled=true",
         "originbridge.logistics.poll.interval=300ms",

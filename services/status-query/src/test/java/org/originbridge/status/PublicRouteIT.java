@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (an alias, an out-of-order estimate, a retraction, another tenant's event) projected, then read
  * from the authenticated view, the public route entry and the route page, with hostile inputs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a free management port: a local stack on the default ports must not break the test
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class PublicRouteIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

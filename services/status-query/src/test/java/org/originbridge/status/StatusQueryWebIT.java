@@ -60,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
  * module's files cross-origin and the snippet generator, including hostile input. Its own consumer
  * group and database, so it never shares partitions with StatusQueryIT's context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a free management port: a local stack on the default ports must not break the test
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class StatusQueryWebIT {
 
     private static final Duration WAIT = Duration.ofSeconds(45);

@@ -77,6 +77,8 @@ import tools.jackson.databind.json.JsonMapper;
  * which turns the authorization server's access token into that user, is tested on its own here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // a free management port: a local stack on the default ports must not break the test
+        "management.server.port=0",
         "spring.security.oauth2.client.registration.originbridge.client-secret=test-portal-secret",
         "spring.security.oauth2.client.provider.originbridge.authorization-uri=http://auth.test:24088/oauth2/authorize",
         "spring.security.oauth2.client.provider.originbridge.token-uri=http://auth.test:24088/oauth2/token",
