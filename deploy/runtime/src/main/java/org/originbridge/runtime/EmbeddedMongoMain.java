@@ -1,8 +1,6 @@
 package org.originbridge.runtime;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A MongoDB wire-protocol server for the local stack (mongo-java-server with its H2 backend),
+ * A MongoDB wire-protocol server for the local stack (mongo-java-server with its H2 backend, see
+ * {@link SnapshotRepliesBackend}),
  * used by {@code bin/originbridge up} when {@code MONGODB_URI} is not set.
  *
  * <p>Data is kept in one H2 MVStore file. The backend commits in the background, so a clean
@@ -37,10 +36,7 @@ public final class EmbeddedMongoMain {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        H2Backend backend = new H2Backend(file.toString());
-        // MongoDB driver 5.x refuses wire versions older than 4.2; version() does not chain.
-        backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(SnapshotRepliesBackend.onFile(file.toString()));
         server.bind(host, port);
         return new EmbeddedMongoMain(server, file);
     }

@@ -8,13 +8,13 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.originbridge.runtime.SnapshotRepliesBackend;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server, in memory, speaking as MongoDB 5.0) on a free
- * loopback port, one per JVM. Production points MONGODB_URI at a real MongoDB instead.
+ * A MongoDB wire-protocol server (mongo-java-server, speaking as MongoDB 5.0) on a free loopback port, one per JVM,
+ * with the backend the local stack runs ({@link SnapshotRepliesBackend}), here in memory. Production points
+ * MONGODB_URI at a real MongoDB instead.
  */
 public final class EmbeddedMongo {
 
@@ -27,9 +27,7 @@ public final class EmbeddedMongo {
 
     public static synchronized String connectionString() {
         if (server == null) {
-            MemoryBackend backend = new MemoryBackend();
-            backend.version(ServerVersion.MONGO_5_0);
-            server = new MongoServer(backend);
+            server = new MongoServer(SnapshotRepliesBackend.inMemory());
             InetSocketAddress address = server.bind();
             connectionString = "mongodb://127.0.0.1:" + address.getPort();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-stop"));

@@ -1,0 +1,73 @@
+package org.originbridge.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Concurrent {@code findOneAndUpdate}s of one document, returning the document after the update: with the plain H2
+ * or memory backend of mongo-java-server 1.47 one of them fails within a few hundred rounds ("Prematurely reached end of
+ * stream": the server encodes the stored document while the other update changes it, and drops the connection).
+ */
+class SnapshotRepliesBackendTest {
+
+    /** A sub-document of some size: the encoder's window, in which another update may change the stored object. */
+    private static Document half(String name) {
+        Document half = new Document("name", name);
+        for (int i = 0; i < 20; i++) {
+            half.append("field" + i, name + "-value-" + i);
+        }
+        return half.append("list", List.of("a", "b", "c"));
+    }
+
+    @Test
+    void concurrentUpdatesOfOneDocumentEachGetAWholeReplyAndTheConnectionStaysUp() throws Exception {
+        MongoServer server = new MongoServer(SnapshotRepliesBackend.inMemory());
+        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> docs = client.getDatabase("race").getCollection("docs");
+            FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+            for (int round = 0; round < 300; round++) {
+                String id = "D-" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Document>> replies = new ArrayList<>();
+                for (int writer = 0; writer < 4; writer++) {
+                    String field = "half" + writer;
+                    replies.add(pool.submit(() -> {
+                        start.await();
+                        return docs.findOneAndUpdate(Filters.eq("_id", id),
+                                Updates.set(field, half(field)), after);
+                    }));
+                }
+                start.countDown();
+                List<Document> seen = new ArrayList<>();
+                for (Future<Document> reply : replies) {
+                    seen.add(reply.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(seen).as("round %d", round).allSatisfy(d -> assertThat(d.getString("_id")).isEqualTo(id));
+                assertThat(seen).as("the last writer sees all four halves, round %d", round)
+                        .anySatisfy(d -> assertThat(d.keySet()).contains("half0", "half1", "half2", "half3"));
+            }
+        } finally {
+            pool.shutdownNow();
+            server.shutdownNow();
+        }
+    }
+}
