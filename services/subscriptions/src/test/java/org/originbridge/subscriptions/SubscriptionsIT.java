@@ -272,6 +272,11 @@ class SubscriptionsIT {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), token);
             assertThat(refused.statusCode()).as(body).isEqualTo(400);
         }
+        // the served OpenAPI document names every event type a subscription may list (issue 10's included)
+        HttpResponse<String> apiDocs = get(base + "/v3/api-docs", token);
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        assertThat(apiDocs.body()).contains("\"declaration.verification-revoked\"", "\"declaration.verification-not-applicable\"",
+                "\"declaration.not-verified\"", "comma-separated event types, any of: declaration.accepted");
         String importer = TestIssuer.shared().token("importer-x", "importer", List.of(), "JP-X", "eco.read subscriptions.manage");
         HttpResponse<String> invisible = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions"))
                 .header("Content-Type", "application/json")
