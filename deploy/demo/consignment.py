@@ -20,6 +20,11 @@ CARRIER_ROUTES = {
     "CMAU260000202": ["VNCMT", "JPYOK"],            # Cai Mep -> Yokohama
     "MAEU260000101": ["CNSZX", "TWKHH", "JPOSA"],   # Shenzhen -> Kaohsiung (a non-Party: the consistency report asks for evidence) -> Osaka
 }
+# Ports where the carrier discharges the containers and loads them again (a transshipment: EQUIPMENT DISC and LOAD
+# there); at the other intermediate ports the containers stay on board (TRANSPORT ARRI and DEPA only).
+TRANSSHIPMENTS = {
+    "HDMU260000303": ["SGSIN"],
+}
 STEP = 15
 
 declaration = json.load(open(sys.argv[1]))
@@ -33,4 +38,5 @@ print(json.dumps({
     "carrierVoyageNumber": c["voyageNumber"],
     "schedule": True,
     "stepSeconds": STEP,
+    "transshipmentPorts": TRANSSHIPMENTS.get(c["transportDocumentReference"], []),
 }))

@@ -57,7 +57,6 @@ class KafkaPrincipalsTest {
         }
         Set<String> writes = scoring.stream().filter(r -> r.startsWith("WRITE ")).collect(Collectors.toSet());
         assertThat(writes).containsExactlyInAnyOrder("WRITE TOPIC:LITERAL:supplier-compliance-scores",
-                "WRITE TOPIC:LITERAL:coo-declaration-failures",
                 "WRITE TOPIC:LITERAL:coo-declarations-accepted-compliance-scoring-dlt",
                 "WRITE TOPIC:LITERAL:coo-declarations-rejected-compliance-scoring-dlt",
                 "WRITE TOPIC:LITERAL:asw-verifications-compliance-scoring-dlt",
@@ -68,6 +67,42 @@ class KafkaPrincipalsTest {
         assertThat(scoring).noneMatch(r -> r.startsWith("READ TOPIC:LITERAL:coo-declarations-submitted"))
                 .noneMatch(r -> r.contains(":*") || r.contains("CLUSTER") || r.contains("PREFIXED"))
                 .noneMatch(r -> r.startsWith("READ GROUP") && !r.endsWith(":compliance-scoring"));
+    }
+
+    /**
+     * Least privilege on {@code coo-declaration-failures}: only a step of a declaration's processing publishes the
+     * fact (the platform's error handler, {@code originbridge.kafka.declaration-step}, true by default); a read side
+     * ({@code declaration-step: false} in its application.yml) may read it where it listens, never write it.
+     */
+    @Test
+    void onlyTheDeclarationStepsWriteTheFailureFactsAndTheReadSidesReadIt() throws java.io.IOException {
+        String failures = "coo-declaration-failures";
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        java.util.List<String> readSides = new java.util.ArrayList<>();
+        for (KafkaPrincipals.Principal p : TABLE.principals()) {
+            if (p.kind() != KafkaPrincipals.Kind.SERVICE) {
+                continue;
+            }
+            Path config = Path.of("../../services", p.name(), "src/main/resources/application.yml");
+            assertThat(config).as("the application.yml of service principal " + p.name()).isRegularFile();
+            boolean readSide = java.nio.file.Files.readAllLines(config).stream().map(String::trim)
+                    .anyMatch(l -> l.matches("declaration-step:\\s*false(\\s*#.*)?"));
+            (readSide ? readSides : steps).add(p.name());
+            Set<String> rights = rights(p.name());
+            if (readSide) {
+                assertThat(rights).as(p.name() + " is a read side").doesNotContain("WRITE TOPIC:LITERAL:" + failures);
+            } else {
+                assertThat(rights).as(p.name() + " is a declaration step").contains("WRITE TOPIC:LITERAL:" + failures);
+            }
+        }
+        assertThat(steps).containsExactlyInAnyOrder("declaration-intake", "asw-verification", "ccpit-sync");
+        assertThat(readSides).containsExactlyInAnyOrder("logistics-ingestion", "compliance-scoring", "status-query",
+                "subscriptions");
+        // where a read side listens to the facts, it keeps Read (and its dead-letter topic)
+        for (String reader : java.util.List.of("status-query", "subscriptions")) {
+            assertThat(rights(reader)).contains("READ TOPIC:LITERAL:" + failures,
+                    "WRITE TOPIC:LITERAL:" + failures + "-" + reader + "-dlt");
+        }
     }
 
     @Test

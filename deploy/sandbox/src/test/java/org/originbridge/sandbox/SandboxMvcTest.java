@@ -303,6 +303,47 @@ class SandboxMvcTest {
                 .andExpect(jsonPath("$.errors[0].field").value("callbackUrl"));
     }
 
+    /** Issue 10: the transshipment port's DISC and LOAD are served like any other event; hostile lists are refused. */
+    @Test
+    void aTransshipmentAtAnIntermediatePortIsServedAndBadTransshipmentPortsAreRefused() throws Exception {
+        String body = """
+                {"transportDocumentReference":"TRD-TS%s","bookingReference":"BKG-TS","equipmentReferences":["MSKU1234565"],
+                 "route":["CNYSA","SGSIN","MYPKG"],"vesselIMO":"9321483","carrierVoyageNumber":"2411W","transshipmentPorts":%s}
+                """;
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("[\"CNYSA\"]", "transshipmentPorts");
+        refused.put("[\"MYPKG\"]", "transshipmentPorts");
+        refused.put("[\"JPOSA\"]", "transshipmentPorts");
+        refused.put("[\"SGSIN\",\"SGSIN\"]", "transshipmentPorts");
+        refused.put("[\"sgsin\"]", "transshipmentPorts[0]");
+        refused.put("[\"SGSIN'; DROP\"]", "transshipmentPorts[0]");
+        refused.put("[null]", "transshipmentPorts[0]");
+        refused.put("[\"SGAAA\",\"SGAAB\",\"SGAAC\",\"SGAAD\",\"SGAAE\",\"SGAAF\",\"SGAAG\",\"SGAAH\",\"SGSIN\"]",
+                "transshipmentPorts"); // more than 8
+        int n = 0;
+        for (java.util.Map.Entry<String, String> bad : refused.entrySet()) {
+            mvc.perform(post("/dcsa/v2/sandbox/consignments").contentType(MediaType.APPLICATION_JSON)
+                            .content(body.formatted(n++, bad.getKey())))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(bad.getValue()));
+        }
+
+        // 10 events without the transshipment, + DISC and LOAD of the one container at Singapore
+        mvc.perform(post("/dcsa/v2/sandbox/consignments").contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted("", "[\"SGSIN\"]")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.plannedEvents").value(12));
+        clock.advance(Duration.ofHours(1));
+        mvc.perform(get("/dcsa/v2/events").param("transportDocumentReference", "TRD-TS").param("eventType", "EQUIPMENT"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.transportCall.UNLocationCode == 'SGSIN')].equipmentEventTypeCode")
+                        .value(org.hamcrest.Matchers.contains("DISC", "LOAD")))
+                .andExpect(jsonPath("$[?(@.transportCall.UNLocationCode == 'SGSIN')].equipmentReference")
+                        .value(org.hamcrest.Matchers.contains("MSKU1234565", "MSKU1234565")))
+                .andExpect(jsonPath("$[?(@.transportCall.UNLocationCode == 'SGSIN')].transportCall.vessel.vesselIMONumber")
+                        .value(org.hamcrest.Matchers.contains("9321483", "9321483")));
+    }
+
     @Test
     void aScheduledVoyageAddsPlanAndEstimatesAndItsStepIsBounded() throws Exception {
         String body = """

@@ -193,6 +193,20 @@ class SubscriptionsIT {
         assertThat(replay.body()).isEqualTo("{\"queued\":11}");
         await().atMost(TIMEOUT).until(() -> receiver.duplicates() >= before + 11);
         assertThat(receiver.received()).hasSize(11);
+
+        // Issue 10: d1's verification revoked afterwards and d2 NOT_APPLICABLE are recorded with types of their own...
+        TopicProbe.sendAvro(Topics.ASW_VERIFICATIONS, d1, revocation(tenant, d1));
+        TopicProbe.sendAvro(Topics.ASW_VERIFICATIONS, d2, notApplicable(tenant, d2));
+        await().atMost(TIMEOUT).until(() -> get(base + "/api/v1/declarations/" + d1 + "/events", token).body()
+                .contains("\"type\":\"declaration.verification-revoked\""));
+        await().atMost(TIMEOUT).until(() -> get(base + "/api/v1/declarations/" + d2 + "/events", token).body()
+                .contains("\"type\":\"declaration.verification-not-applicable\""));
+        // ...so this subscription of declaration.verified matches neither: a replay still queues its 11 events only
+        HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions/" + subscription
+                + "/replay?since=" + Instant.now().minus(Duration.ofHours(1)))).POST(HttpRequest.BodyPublishers.noBody()), token);
+        assertThat(again.body()).isEqualTo("{\"queued\":11}");
+        assertThat(receiver.received()).extracting(WebhookReceiver.Received::type)
+                .containsOnly("eco.status-changed", "declaration.verified");
     }
 
     @Test
@@ -258,6 +272,11 @@ class SubscriptionsIT {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), token);
             assertThat(refused.statusCode()).as(body).isEqualTo(400);
         }
+        // the served OpenAPI document names every event type a subscription may list (issue 10's included)
+        HttpResponse<String> apiDocs = get(base + "/v3/api-docs", token);
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        assertThat(apiDocs.body()).contains("\"declaration.verification-revoked\"", "\"declaration.verification-not-applicable\"",
+                "\"declaration.not-verified\"", "comma-separated event types, any of: declaration.accepted");
         String importer = TestIssuer.shared().token("importer-x", "importer", List.of(), "JP-X", "eco.read subscriptions.manage");
         HttpResponse<String> invisible = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions"))
                 .header("Content-Type", "application/json")
@@ -465,6 +484,23 @@ class SubscriptionsIT {
     private static VerificationCompleted verification(String tenant, String declaration) {
         return AvroBuilders.verificationCompleted(declaration(tenant, declaration).build(), "code-" + declaration)
                 .setDocumentHash("00").setVerifiedAt(T0.plusSeconds(100)).setVersion(1).build();
+    }
+
+    /** How asw-verification publishes a revocation: the next version NOT_VERIFIED, the code kept, issuance INVALID. */
+    private static VerificationCompleted revocation(String tenant, String declaration) {
+        return AvroBuilders.verificationCompleted(declaration(tenant, declaration).build(), "code-" + declaration)
+                .setDocumentHash("00").setVerifiedAt(T0.plusSeconds(200)).setVersion(2)
+                .setOutcome(org.originbridge.events.asw.VerificationOutcome.NOT_VERIFIED)
+                .setIssuanceStatus(org.originbridge.events.asw.CheckResult.newBuilder()
+                        .setStatus(org.originbridge.events.asw.CheckStatus.INVALID).setReason("revoked by CN-CCPIT").build())
+                .setReason("revoked by CN-CCPIT").build();
+    }
+
+    private static VerificationCompleted notApplicable(String tenant, String declaration) {
+        return AvroBuilders.verificationCompleted(declaration(tenant, declaration).build(), null)
+                .setDocumentHash("00").setVerifiedAt(T0.plusSeconds(100)).setVersion(1)
+                .setOutcome(org.originbridge.events.asw.VerificationOutcome.NOT_APPLICABLE).setShortCode(null)
+                .setReason("no verification channel for destination VN in this deployment").build();
     }
 
     private static SupplierComplianceScore score(String supplier, long version, int value) {

@@ -214,6 +214,11 @@ class KafkaAccessIT {
             // its own topic is fine
             intake.send(new ProducerRecord<>(Topics.DECLARATIONS_ACCEPTED, "D-1", new byte[] {0})).get(60, TimeUnit.SECONDS);
         }
+        // a read side does not publish processing failures (declaration-step: false): it may not write them either
+        try (KafkaProducer<String, byte[]> statusQuery = producer("status-query")) {
+            assertThatThrownBy(() -> statusQuery.send(new ProducerRecord<>(Topics.DECLARATION_FAILURES, "D-1", new byte[] {0}))
+                    .get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
         try (KafkaProducer<String, byte[]> erp = producer("erp-producer")) {
             assertThatThrownBy(() -> erp.send(new ProducerRecord<>(Topics.DECLARATIONS_ACCEPTED, "D-1", new byte[] {0}))
                     .get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);

@@ -110,6 +110,10 @@ public class DcsaController {
     /** Sandbox only: register a voyage whose events then appear one step apart. */
     @PostMapping("/sandbox/consignments")
     public ResponseEntity<ConsignmentView> register(@Valid @RequestBody ConsignmentRequest request) {
+        String transshipment = request.transshipmentProblem();
+        if (transshipment != null) {
+            throw new BadRequestException("transshipmentPorts", transshipment);
+        }
         List<DcsaEvent> planned = feed.register(request);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ConsignmentView(request.transportDocumentReference(),
                 planned.size(), planned.get(0).eventDateTime(), planned.get(planned.size() - 1).eventDateTime()));

@@ -15,7 +15,10 @@ import org.originbridge.sandbox.dcsa.DcsaEvent.Vessel;
  * <ol>
  *   <li>SHIPMENT RECE (booking received) and SHIPMENT ISSU (transport document issued);</li>
  *   <li>at the port of loading, per container EQUIPMENT GTIN then LOAD; then TRANSPORT DEPA;</li>
- *   <li>at each intermediate port, TRANSPORT ARRI then DEPA (the containers stay on board);</li>
+ *   <li>at each intermediate port, TRANSPORT ARRI then DEPA (the containers stay on board), or at a
+ *       transshipment port ({@link ConsignmentRequest#transshipmentPorts()}) TRANSPORT ARRI, per container EQUIPMENT
+ *       DISC, per container EQUIPMENT LOAD, then TRANSPORT DEPA (the sandbox keeps one vessel and voyage number for
+ *       the whole route);</li>
  *   <li>at the port of discharge, TRANSPORT ARRI; per container EQUIPMENT DISC then GTOT.</li>
  * </ol>
  * All are actual (ACT) events. Event ids are name-based UUIDs of the transport document
@@ -43,6 +46,14 @@ public final class VoyagePlan {
         drafts.add(Draft.transport("DEPA", loading));
         for (String port : route.subList(1, route.size() - 1)) {
             drafts.add(Draft.transport("ARRI", port));
+            if (c.transshipsAt(port)) {
+                for (String container : c.equipmentReferences()) {
+                    drafts.add(Draft.equipment("DISC", container, port, "LADEN"));
+                }
+                for (String container : c.equipmentReferences()) {
+                    drafts.add(Draft.equipment("LOAD", container, port, "LADEN"));
+                }
+            }
             drafts.add(Draft.transport("DEPA", port));
         }
         String discharge = route.get(route.size() - 1);

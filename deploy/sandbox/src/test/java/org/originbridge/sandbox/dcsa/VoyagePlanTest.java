@@ -40,6 +40,76 @@ class VoyagePlanTest {
         assertThat(events.get(3).transportCall().modeOfTransport()).isEqualTo("VESSEL");
     }
 
+    /**
+     * Issue 10: a transshipment port (the demo's Singapore between Yangshan and Port Klang) shows the containers
+     * discharged and loaded again, in DCSA shape like the other ports; an intermediate port without a transshipment
+     * keeps ARRI/DEPA only (the containers stay on board).
+     */
+    @Test
+    void aTransshipmentPortHasTheContainersDischargedAndLoadedAgainBetweenArrivalAndDeparture() {
+        ConsignmentRequest c = new ConsignmentRequest("TRD-T", "BKG-T", List.of("MSKU1234565", "TGHU7654321"),
+                List.of("CNYSA", "VNCMT", "SGSIN", "MYPKG"), "9321483", "2411W", null, null, List.of("SGSIN"));
+
+        List<DcsaEvent> events = VoyagePlan.events(c, T0, Duration.ofSeconds(2));
+
+        assertThat(events).extracting(e -> e.eventType() + ":" + code(e) + "@" + location(e) + (e.equipmentReference() == null ? "" : "/" + e.equipmentReference()))
+                .containsExactly(
+                        "SHIPMENT:RECE@-", "SHIPMENT:ISSU@-",
+                        "EQUIPMENT:GTIN@CNYSA/MSKU1234565", "EQUIPMENT:LOAD@CNYSA/MSKU1234565",
+                        "EQUIPMENT:GTIN@CNYSA/TGHU7654321", "EQUIPMENT:LOAD@CNYSA/TGHU7654321",
+                        "TRANSPORT:DEPA@CNYSA",
+                        "TRANSPORT:ARRI@VNCMT", "TRANSPORT:DEPA@VNCMT",
+                        "TRANSPORT:ARRI@SGSIN",
+                        "EQUIPMENT:DISC@SGSIN/MSKU1234565", "EQUIPMENT:DISC@SGSIN/TGHU7654321",
+                        "EQUIPMENT:LOAD@SGSIN/MSKU1234565", "EQUIPMENT:LOAD@SGSIN/TGHU7654321",
+                        "TRANSPORT:DEPA@SGSIN",
+                        "TRANSPORT:ARRI@MYPKG",
+                        "EQUIPMENT:DISC@MYPKG/MSKU1234565", "EQUIPMENT:GTOT@MYPKG/MSKU1234565",
+                        "EQUIPMENT:DISC@MYPKG/TGHU7654321", "EQUIPMENT:GTOT@MYPKG/TGHU7654321");
+        List<DcsaEvent> atSingapore = events.stream().filter(e -> "SGSIN".equals(location(e))).toList();
+        assertThat(atSingapore).allSatisfy(e -> {
+            assertThat(e.eventClassifierCode()).isEqualTo("ACT");
+            assertThat(e.transportCall().vessel().vesselIMONumber()).isEqualTo("9321483");
+            assertThat(e.transportCall().carrierVoyageNumber()).isEqualTo("2411W");
+            assertThat(e.transportCall().modeOfTransport()).isEqualTo("VESSEL");
+            assertThat(e.documentReferences()).extracting(DcsaEvent.DocumentReference::documentReferenceValue)
+                    .containsExactly("BKG-T", "TRD-T");
+        });
+        assertThat(atSingapore).filteredOn(e -> "EQUIPMENT".equals(e.eventType()))
+                .allSatisfy(e -> assertThat(e.emptyIndicatorCode()).isEqualTo("LADEN"));
+        // one step apart, in order, ids unique
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).eventDateTime()).isEqualTo(events.get(i - 1).eventDateTime().plusSeconds(2));
+        }
+        assertThat(events).extracting(DcsaEvent::eventID).doesNotHaveDuplicates();
+
+        // with the schedule, plans and estimates stay on the TRANSPORT events
+        ConsignmentRequest scheduled = new ConsignmentRequest("TRD-T", "BKG-T", c.equipmentReferences(), c.route(),
+                "9321483", "2411W", true, null, List.of("SGSIN"));
+        assertThat(VoyagePlan.events(scheduled, T0, Duration.ofSeconds(2)).stream()
+                .filter(e -> !e.eventClassifierCode().equals("ACT")))
+                .allSatisfy(e -> assertThat(e.eventType()).isEqualTo("TRANSPORT")).hasSize(6 + 3);
+    }
+
+    @Test
+    void transshipmentPortsMustBeIntermediatePortsOfTheRouteNamedOnce() {
+        List<String> route = List.of("CNYSA", "SGSIN", "MYPKG");
+        assertThat(request(route, null).transshipmentProblem()).isNull();
+        assertThat(request(route, List.of()).transshipmentProblem()).isNull();
+        assertThat(request(route, List.of("SGSIN")).transshipmentProblem()).isNull();
+        assertThat(request(route, List.of("CNYSA")).transshipmentProblem()).contains("not an intermediate port");
+        assertThat(request(route, List.of("MYPKG")).transshipmentProblem()).contains("not an intermediate port");
+        assertThat(request(route, List.of("LKCMB")).transshipmentProblem()).contains("not an intermediate port");
+        assertThat(request(route, List.of("SGSIN", "SGSIN")).transshipmentProblem()).contains("twice");
+        assertThat(request(List.of("CNYSA", "SGSIN", "VNCMT", "SGSIN", "MYPKG"), List.of("SGSIN")).transshipmentProblem())
+                .contains("ambiguous");
+    }
+
+    private static ConsignmentRequest request(List<String> route, List<String> transshipmentPorts) {
+        return new ConsignmentRequest("TRD-V", "BKG-V", List.of("MSKU1234565"), route, "9321483", "2411W", null, null,
+                transshipmentPorts);
+    }
+
     @Test
     void eventIdsAreStablePerDocumentAndPosition() {
         List<DcsaEvent> first = VoyagePlan.events(consignment("TRD-1"), T0, Duration.ofSeconds(2));

@@ -80,10 +80,14 @@ public record CcpitProperties(
      * @param secrets   {@code authorityId=secret,...} (ISSUANCE_CALLBACK_SECRETS); an authority without one gets 404
      * @param tolerance accepted distance between the signature's timestamp and now
      * @param maxBytes  larger bodies are refused (413)
+     * @param retryAfter the {@code Retry-After} of a 503, answered when the check cannot be made now (the authority's
+     *                  breaker open, the authority, MongoDB or the broker unavailable): the authority sends the
+     *                  notification again, and the poller catches up anyway
      */
     public record Callback(@DefaultValue("") String secrets,
             @NotNull @DefaultValue("5m") Duration tolerance,
-            @DefaultValue("16384") @Min(256) int maxBytes) {
+            @DefaultValue("16384") @Min(256) int maxBytes,
+            @NotNull @DefaultValue("15s") Duration retryAfter) {
     }
 
     /**

@@ -98,6 +98,16 @@ public final class WebhookSignature {
         return remember(id, now) ? Verdict.VALID : Verdict.REPLAYED;
     }
 
+    /**
+     * Forgets an id {@link #verify} accepted, so that the sender's retry of the same delivery (same {@code webhook-id})
+     * is accepted again: for a receiver that could not handle a valid delivery and answered "try again later" (503).
+     */
+    public synchronized void forget(String id) {
+        if (id != null) {
+            seen.remove(id);
+        }
+    }
+
     private static boolean anyMatches(byte[] expected, String signatures) {
         boolean match = false;
         for (String candidate : signatures.trim().split(" +")) {

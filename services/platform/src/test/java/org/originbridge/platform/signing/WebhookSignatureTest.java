@@ -30,6 +30,17 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void aForgottenIdIsAcceptedOnceMoreAndOnlyOnce() {
+        String header = signature.sign("msg_f", now, body);
+        assertThat(signature.verify("msg_f", Long.toString(now), body, header)).isEqualTo(Verdict.VALID);
+        signature.forget("msg_f"); // the receiver answered 503: the sender's retry must not be a replay
+        assertThat(signature.verify("msg_f", Long.toString(now), body, header)).isEqualTo(Verdict.VALID);
+        assertThat(signature.verify("msg_f", Long.toString(now), body, header)).isEqualTo(Verdict.REPLAYED);
+        signature.forget(null); // harmless
+        assertThat(signature.verify("msg_f", Long.toString(now), body, header)).isEqualTo(Verdict.REPLAYED);
+    }
+
+    @Test
     void aReplayIsRefusedForAsLongAsItsTimestampIsWithinTheTolerance() {
         String header = signature.sign("msg_2", now, body);
         assertThat(signature.verify("msg_2", Long.toString(now), body, header)).isEqualTo(Verdict.VALID);

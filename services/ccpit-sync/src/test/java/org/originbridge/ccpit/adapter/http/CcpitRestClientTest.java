@@ -156,7 +156,7 @@ class CcpitRestClientTest {
                 new CcpitProperties.OAuth(base() + "/ccpit/oauth2/token", ""), 4,
                 new CcpitProperties.VnMoit(true, URI.create(base()), "", new CcpitProperties.Retry(1, Duration.ofMillis(10),
                         Duration.ofMillis(10), 50, 20, Duration.ofSeconds(1))),
-                new CcpitProperties.Callback("", Duration.ofMinutes(5), 16384));
+                new CcpitProperties.Callback("", Duration.ofMinutes(5), 16384, Duration.ofSeconds(15)));
         ExternalCall call = new ExternalCall("ccpit", new ExternalCallSettings(1, Duration.ofMillis(10), Duration.ofMillis(10),
                 50, 20, Duration.ofSeconds(1)), new SimpleMeterRegistry());
         return new HttpCcpitClient(CcpitRestClient.build(properties, secrets), call);

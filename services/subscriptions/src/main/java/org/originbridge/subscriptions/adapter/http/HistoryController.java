@@ -26,7 +26,8 @@ public class HistoryController {
 
     private static final Set<EventType> DECLARATION_TYPES = EnumSet.of(EventType.DECLARATION_ACCEPTED,
             EventType.DECLARATION_REJECTED, EventType.DECLARATION_FAILED, EventType.DECLARATION_VERIFIED,
-            EventType.ECO_STATUS_CHANGED);
+            EventType.DECLARATION_NOT_VERIFIED, EventType.DECLARATION_VERIFICATION_NOT_APPLICABLE,
+            EventType.DECLARATION_VERIFICATION_REVOKED, EventType.ECO_STATUS_CHANGED);
 
     private final EventLog log;
 

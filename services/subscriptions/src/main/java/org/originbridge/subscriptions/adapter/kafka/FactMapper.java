@@ -3,7 +3,9 @@ package org.originbridge.subscriptions.adapter.kafka;
 import java.time.Instant;
 
 import org.apache.avro.generic.GenericRecord;
+import org.originbridge.events.asw.CheckStatus;
 import org.originbridge.events.asw.VerificationCompleted;
+import org.originbridge.events.asw.VerificationOutcome;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
 import org.originbridge.events.common.Party;
 import org.originbridge.events.failures.DeclarationProcessingFailed;
@@ -44,7 +46,9 @@ public final class FactMapper {
         }
         if (value instanceof VerificationCompleted v) {
             String id = required("declarationId", v.getDeclarationId());
-            return fact("declaration.verified/" + id + "/" + v.getVersion(), EventType.DECLARATION_VERIFIED,
+            // the natural id names the verification version whatever its type: a fact recorded before the types were
+            // split (as declaration.verified) and redelivered now is still the same event, never a second one
+            return fact("declaration.verified/" + id + "/" + v.getVersion(), verificationType(v),
                     tenant(v.getTenantId(), v.getSupplierId()), id, null, v.getVerifiedAt(), v);
         }
         if (value instanceof IssuanceStatusChanged i) {
@@ -65,6 +69,30 @@ public final class FactMapper {
         }
         throw new InvalidRecordException("value", "not a fact this service records: "
                 + (value == null ? "null" : value.getClass().getSimpleName()));
+    }
+
+    /**
+     * The event type of a verification outcome (the one place that decides it): VERIFIED -> {@code declaration.verified};
+     * NOT_APPLICABLE -> {@code declaration.verification-not-applicable}; a revocation -> {@code
+     * declaration.verification-revoked}; NOT_VERIFIED, FAILED and UNKNOWN -> {@code declaration.not-verified}. A
+     * revocation is how asw-verification publishes one (its {@code revoked} use case): the NOT_VERIFIED version that
+     * follows a VERIFIED one, keeping that version's verification code, its issuance check INVALID (a first
+     * verification that is not VERIFIED carries no code).
+     */
+    static EventType verificationType(VerificationCompleted v) {
+        VerificationOutcome outcome = v.getOutcome();
+        if (outcome == VerificationOutcome.VERIFIED) {
+            return EventType.DECLARATION_VERIFIED;
+        }
+        if (outcome == VerificationOutcome.NOT_APPLICABLE) {
+            return EventType.DECLARATION_VERIFICATION_NOT_APPLICABLE;
+        }
+        if (outcome == VerificationOutcome.NOT_VERIFIED && v.getVerificationCode() != null
+                && !v.getVerificationCode().isBlank() && v.getIssuanceStatus() != null
+                && v.getIssuanceStatus().getStatus() == CheckStatus.INVALID) {
+            return EventType.DECLARATION_VERIFICATION_REVOKED;
+        }
+        return EventType.DECLARATION_NOT_VERIFIED;
     }
 
     private static Fact fact(String naturalId, EventType type, String tenant, String key, String importer, Instant at,
