@@ -122,6 +122,9 @@ final class Traffic {
                 List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
                 for (String id : pending) {
                     reads.add(readers.submit(() -> {
+                        if (Instant.now().isAfter(deadline)) {
+                            return; // a round of reads on a slow status-query must not stretch the deadline
+                        }
                         JsonNode s = api.status(id);
                         if (s != null) {
                             lastStatus.put(id, s);
