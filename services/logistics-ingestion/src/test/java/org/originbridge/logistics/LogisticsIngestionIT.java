@@ -220,6 +220,15 @@ class LogisticsIngestionIT {
         assertThat(record.key()).isEqualTo(booking);
         assertThat(seenWithThisKey).containsExactly(signedId);
         assertThat(counter("dcsa-callback", "unauthorized")).isGreaterThanOrEqualTo(3);
+
+        // A signed delivery that is not accepted (here 400, as after a 503) does not use up its id: the carrier's retry
+        // of the same delivery is handled again (400 again), not refused as a replay (401).
+        String invalid = "[{\"eventID\": \"" + UUID.randomUUID() + "\"}]";
+        Signed invalidDelivery = Signed.by(carrier, invalid);
+        assertThat(post("/api/v1/logistics/dcsa-callbacks", "application/json", invalid, null, invalidDelivery)
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/logistics/dcsa-callbacks", "application/json", invalid, null, invalidDelivery)
+                .statusCode()).isEqualTo(400);
     }
 
     @Test

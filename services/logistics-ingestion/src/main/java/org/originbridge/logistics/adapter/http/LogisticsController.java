@@ -48,7 +48,10 @@ public class LogisticsController {
         return Accepted.of(ingest.acceptDcsa(Channel.DCSA_API, json.parse(body), tenantOf(caller)));
     }
 
-    /** Verifies the signature, timestamp and id (Standard Webhooks) over the raw bytes before anything reads them. */
+    /**
+     * Verifies the signature, timestamp and id (Standard Webhooks) over the raw bytes before anything reads them; an id
+     * counts as delivered only once its events are accepted.
+     */
     @PostMapping(path = "/dcsa-callbacks")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Accepted dcsaCallback(@RequestBody(required = false) byte[] body,
@@ -61,7 +64,14 @@ public class LogisticsController {
             ingest.refusedUnsigned(Channel.DCSA_CALLBACK);
             throw new SignatureRejectedException(verdict.reason());
         }
-        return Accepted.of(ingest.acceptDcsa(Channel.DCSA_CALLBACK, json.parse(raw), ""));
+        try {
+            return Accepted.of(ingest.acceptDcsa(Channel.DCSA_CALLBACK, json.parse(raw), ""));
+        } catch (RuntimeException notAccepted) {
+            // Only an accepted delivery uses up its id: after a 503 (Kafka unavailable) or a 400 the carrier's retry
+            // of the same delivery is handled again, not refused as a replay.
+            signature.forget(webhookId);
+            throw notAccepted;
+        }
     }
 
     @PostMapping(path = "/edifact", consumes = {MediaType.TEXT_PLAIN_VALUE, "application/edifact"})
