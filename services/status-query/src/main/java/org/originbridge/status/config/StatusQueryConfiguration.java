@@ -5,9 +5,14 @@ import java.time.Clock;
 import com.mongodb.client.MongoDatabase;
 import org.originbridge.platform.signing.TokenSigner;
 import org.originbridge.platform.signing.TokenVerifier;
+import org.originbridge.status.adapter.mongo.MongoConsistencyState;
 import org.originbridge.status.adapter.mongo.MongoStatusStore;
 import org.originbridge.status.adapter.signing.PublishedSigningKeys;
+import org.originbridge.status.domain.Consistency;
+import org.originbridge.status.domain.ConsistencyFacts;
+import org.originbridge.status.domain.ConsistencyPublisher;
 import org.originbridge.status.domain.StatusProjection;
+import org.originbridge.status.domain.route.PortDirectory;
 import org.originbridge.status.domain.StatusQueries;
 import org.originbridge.status.domain.TokenCheck;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +33,21 @@ public class StatusQueryConfiguration {
     @Bean
     StatusProjection statusProjection(MongoStatusStore store) {
         return new StatusProjection(store);
+    }
+
+    @Bean
+    MongoConsistencyState mongoConsistencyState(MongoDatabase statusDatabase) {
+        MongoConsistencyState state = new MongoConsistencyState(statusDatabase);
+        state.createIndexes();
+        return state;
+    }
+
+    /** The consistency report as a fact: origin-core's check on the read model, published when it changes. */
+    @Bean
+    ConsistencyFacts consistencyFacts(MongoStatusStore store, MongoConsistencyState state,
+            ConsistencyPublisher publisher, ObjectProvider<Clock> clock) {
+        return new ConsistencyFacts(store, state, state, publisher, new Consistency(PortDirectory.shipped()),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

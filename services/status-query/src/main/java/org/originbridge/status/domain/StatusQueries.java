@@ -38,6 +38,11 @@ public final class StatusQueries {
 
     /** The logistics events of the declaration's consignment that its exporter may see. */
     private List<LogisticsEvent> consignmentEvents(DeclarationProjection p) {
+        return consignmentEvents(store, p);
+    }
+
+    /** The logistics events of the declaration's consignment that its exporter may see (also what {@link ConsistencyFacts} compares). */
+    static List<LogisticsEvent> consignmentEvents(StatusReadStore store, DeclarationProjection p) {
         List<String> refs = References.of(p.declaration() == null ? null : p.declaration().consignment());
         // another exporter pushing events under this consignment's references is not shown (nor can it retract any)
         return refs.isEmpty() ? List.of() : store.logisticsEvents(refs).stream().filter(e -> e.visibleTo(p.supplierId()))

@@ -114,19 +114,19 @@ class StatusQueriesTest {
         assertThat(wrong.issuingBody()).isNull();
     }
 
-    private static LogisticsEvent actual(String id, String code, java.time.Instant at, String locode) {
+    static LogisticsEvent actual(String id, String code, java.time.Instant at, String locode) {
         return new LogisticsEvent(id, "DCSA", "EQUIPMENT", "ACT", code, at, at.plusSeconds(5), locode, null, "VESSEL",
                 "9811000", "0421W", "MSCU1234565", "TD-REF-1", null, null);
     }
 
-    private static IssuanceRecord issuedWith(org.originbridge.origin.consistency.ShipmentFacts content) {
+    static IssuanceRecord issuedWith(org.originbridge.origin.consistency.ShipmentFacts content) {
         IssuanceRecord i = Fixtures.issuance(2, "ISSUED", T0);
         return new IssuanceRecord(i.status(), i.previousStatus(), i.sequence(), i.applicationId(), i.certificateNumber(),
                 i.serialNumber(), i.queryUrl(), i.qrToken(), i.reason(), i.changedAt(), "CN-CCPIT", "AVC-1", "ab12",
                 content);
     }
 
-    private static org.originbridge.origin.consistency.ShipmentFacts asIssued(String hsCode) {
+    static org.originbridge.origin.consistency.ShipmentFacts asIssued(String hsCode) {
         return new org.originbridge.origin.consistency.ShipmentFacts(
                 new org.originbridge.origin.consistency.ShipmentFacts.Trader("Ningbo Bright Lamps Co Ltd", "CN"), null, "VN",
                 List.of(new org.originbridge.origin.consistency.ShipmentFacts.Item(1, "LED lamps", hsCode, "CTH", "1200",
