@@ -134,6 +134,12 @@ public final class ComplianceScoring {
                 evidence -> evidence.withIssuance(outcome), replayed(loggedAt)));
     }
 
+    /** A declaration's consistency report (declaration vs issued e-CO vs voyage): the newest report wins. */
+    public Outcome consistencyChecked(String supplierId, ConsistencyOutcome outcome, Instant loggedAt) {
+        return metrics.measure("declaration-consistency", () -> record(supplierId, outcome.declarationId(),
+                evidence -> evidence.withConsistency(outcome), replayed(loggedAt)));
+    }
+
     /** A port event: attributed through its consignment references, or kept until the declaration arrives. */
     public Outcome logisticsEvent(LogisticsObservation observation) {
         return logisticsEvent(observation, null);
