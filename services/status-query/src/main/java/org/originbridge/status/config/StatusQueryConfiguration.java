@@ -62,7 +62,7 @@ public class StatusQueryConfiguration {
         TokenVerifier verifier = new TokenVerifier(keys, time);
         StatusQueryProperties.Tokens tokens = properties.tokens();
         return new StatusQueries(store, tokenCheck(verifier, tokens.verificationCodeType(), tokens.verificationCodeSigner()),
-                tokenCheck(verifier, tokens.qrTokenType(), tokens.qrTokenSigner()), time);
+                tokenCheck(verifier, tokens.qrTokenType(), tokens.qrTokenSigner()), time, properties.links().ccpitSync());
     }
 
     private static TokenCheck tokenCheck(TokenVerifier verifier, String type, String signingService) {

@@ -135,6 +135,31 @@ class StatusQueriesTest {
     }
 
     @Test
+    void theStatusViewLinksAnIssuedCertificateToCcpitSyncsDocumentOfThisDeclarationOnlyForItsReaders() {
+        StatusQueries linking = new StatusQueries(store, token -> TokenCheck.Result.valid(Map.of()),
+                token -> TokenCheck.Result.valid(Map.of()), Clock.fixed(T0, ZoneOffset.UTC), "http://ccpit.test:8103/");
+        put(Fixtures.issuance(1, "REQUESTED", T0));
+        assertThat(linking.status("DECL-1", Reader.operator()).orElseThrow().certificateDocumentUrl())
+                .as("not issued yet: no document").isNull();
+
+        put(issuedWith(asIssued("940540")));
+        assertThat(linking.status("DECL-1", Reader.tenants(java.util.Set.of("SUP-1"))).orElseThrow().certificateDocumentUrl())
+                .isEqualTo("http://ccpit.test:8103/api/v1/declarations/DECL-1/certificate-document");
+        assertThat(linking.status("DECL-1", Reader.tenants(java.util.Set.of("SUP-OTHER"))))
+                .as("another tenant sees no view, so no link").isEmpty();
+        assertThat(queries.status("DECL-1", Reader.operator()).orElseThrow().certificateDocumentUrl())
+                .as("no ccpit-sync URL configured: no link").isNull();
+
+        // a hostile id stays one path segment
+        DeclarationProjection p = store.declarations.get("DECL-1");
+        store.declarations.put("A/../B C", new DeclarationProjection("A/../B C", p.supplierId(), p.referenceNumber(),
+                p.destinationCountry(), p.intake(), p.declaration(), p.verification(), p.issuance(), p.issuanceHistory(),
+                p.updatedAt()));
+        assertThat(linking.status("A/../B C", Reader.operator()).orElseThrow().certificateDocumentUrl())
+                .isEqualTo("http://ccpit.test:8103/api/v1/declarations/A%2F..%2FB%20C/certificate-document");
+    }
+
+    @Test
     void theStatusViewShowsTheConsistencyReportWithEachDiscrepancyAndItsSource() {
         put(issuedWith(asIssued("940549")));
         store.events.add(actual("L1", "LOAD", T0.plusSeconds(86_400), "CNSHA"));
