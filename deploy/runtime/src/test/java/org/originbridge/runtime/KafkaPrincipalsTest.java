@@ -62,6 +62,7 @@ class KafkaPrincipalsTest {
                 "WRITE TOPIC:LITERAL:asw-verifications-compliance-scoring-dlt",
                 "WRITE TOPIC:LITERAL:eco-issuance-status-compliance-scoring-dlt",
                 "WRITE TOPIC:LITERAL:logistics-node-events-compliance-scoring-dlt",
+                "WRITE TOPIC:LITERAL:declaration-consistency-compliance-scoring-dlt",
                 // it reads its own compacted scores topic to continue versions after a rebuild (no listener: never used)
                 "WRITE TOPIC:LITERAL:supplier-compliance-scores-compliance-scoring-dlt");
         assertThat(scoring).noneMatch(r -> r.startsWith("READ TOPIC:LITERAL:coo-declarations-submitted"))

@@ -171,6 +171,22 @@ abstract class PipelineScenario {
         assertThat(text(finding, "/source")).startsWith("e-CO ").endsWith(" issued by CN-CCPIT");
         assertThat(text(view, "/consistency/publicLine")).startsWith("The HS code of item 1 differs from the issued certificate")
                 .doesNotContain("0902");
+        // the report is a fact (status-query -> declaration-consistency) that feeds the supplier's score:
+        // its cross-source consistency factor counts the discrepancy and names it with its source
+        JsonNode scored = awaitView(id, v -> {
+            for (JsonNode f : v.at("/supplierScore/factors")) {
+                if ("CROSS_SOURCE_CONSISTENCY".equals(text(f, "/code"))) {
+                    return String.valueOf(text(f, "/explanation")).contains("goods[1].hsCode (e-CO)");
+                }
+            }
+            return false;
+        });
+        for (JsonNode f : scored.at("/supplierScore/factors")) {
+            if ("CROSS_SOURCE_CONSISTENCY".equals(text(f, "/code"))) {
+                assertThat(f.at("/value").asInt()).as(f.toString()).isLessThan(100);
+                assertThat(f.at("/weight").asInt()).as(f.toString()).isPositive();
+            }
+        }
     }
 
     @Test

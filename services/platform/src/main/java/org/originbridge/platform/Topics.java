@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.originbridge.events.asw.VerificationCompleted;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.events.consistency.DeclarationConsistencyChecked;
 import org.originbridge.events.failures.DeclarationProcessingFailed;
 import org.originbridge.events.intake.BomSubmitted;
 import org.originbridge.events.intake.DeclarationAccepted;
@@ -56,9 +57,16 @@ public final class Topics {
      */
     public static final String BOM_SUBMISSIONS = "bom-submissions";
 
+    /**
+     * Key: declaration id. Value: {@code org.originbridge.events.consistency.DeclarationConsistencyChecked}.
+     * Compacted: the newest record per declaration is its current consistency report (declaration vs issued
+     * e-CO vs voyage). Written by status-query when a declaration's report changes; read by compliance-scoring.
+     */
+    public static final String DECLARATION_CONSISTENCY = "declaration-consistency";
+
     public static final List<String> ALL = List.of(DECLARATIONS_SUBMITTED, DECLARATIONS_ACCEPTED,
             DECLARATIONS_REJECTED, ASW_VERIFICATIONS, ECO_ISSUANCE_STATUS, LOGISTICS_NODE_EVENTS,
-            SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES, BOM_SUBMISSIONS);
+            SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES, BOM_SUBMISSIONS, DECLARATION_CONSISTENCY);
 
     /**
      * The typed catalogue: name + key type + value type of every topic above (the String constants stay for
@@ -87,11 +95,13 @@ public final class Topics {
                 Topic.of(Topics.DECLARATION_FAILURES, String.class, DeclarationProcessingFailed.class);
         public static final Topic<String, BomSubmitted> BOM_SUBMISSIONS =
                 Topic.of(Topics.BOM_SUBMISSIONS, String.class, BomSubmitted.class);
+        public static final Topic<String, DeclarationConsistencyChecked> DECLARATION_CONSISTENCY =
+                Topic.of(Topics.DECLARATION_CONSISTENCY, String.class, DeclarationConsistencyChecked.class);
 
         /** Every entry, in the order of {@link Topics#ALL} followed by the signing keys topic. */
         public static final List<Topic<String, ?>> ALL = List.of(DECLARATIONS_SUBMITTED, DECLARATIONS_ACCEPTED,
                 DECLARATIONS_REJECTED, ASW_VERIFICATIONS, ECO_ISSUANCE_STATUS, LOGISTICS_NODE_EVENTS,
-                SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES, BOM_SUBMISSIONS, SIGNING_KEYS);
+                SUPPLIER_COMPLIANCE_SCORES, DECLARATION_FAILURES, BOM_SUBMISSIONS, DECLARATION_CONSISTENCY, SIGNING_KEYS);
 
         private Catalogue() {
         }
@@ -113,11 +123,11 @@ public final class Topics {
 
     /**
      * The topic-level configs of a catalogue topic, declared here only: every fact topic keeps its
-     * records for ever; the supplier scores topic is compacted (a late subscriber still gets every
+     * records for ever; the supplier scores and declaration consistency topics are compacted (a late subscriber still gets every
      * supplier's current score). Dead-letter topics keep the broker's default retention.
      */
     public static Map<String, String> configs(String topic) {
-        if (SUPPLIER_COMPLIANCE_SCORES.equals(topic)) {
+        if (SUPPLIER_COMPLIANCE_SCORES.equals(topic) || DECLARATION_CONSISTENCY.equals(topic)) {
             return LATEST_PER_KEY;
         }
         return ALL.contains(topic) ? KEEP_FOR_EVER : Map.of();

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,6 +54,10 @@ public final class ComplianceScoring {
     }
 
     private static final int MAX_ATTEMPTS = 20;
+
+    /** Sends of one supplier's scores are serialised (striped by supplier id: bounded, whatever the suppliers). */
+    private final ReentrantLock[] sendLocks = java.util.stream.IntStream.range(0, 64)
+            .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
 
     private final SupplierRecords records;
     private final DeclarationLedger ledger;
@@ -127,6 +132,12 @@ public final class ComplianceScoring {
     public Outcome issuanceChanged(String supplierId, IssuanceOutcome outcome, Instant loggedAt) {
         return metrics.measure("eco-issuance", () -> record(supplierId, outcome.declarationId(),
                 evidence -> evidence.withIssuance(outcome), replayed(loggedAt)));
+    }
+
+    /** A declaration's consistency report (declaration vs issued e-CO vs voyage): the newest report wins. */
+    public Outcome consistencyChecked(String supplierId, ConsistencyOutcome outcome, Instant loggedAt) {
+        return metrics.measure("declaration-consistency", () -> record(supplierId, outcome.declarationId(),
+                evidence -> evidence.withConsistency(outcome), replayed(loggedAt)));
     }
 
     /** A port event: attributed through its consignment references, or kept until the declaration arrives. */
@@ -382,12 +393,30 @@ public final class ComplianceScoring {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
-    private boolean sendPending(SupplierRecord record) {
-        if (!record.emissionPending()) {
+    /**
+     * Sends the supplier's stored score if it has not been sent, one sender per supplier at a time: the record
+     * is re-read under the supplier's send lock, so a version read before a newer one was sent is never sent
+     * after it (seen before this lock: versions 1, 3, 2 on the compacted topic, whose newest record was then
+     * stale). The send is waited for inside the lock, so a supplier's versions reach the topic strictly
+     * increasing, each once (from this instance).
+     */
+    private boolean sendPending(SupplierRecord seen) {
+        if (!seen.emissionPending()) {
             return false;
         }
-        publisher.publish(record.latest());
-        records.markEmitted(record.supplierId(), record.latest().version());
-        return true;
+        ReentrantLock lock = sendLocks[Math.floorMod(seen.supplierId().hashCode(), sendLocks.length)];
+        lock.lock();
+        try {
+            Optional<SupplierRecord> current = records.find(seen.supplierId()).filter(SupplierRecord::emissionPending);
+            if (current.isEmpty()) {
+                return false; // sent meanwhile by another thread
+            }
+            SupplierRecord record = current.get();
+            publisher.publish(record.latest());
+            records.markEmitted(record.supplierId(), record.latest().version());
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 }

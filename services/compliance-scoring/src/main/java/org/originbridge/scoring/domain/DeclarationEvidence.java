@@ -21,9 +21,10 @@ import java.util.stream.Stream;
  * @param asw         null until verified (the newest {@code at} wins)
  * @param issuance    null until an issuance status arrived (the highest sequence wins)
  * @param consignment null until a port event was attributed to the declaration
+ * @param consistency null until a consistency report arrived (the newest {@code checkedAt} wins)
  */
 public record DeclarationEvidence(String declarationId, IntakeOutcome intake, AswOutcome asw, IssuanceOutcome issuance,
-        ConsignmentEvidence consignment) {
+        ConsignmentEvidence consignment, ConsistencyOutcome consistency) {
 
     private static final Set<String> DEPARTURE = Set.of("DEPA", "LOAD");
     private static final Set<String> ARRIVAL = Set.of("ARRI", "DISC");
@@ -34,13 +35,26 @@ public record DeclarationEvidence(String declarationId, IntakeOutcome intake, As
         Objects.requireNonNull(declarationId, "declarationId");
     }
 
+    public DeclarationEvidence(String declarationId, IntakeOutcome intake, AswOutcome asw, IssuanceOutcome issuance,
+            ConsignmentEvidence consignment) {
+        this(declarationId, intake, asw, issuance, consignment, null);
+    }
+
     public static DeclarationEvidence none(String declarationId) {
-        return new DeclarationEvidence(declarationId, null, null, null, null);
+        return new DeclarationEvidence(declarationId, null, null, null, null, null);
+    }
+
+    /** The consistency report; an older report than the one kept is ignored. */
+    public DeclarationEvidence withConsistency(ConsistencyOutcome outcome) {
+        if (consistency != null && consistency.checkedAt().isAfter(outcome.checkedAt())) {
+            return this;
+        }
+        return new DeclarationEvidence(declarationId, intake, asw, issuance, consignment, outcome);
     }
 
     /** Intake outcome; a replay overwrites it with the same value. */
     public DeclarationEvidence withIntake(IntakeOutcome outcome) {
-        return new DeclarationEvidence(declarationId, outcome, asw, issuance, consignment);
+        return new DeclarationEvidence(declarationId, outcome, asw, issuance, consignment, consistency);
     }
 
     /** ASW outcome; an older verification than the one kept is ignored. */
@@ -48,7 +62,7 @@ public record DeclarationEvidence(String declarationId, IntakeOutcome intake, As
         if (asw != null && asw.at().isAfter(outcome.at())) {
             return this;
         }
-        return new DeclarationEvidence(declarationId, intake, outcome, issuance, consignment);
+        return new DeclarationEvidence(declarationId, intake, outcome, issuance, consignment, consistency);
     }
 
     /** Issuance status; a lower sequence than the one kept is ignored. */
@@ -56,7 +70,7 @@ public record DeclarationEvidence(String declarationId, IntakeOutcome intake, As
         if (issuance != null && issuance.sequence() > outcome.sequence()) {
             return this;
         }
-        return new DeclarationEvidence(declarationId, intake, asw, outcome, consignment);
+        return new DeclarationEvidence(declarationId, intake, asw, outcome, consignment, consistency);
     }
 
     /** Port events of the consignment (ports from the declaration); an event id counts once. */
@@ -66,7 +80,7 @@ public record DeclarationEvidence(String declarationId, IntakeOutcome intake, As
         for (NodeEvent event : events) {
             c = c.with(event);
         }
-        return new DeclarationEvidence(declarationId, intake, asw, issuance, c);
+        return new DeclarationEvidence(declarationId, intake, asw, issuance, c, consistency);
     }
 
     /** The newest piece of evidence (port events: actual, not retracted), if any. */
@@ -100,7 +114,19 @@ public record DeclarationEvidence(String declarationId, IntakeOutcome intake, As
                 s == IssuanceOutcome.Status.REVOKED ? 1 : 0, s != null && s.open() ? 1 : 0,
                 s == IssuanceOutcome.Status.FAILED ? 1 : 0,
                 kind == Consignment.COMPLETE ? 1 : 0, kind == Consignment.INCOMPLETE ? 1 : 0,
-                kind == Consignment.HANDLED ? 1 : 0, handling, days);
+                kind == Consignment.HANDLED ? 1 : 0, handling, days,
+                consistency != null && consistency.status().compared() ? 1 : 0,
+                consistency != null && consistency.status() == ConsistencyOutcome.Status.DISCREPANCIES ? 1 : 0,
+                discrepancies());
+    }
+
+    /** Each kind of discrepancy of a discrepant report once ({@code field (source)}). */
+    private Map<String, Long> discrepancies() {
+        Map<String, Long> kinds = new TreeMap<>();
+        if (consistency != null && consistency.status() == ConsistencyOutcome.Status.DISCREPANCIES) {
+            consistency.discrepancies().forEach(d -> kinds.put(d, 1L));
+        }
+        return kinds;
     }
 
     private enum Consignment { NONE, COMPLETE, INCOMPLETE, HANDLED }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The supplier compliance scoring model: five factors, each a value 0-100 with a base weight and a
+ * The supplier compliance scoring model: six factors, each a value 0-100 with a base weight and a
  * human explanation. A factor without evidence gets weight 0 and its base weight is shared among
  * the factors that have evidence (proportionally, largest remainder), so the weights always add
  * up to 100. Score = round(sum(weight x value) / 100). Band: EXCELLENT >= 85, GOOD >= 70,
@@ -24,13 +24,21 @@ public final class ScoringModel {
     public static final String ECO_ISSUANCE = "ECO_ISSUANCE";
     public static final String DIRECT_CONSIGNMENT = "DIRECT_CONSIGNMENT";
     public static final String RECENCY = "RECENCY";
+    public static final String CROSS_SOURCE_CONSISTENCY = "CROSS_SOURCE_CONSISTENCY";
 
-    /** Base weights (percent) in factor order; they add up to 100. */
-    static final int W_INTAKE = 30;
-    static final int W_ASW = 25;
-    static final int W_ISSUANCE = 20;
-    static final int W_CONSIGNMENT = 15;
-    static final int W_RECENCY = 10;
+    /**
+     * Base weights (percent) in factor order; they add up to 100. The first five are 0.8 x their weights before
+     * the sixth factor came (30/25/20/15/10), so a supplier without consistency evidence keeps exactly the
+     * weights (and the score) it had: 20 shared in proportion gives them back.
+     */
+    static final int W_INTAKE = 24;
+    static final int W_ASW = 20;
+    static final int W_ISSUANCE = 16;
+    static final int W_CONSIGNMENT = 12;
+    static final int W_RECENCY = 8;
+    static final int W_CONSISTENCY = 20;
+    /** At most this many kinds of discrepancy are named in the explanation (the rest are counted). */
+    static final int NAMED_DISCREPANCIES = 5;
 
     private final ScoringPolicy policy;
 
@@ -56,7 +64,7 @@ public final class ScoringModel {
             return null;
         }
         List<Draft> drafts = List.of(intake(tally), asw(tally), issuance(tally), consignment(tally),
-                recency(tally, asOf));
+                recency(tally, asOf), consistency(tally));
         int[] weights = weights(drafts);
         List<ScoreFactor> factors = new ArrayList<>();
         long weighted = 0;
@@ -166,6 +174,33 @@ public final class ScoringModel {
         return new Draft(RECENCY, "Recency", W_RECENCY, value, true,
                 recent + " of " + total + " declaration" + plural(total) + " decided within the " + days
                         + " days before the latest evidence (" + value + "%)");
+    }
+
+    private Draft consistency(Tally t) {
+        long checked = t.consistencyChecked();
+        String name = "Cross-source consistency";
+        if (checked == 0) {
+            return Draft.none(CROSS_SOURCE_CONSISTENCY, name, W_CONSISTENCY,
+                    "No declaration checked against its issued e-CO or its voyage yet");
+        }
+        long clean = checked - t.consistencyDiscrepant();
+        int value = percent(clean, checked);
+        StringBuilder text = new StringBuilder().append(clean).append(" of ").append(checked)
+                .append(" declaration").append(plural(checked))
+                .append(" checked against the issued e-CO and the voyage with no discrepancy (").append(value).append("%)");
+        if (!t.discrepancies().isEmpty()) {
+            List<String> named = t.discrepancies().entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .limit(NAMED_DISCREPANCIES)
+                    .map(e -> e.getKey() + " in " + e.getValue() + " declaration" + plural(e.getValue())).toList();
+            text.append("; discrepancies: ").append(String.join(", ", named));
+            int more = t.discrepancies().size() - named.size();
+            if (more > 0) {
+                text.append(" and ").append(more).append(" other kind").append(plural(more));
+            }
+        }
+        return new Draft(CROSS_SOURCE_CONSISTENCY, name, W_CONSISTENCY, value, true, text.toString());
     }
 
     // ------------------------------------------------------------------ arithmetic

@@ -10,7 +10,8 @@ import java.util.function.BinaryOperator;
  * each outcome of each factor. Its size does not depend on how many declarations a supplier has:
  * {@code handling} holds one entry per (code, location) of handling in transit seen, and
  * {@code intakeByDay} one entry per UTC day of intake decisions inside the recency window (older
- * days are pruned by {@link #pruneBefore}, since the window only moves forward).
+ * days are pruned by {@link #pruneBefore}, since the window only moves forward), {@code discrepancies}
+ * one entry per kind of discrepancy ({@code field (source)}) standing in a checked declaration.
  *
  * <p>A declaration contributes a tally of its own ({@link DeclarationEvidence#tally()}); the
  * supplier's tally is the sum, kept current by adding {@code next - previous} whenever one
@@ -19,13 +20,25 @@ import java.util.function.BinaryOperator;
 public record Tally(long intakeAccepted, long intakeRejected, long aswVerified, long aswNotVerified, long aswOther,
         long issued, long issuanceRejected, long revoked, long issuanceOpen, long issuanceFailed,
         long consignmentsComplete, long consignmentsIncomplete, long consignmentsHandled,
-        Map<String, Long> handling, Map<Long, Long> intakeByDay) {
+        Map<String, Long> handling, Map<Long, Long> intakeByDay,
+        long consistencyChecked, long consistencyDiscrepant, Map<String, Long> discrepancies) {
 
     public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of());
 
     public Tally {
         handling = withoutZeros(Objects.requireNonNull(handling, "handling"));
         intakeByDay = withoutZeros(Objects.requireNonNull(intakeByDay, "intakeByDay"));
+        discrepancies = withoutZeros(Objects.requireNonNull(discrepancies, "discrepancies"));
+    }
+
+    /** Without consistency evidence. */
+    public Tally(long intakeAccepted, long intakeRejected, long aswVerified, long aswNotVerified, long aswOther,
+            long issued, long issuanceRejected, long revoked, long issuanceOpen, long issuanceFailed,
+            long consignmentsComplete, long consignmentsIncomplete, long consignmentsHandled,
+            Map<String, Long> handling, Map<Long, Long> intakeByDay) {
+        this(intakeAccepted, intakeRejected, aswVerified, aswNotVerified, aswOther, issued, issuanceRejected, revoked,
+                issuanceOpen, issuanceFailed, consignmentsComplete, consignmentsIncomplete, consignmentsHandled, handling,
+                intakeByDay, 0, 0, Map.of());
     }
 
     public long intakeDecided() {
@@ -51,7 +64,7 @@ public record Tally(long intakeAccepted, long intakeRejected, long aswVerified, 
         kept.keySet().removeIf(day -> day < firstDay);
         return new Tally(intakeAccepted, intakeRejected, aswVerified, aswNotVerified, aswOther, issued,
                 issuanceRejected, revoked, issuanceOpen, issuanceFailed, consignmentsComplete, consignmentsIncomplete,
-                consignmentsHandled, handling, kept);
+                consignmentsHandled, handling, kept, consistencyChecked, consistencyDiscrepant, discrepancies);
     }
 
     private Tally combine(Tally o, BinaryOperator<Long> op) {
@@ -63,7 +76,8 @@ public record Tally(long intakeAccepted, long intakeRejected, long aswVerified, 
                 op.apply(consignmentsComplete, o.consignmentsComplete),
                 op.apply(consignmentsIncomplete, o.consignmentsIncomplete),
                 op.apply(consignmentsHandled, o.consignmentsHandled), merge(handling, o.handling, op),
-                merge(intakeByDay, o.intakeByDay, op));
+                merge(intakeByDay, o.intakeByDay, op), op.apply(consistencyChecked, o.consistencyChecked),
+                op.apply(consistencyDiscrepant, o.consistencyDiscrepant), merge(discrepancies, o.discrepancies, op));
     }
 
     private static <K extends Comparable<K>> Map<K, Long> merge(Map<K, Long> a, Map<K, Long> b, BinaryOperator<Long> op) {

@@ -49,8 +49,9 @@ class ScoringModelTest {
         // intake 4/5 = 80, ASW 3/4 = 75, issuance 2/3 = 66.7 -> 67, consignment (100 + 50) / 2 = 75, recency 5/5 = 100
         // score = (30x80 + 25x75 + 20x67 + 15x75 + 10x100) / 100 = 7740 / 100 = 77.4 -> 77: GOOD
         assertThat(values(card)).isEqualTo(Map.of("INTAKE_ACCEPTANCE", 80, "ASW_VERIFICATION", 75, "ECO_ISSUANCE", 67,
-                "DIRECT_CONSIGNMENT", 75, "RECENCY", 100));
-        assertThat(card.factors()).extracting(ScoreFactor::weight).containsExactly(30, 25, 20, 15, 10);
+                "DIRECT_CONSIGNMENT", 75, "RECENCY", 100, "CROSS_SOURCE_CONSISTENCY", 0));
+        // no consistency report yet: its base weight 20 is shared, which gives the five others exactly 30/25/20/15/10
+        assertThat(card.factors()).extracting(ScoreFactor::weight).containsExactly(30, 25, 20, 15, 10, 0);
         assertThat(card.score()).isEqualTo(77);
         assertThat(card.band()).isEqualTo(ScoreBand.GOOD);
         assertThat(card.asOf()).isEqualTo(day(12));
@@ -65,6 +66,56 @@ class ScoringModelTest {
                 + " 0 handled in transit (0); average 75");
         assertThat(explanation(card, "RECENCY"))
                 .isEqualTo("5 of 5 declarations decided within the 180 days before the latest evidence (100%)");
+    }
+
+    @Test
+    void workedExampleCrossSourceConsistency() {
+        // Given 4 accepted declarations: D1 consistent, D2 consistent but needing evidence (transshipment through a
+        // non-Party), D3 with two discrepancies (an HS code against the issued e-CO, the port of discharge against
+        // the voyage), D4 not compared yet (no issued content, no actual voyage event)
+        Tally tally = Tally.ZERO;
+        tally = tally.plus(checked("D1", 1, ConsistencyOutcome.Status.CONSISTENT));
+        tally = tally.plus(checked("D2", 2, ConsistencyOutcome.Status.EVIDENCE_NEEDED));
+        tally = tally.plus(checked("D3", 3, ConsistencyOutcome.Status.DISCREPANCIES, "goods[1].hsCode (e-CO)",
+                "consignment.portOfDischarge (voyage)"));
+        tally = tally.plus(checked("D4", 4, ConsistencyOutcome.Status.NOT_COMPARED));
+
+        ScoreCard card = model.score(tally, day(4));
+
+        // consistency: 2 of 3 compared without a discrepancy = 67 (D4 is not counted); intake 4/4 = 100, recency 100.
+        // Weights: intake 24, recency 8, consistency 20 have evidence (52): 2400/52 = 46 r8, 800/52 = 15 r20,
+        // 2000/52 = 38 r24 = 99; the largest remainder (consistency) gets the last point: 46/15/39.
+        // score = (46x100 + 15x100 + 39x67) / 100 = 87.13 -> 87: EXCELLENT
+        assertThat(values(card).get("CROSS_SOURCE_CONSISTENCY")).isEqualTo(67);
+        assertThat(card.factors()).extracting(ScoreFactor::weight).containsExactly(46, 0, 0, 0, 15, 39);
+        assertThat(card.score()).isEqualTo(87);
+        assertThat(card.band()).isEqualTo(ScoreBand.EXCELLENT);
+        assertThat(explanation(card, "CROSS_SOURCE_CONSISTENCY")).isEqualTo("2 of 3 declarations checked against the"
+                + " issued e-CO and the voyage with no discrepancy (67%); discrepancies: consignment.portOfDischarge"
+                + " (voyage) in 1 declaration, goods[1].hsCode (e-CO) in 1 declaration");
+
+        // When D3's next report is consistent (its e-CO was amended), its discrepancies leave the supplier's counts
+        Tally amended = tally.minus(checked("D3", 3, ConsistencyOutcome.Status.DISCREPANCIES, "goods[1].hsCode (e-CO)",
+                "consignment.portOfDischarge (voyage)")).plus(checked("D3", 3, ConsistencyOutcome.Status.CONSISTENT));
+        assertThat(amended.discrepancies()).isEmpty();
+        assertThat(values(model.score(amended, day(4))).get("CROSS_SOURCE_CONSISTENCY")).isEqualTo(100);
+    }
+
+    @Test
+    void anOlderConsistencyReportDoesNotOverwriteANewerOneAndTheSameReportTwiceChangesNothing() {
+        DeclarationEvidence newer = DeclarationEvidence.none("D1").withIntake(accepted("D1", 1))
+                .withConsistency(new ConsistencyOutcome("D1", ConsistencyOutcome.Status.CONSISTENT, null, "h2", day(5)));
+        ConsistencyOutcome older = new ConsistencyOutcome("D1", ConsistencyOutcome.Status.DISCREPANCIES,
+                java.util.List.of("goods[1].hsCode (e-CO)"), "h1", day(4));
+        assertThat(newer.withConsistency(older)).isEqualTo(newer);
+        assertThat(newer.withConsistency(newer.consistency())).isEqualTo(newer);
+    }
+
+    private static Tally checked(String id, int day, ConsistencyOutcome.Status status, String... discrepancies) {
+        return DeclarationEvidence.none(id).withIntake(accepted(id, day))
+                .withConsistency(new ConsistencyOutcome(id, status, java.util.List.of(discrepancies), "hash-" + id,
+                        day(day)))
+                .tally();
     }
 
     @Test
@@ -85,7 +136,7 @@ class ScoringModelTest {
         // Only intake (30) and recency (10) have evidence: 30/40 -> 75, 10/40 -> 25.
         ScoreCard card = model.score(of(accepted("D1", 1), accepted("D2", 2), accepted("D3", 3)));
 
-        assertThat(card.factors()).extracting(ScoreFactor::weight).containsExactly(75, 0, 0, 0, 25);
+        assertThat(card.factors()).extracting(ScoreFactor::weight).containsExactly(75, 0, 0, 0, 25, 0);
         assertThat(card.score()).isEqualTo(100);
         assertThat(card.band()).isEqualTo(ScoreBand.EXCELLENT);
         assertThat(explanation(card, "ASW_VERIFICATION"))
@@ -100,7 +151,7 @@ class ScoringModelTest {
                 .withAsw(asw("D1", VERIFIED, 4));
         ScoreCard card = model.score(e);
 
-        assertThat(card.factors()).extracting(ScoreFactor::weight).containsExactly(46, 39, 0, 0, 15);
+        assertThat(card.factors()).extracting(ScoreFactor::weight).containsExactly(46, 39, 0, 0, 15, 0);
         // intake 2/3 = 67, ASW 100, recency 100: (46x67 + 39x100 + 15x100) / 100 = 8482 / 100 = 84.82 -> 85
         assertThat(card.score()).isEqualTo(85);
         assertThat(card.band()).isEqualTo(ScoreBand.EXCELLENT);

@@ -87,7 +87,7 @@ public final class ConsistencyCheck {
             return "Not checked yet: neither the issued certificate's content nor an actual voyage event is known.";
         }
         List<String> parts = new ArrayList<>();
-        List<String> certificate = findings.stream().filter(f -> f.checkId().startsWith("ECO_"))
+        List<String> certificate = findings.stream().filter(Finding::aboutCertificate)
                 .map(Finding::publicSentence).distinct().toList();
         if (!certificateCompared) {
             parts.add("the issued certificate's content is not known yet");
@@ -96,7 +96,7 @@ public final class ConsistencyCheck {
         } else {
             parts.addAll(certificate);
         }
-        List<String> voyageFindings = findings.stream().filter(f -> f.checkId().startsWith("VOYAGE_"))
+        List<String> voyageFindings = findings.stream().filter(Finding::aboutVoyage)
                 .map(Finding::publicSentence).distinct().toList();
         if (!voyage.compared) {
             parts.add("no actual voyage event is known yet");

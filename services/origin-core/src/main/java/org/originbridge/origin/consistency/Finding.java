@@ -23,4 +23,14 @@ public record Finding(String checkId, String field, String declared, String obse
         /** Not a failure, but evidence is needed (Art. 3.15 transshipment through a non-Party). */
         EVIDENCE_NEEDED
     }
+
+    /** Found against the issued certificate (e-CO): its check id starts with {@code ECO_}. */
+    public boolean aboutCertificate() {
+        return checkId != null && checkId.startsWith("ECO_");
+    }
+
+    /** Found against the voyage (carrier or terminal events): its check id starts with {@code VOYAGE_}. */
+    public boolean aboutVoyage() {
+        return checkId != null && checkId.startsWith("VOYAGE_");
+    }
 }

@@ -15,10 +15,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param tokens the JWS token types this service checks (must match what the signing services use)
  * @param list   paging of the declaration list
+ * @param links  other services' URLs the views link to
  */
 @Validated
 @ConfigurationProperties("originbridge.status")
-public record StatusQueryProperties(@Valid @NotNull @DefaultValue Tokens tokens, @Valid @NotNull @DefaultValue Paging list) {
+public record StatusQueryProperties(@Valid @NotNull @DefaultValue Tokens tokens, @Valid @NotNull @DefaultValue Paging list,
+        @Valid @NotNull @DefaultValue Links links) {
+
+    /** @param ccpitSync where ccpit-sync serves the issued certificate documents the status view links to */
+    public record Links(@NotBlank @DefaultValue("http://127.0.0.1:8103") String ccpitSync) {
+    }
 
     /**
      * @param verificationCodeType   type (JWS {@code typ}) of the verification codes asw-verification signs

@@ -12,6 +12,10 @@ import org.originbridge.status.domain.route.DeliveryRoute;
  * {@code route} is the delivery route built from the milestones ({@link org.originbridge.status.domain.route.RouteBuilder}).
  * {@code consistency} is the declaration checked against the certificate as its authority issued it and
  * against the actual voyage ({@link Consistency}); null while no declaration data is known.
+ * {@code certificateDocumentUrl} is ccpit-sync's {@code /api/v1/declarations/{id}/certificate-document} of this
+ * declaration (the certificate as its authority issued it) once an e-CO was issued and its document retrieved
+ * (a {@code documentSha256} is known); null otherwise. It answers the same callers this view does (the
+ * declaration's tenant, an operator) plus its importer, with their own token.
  */
 public record DeclarationStatus(
         String declarationId,
@@ -27,7 +31,8 @@ public record DeclarationStatus(
         Instant updatedAt,
         ProcessingFailure failure,
         DeliveryRoute route,
-        ConsistencyReport consistency) {
+        ConsistencyReport consistency,
+        String certificateDocumentUrl) {
 
     /** Issuance status plus its history. */
     public record Issuance(IssuanceRecord current, List<IssuanceRecord.HistoryEntry> history) {

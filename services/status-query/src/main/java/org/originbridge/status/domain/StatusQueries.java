@@ -21,10 +21,18 @@ public final class StatusQueries {
     private final TokenCheck verificationCodes;
     private final TokenCheck qrTokens;
     private final Clock clock;
+    private final String ccpitSyncUrl;
     private final RouteBuilder routes = new RouteBuilder(PortDirectory.shipped());
     private final Consistency consistency = new Consistency(PortDirectory.shipped());
 
     public StatusQueries(StatusReadStore store, TokenCheck verificationCodes, TokenCheck qrTokens, Clock clock) {
+        this(store, verificationCodes, qrTokens, clock, null);
+    }
+
+    /** @param ccpitSyncUrl where ccpit-sync serves certificate documents (null: the status view links none) */
+    public StatusQueries(StatusReadStore store, TokenCheck verificationCodes, TokenCheck qrTokens, Clock clock,
+            String ccpitSyncUrl) {
+        this.ccpitSyncUrl = ccpitSyncUrl == null ? null : ccpitSyncUrl.replaceAll("/+$", "");
         this.store = store;
         this.verificationCodes = verificationCodes;
         this.qrTokens = qrTokens;
@@ -38,6 +46,11 @@ public final class StatusQueries {
 
     /** The logistics events of the declaration's consignment that its exporter may see. */
     private List<LogisticsEvent> consignmentEvents(DeclarationProjection p) {
+        return consignmentEvents(store, p);
+    }
+
+    /** The logistics events of the declaration's consignment that its exporter may see (also what {@link ConsistencyFacts} compares). */
+    static List<LogisticsEvent> consignmentEvents(StatusReadStore store, DeclarationProjection p) {
         List<String> refs = References.of(p.declaration() == null ? null : p.declaration().consignment());
         // another exporter pushing events under this consignment's references is not shown (nor can it retract any)
         return refs.isEmpty() ? List.of() : store.logisticsEvents(refs).stream().filter(e -> e.visibleTo(p.supplierId()))
@@ -77,7 +90,18 @@ public final class StatusQueries {
                 : new DeclarationStatus.Issuance(p.issuance(), p.issuanceHistory());
         return new DeclarationStatus(p.declarationId(), p.supplierId(), p.referenceNumber(), p.destinationCountry(),
                 p.intake(), p.declaration(), p.verification(), issuance, milestones, score, p.updatedAt(),
-                p.currentFailure(), route(p, events), consistency.report(p, milestones));
+                p.currentFailure(), route(p, events), consistency.report(p, milestones), certificateDocumentUrl(p));
+    }
+
+    /** ccpit-sync's certificate document of this declaration, once issued and retrieved (the id path-encoded). */
+    private String certificateDocumentUrl(DeclarationProjection p) {
+        IssuanceRecord i = p.issuance();
+        if (ccpitSyncUrl == null || !p.issued() || i == null || i.documentSha256() == null) {
+            return null;
+        }
+        return ccpitSyncUrl + "/api/v1/declarations/"
+                + java.net.URLEncoder.encode(p.declarationId(), StandardCharsets.UTF_8).replace("+", "%20")
+                + "/certificate-document";
     }
 
     /** A page of the declarations the reader may see; {@code afterId} is the last id of the previous page. */

@@ -114,24 +114,49 @@ class StatusQueriesTest {
         assertThat(wrong.issuingBody()).isNull();
     }
 
-    private static LogisticsEvent actual(String id, String code, java.time.Instant at, String locode) {
+    static LogisticsEvent actual(String id, String code, java.time.Instant at, String locode) {
         return new LogisticsEvent(id, "DCSA", "EQUIPMENT", "ACT", code, at, at.plusSeconds(5), locode, null, "VESSEL",
                 "9811000", "0421W", "MSCU1234565", "TD-REF-1", null, null);
     }
 
-    private static IssuanceRecord issuedWith(org.originbridge.origin.consistency.ShipmentFacts content) {
+    static IssuanceRecord issuedWith(org.originbridge.origin.consistency.ShipmentFacts content) {
         IssuanceRecord i = Fixtures.issuance(2, "ISSUED", T0);
         return new IssuanceRecord(i.status(), i.previousStatus(), i.sequence(), i.applicationId(), i.certificateNumber(),
                 i.serialNumber(), i.queryUrl(), i.qrToken(), i.reason(), i.changedAt(), "CN-CCPIT", "AVC-1", "ab12",
                 content);
     }
 
-    private static org.originbridge.origin.consistency.ShipmentFacts asIssued(String hsCode) {
+    static org.originbridge.origin.consistency.ShipmentFacts asIssued(String hsCode) {
         return new org.originbridge.origin.consistency.ShipmentFacts(
                 new org.originbridge.origin.consistency.ShipmentFacts.Trader("Ningbo Bright Lamps Co Ltd", "CN"), null, "VN",
                 List.of(new org.originbridge.origin.consistency.ShipmentFacts.Item(1, "LED lamps", hsCode, "CTH", "1200",
                         "PCE", "18500", "USD")),
                 "INV-1", null, null, null, null, null, null);
+    }
+
+    @Test
+    void theStatusViewLinksAnIssuedCertificateToCcpitSyncsDocumentOfThisDeclarationOnlyForItsReaders() {
+        StatusQueries linking = new StatusQueries(store, token -> TokenCheck.Result.valid(Map.of()),
+                token -> TokenCheck.Result.valid(Map.of()), Clock.fixed(T0, ZoneOffset.UTC), "http://ccpit.test:8103/");
+        put(Fixtures.issuance(1, "REQUESTED", T0));
+        assertThat(linking.status("DECL-1", Reader.operator()).orElseThrow().certificateDocumentUrl())
+                .as("not issued yet: no document").isNull();
+
+        put(issuedWith(asIssued("940540")));
+        assertThat(linking.status("DECL-1", Reader.tenants(java.util.Set.of("SUP-1"))).orElseThrow().certificateDocumentUrl())
+                .isEqualTo("http://ccpit.test:8103/api/v1/declarations/DECL-1/certificate-document");
+        assertThat(linking.status("DECL-1", Reader.tenants(java.util.Set.of("SUP-OTHER"))))
+                .as("another tenant sees no view, so no link").isEmpty();
+        assertThat(queries.status("DECL-1", Reader.operator()).orElseThrow().certificateDocumentUrl())
+                .as("no ccpit-sync URL configured: no link").isNull();
+
+        // a hostile id stays one path segment
+        DeclarationProjection p = store.declarations.get("DECL-1");
+        store.declarations.put("A/../B C", new DeclarationProjection("A/../B C", p.supplierId(), p.referenceNumber(),
+                p.destinationCountry(), p.intake(), p.declaration(), p.verification(), p.issuance(), p.issuanceHistory(),
+                p.updatedAt()));
+        assertThat(linking.status("A/../B C", Reader.operator()).orElseThrow().certificateDocumentUrl())
+                .isEqualTo("http://ccpit.test:8103/api/v1/declarations/A%2F..%2FB%20C/certificate-document");
     }
 
     @Test

@@ -15,6 +15,10 @@ import org.originbridge.events.scoring.ScoreBand;
 import org.originbridge.events.scoring.ScoreFactor;
 import org.originbridge.events.scoring.SupplierComplianceScore;
 import org.originbridge.platform.errors.InvalidRecordException;
+import org.originbridge.events.consistency.DeclarationConsistencyChecked;
+import org.originbridge.events.consistency.FindingSeverity;
+import org.originbridge.events.consistency.FindingSource;
+import org.originbridge.scoring.domain.ConsistencyOutcome;
 import org.originbridge.scoring.domain.AswOutcome;
 import org.originbridge.scoring.domain.Consignment;
 import org.originbridge.scoring.domain.IntakeOutcome;
@@ -65,6 +69,40 @@ public final class EventMapper {
                 event.getRetractedEventId());
         return new LogisticsObservation(node, event.getTransportDocumentReference(), event.getBookingReference(),
                 event.getEquipmentReference());
+    }
+
+    /** Longest field path kept in a discrepancy's name, and most kinds kept per report (hostile input stays bounded). */
+    static final int MAX_FIELD = 120;
+    static final int MAX_KINDS = 50;
+
+    /**
+     * A consistency report: its status and each discrepancy as {@code field (e-CO)} or {@code field (voyage)};
+     * points needing evidence are not discrepancies.
+     */
+    public static ConsistencyOutcome consistency(DeclarationConsistencyChecked event) {
+        require(List.of(field("declarationId", event.getDeclarationId()), field("supplierId", event.getSupplierId())));
+        if (event.getCheckedAt() == null) {
+            throw new InvalidRecordException("checkedAt", ErrorCodes.REQUIRED, "is required");
+        }
+        ConsistencyOutcome.Status status = event.getStatus() == null ? ConsistencyOutcome.Status.UNKNOWN
+                : switch (event.getStatus()) {
+                    case NOT_COMPARED -> ConsistencyOutcome.Status.NOT_COMPARED;
+                    case CONSISTENT -> ConsistencyOutcome.Status.CONSISTENT;
+                    case EVIDENCE_NEEDED -> ConsistencyOutcome.Status.EVIDENCE_NEEDED;
+                    case DISCREPANCIES -> ConsistencyOutcome.Status.DISCREPANCIES;
+                    default -> ConsistencyOutcome.Status.UNKNOWN;
+                };
+        List<String> kinds = event.getFindings().stream()
+                .filter(f -> f.getSeverity() == FindingSeverity.DISCREPANCY)
+                .map(f -> truncate(f.getField()) + " (" + (f.getSource() == FindingSource.E_CO ? "e-CO"
+                        : f.getSource() == FindingSource.VOYAGE ? "voyage" : "other source") + ")")
+                .distinct().limit(MAX_KINDS).toList();
+        return new ConsistencyOutcome(event.getDeclarationId(), status, kinds, event.getReportHash(), event.getCheckedAt());
+    }
+
+    private static String truncate(String field) {
+        String f = field == null || field.isBlank() ? "?" : field.strip();
+        return f.length() <= MAX_FIELD ? f : f.substring(0, MAX_FIELD) + "...";
     }
 
     public static SupplierComplianceScore toAvro(SupplierScore score) {

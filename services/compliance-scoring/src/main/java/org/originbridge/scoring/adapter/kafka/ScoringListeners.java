@@ -2,6 +2,7 @@ package org.originbridge.scoring.adapter.kafka;
 
 import org.originbridge.events.asw.VerificationCompleted;
 import org.originbridge.events.ccpit.IssuanceStatusChanged;
+import org.originbridge.events.consistency.DeclarationConsistencyChecked;
 import org.originbridge.events.intake.DeclarationAccepted;
 import org.originbridge.events.intake.DeclarationRejected;
 import org.originbridge.events.logistics.LogisticsNodeEvent;
@@ -45,6 +46,11 @@ public class ScoringListeners {
     @KafkaListener(topics = Topics.ECO_ISSUANCE_STATUS)
     void issuance(IssuanceStatusChanged event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long loggedAt) {
         scoring.issuanceChanged(event.getSupplierId(), EventMapper.issuance(event), Instant.ofEpochMilli(loggedAt));
+    }
+
+    @KafkaListener(topics = Topics.DECLARATION_CONSISTENCY)
+    void consistency(DeclarationConsistencyChecked event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long loggedAt) {
+        scoring.consistencyChecked(event.getSupplierId(), EventMapper.consistency(event), Instant.ofEpochMilli(loggedAt));
     }
 
     @KafkaListener(topics = Topics.LOGISTICS_NODE_EVENTS)

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.originbridge.scoring.domain.AswOutcome;
 import org.originbridge.scoring.domain.ConsignmentEvidence;
+import org.originbridge.scoring.domain.ConsistencyOutcome;
 import org.originbridge.scoring.domain.DeclarationEvidence;
 import org.originbridge.scoring.domain.IntakeOutcome;
 import org.originbridge.scoring.domain.IssuanceOutcome;
@@ -43,6 +44,11 @@ final class EvidenceDocuments {
                     .append("portOfDischarge", c.portOfDischarge())
                     .append("events", c.events().stream().map(EvidenceDocuments::event).toList()));
         }
+        if (e.consistency() != null) {
+            ConsistencyOutcome k = e.consistency();
+            d.append("consistency", new Document("status", k.status().name()).append("discrepancies", k.discrepancies())
+                    .append("reportHash", k.reportHash()).append("checkedAt", date(k.checkedAt())));
+        }
         return d;
     }
 
@@ -54,6 +60,7 @@ final class EvidenceDocuments {
         Document a = d.get("asw", Document.class);
         Document s = d.get("issuance", Document.class);
         Document c = d.get("consignment", Document.class);
+        Document k = d.get("consistency", Document.class);
         return new DeclarationEvidence(declarationId,
                 i == null ? null : new IntakeOutcome(declarationId, i.getBoolean("accepted", false), instant(i.getDate("at"))),
                 a == null ? null : new AswOutcome(declarationId, AswOutcome.Result.valueOf(a.getString("result")),
@@ -61,7 +68,10 @@ final class EvidenceDocuments {
                 s == null ? null : new IssuanceOutcome(declarationId, IssuanceOutcome.Status.valueOf(s.getString("status")),
                         s.getInteger("sequence", 0), instant(s.getDate("at"))),
                 c == null ? null : new ConsignmentEvidence(declarationId, c.getString("portOfLoading"),
-                        c.getString("portOfDischarge"), docs(c, "events").stream().map(EvidenceDocuments::event).toList()));
+                        c.getString("portOfDischarge"), docs(c, "events").stream().map(EvidenceDocuments::event).toList()),
+                k == null ? null : new ConsistencyOutcome(declarationId,
+                        ConsistencyOutcome.Status.valueOf(k.getString("status")), k.getList("discrepancies", String.class),
+                        k.getString("reportHash"), instant(k.getDate("checkedAt"))));
     }
 
     static Document event(NodeEvent n) {
@@ -88,7 +98,11 @@ final class EvidenceDocuments {
                 .append("handling", t.handling().entrySet().stream()
                         .map(e -> new Document("key", e.getKey()).append("count", e.getValue())).toList())
                 .append("intakeByDay", t.intakeByDay().entrySet().stream()
-                        .map(e -> new Document("day", e.getKey()).append("count", e.getValue())).toList());
+                        .map(e -> new Document("day", e.getKey()).append("count", e.getValue())).toList())
+                .append("consistencyChecked", t.consistencyChecked())
+                .append("consistencyDiscrepant", t.consistencyDiscrepant())
+                .append("discrepancies", t.discrepancies().entrySet().stream()
+                        .map(e -> new Document("key", e.getKey()).append("count", e.getValue())).toList());
     }
 
     static Tally tally(Document d) {
@@ -99,11 +113,13 @@ final class EvidenceDocuments {
         docs(d, "handling").forEach(h -> handling.put(h.getString("key"), number(h, "count")));
         Map<Long, Long> days = new TreeMap<>();
         docs(d, "intakeByDay").forEach(h -> days.put(number(h, "day"), number(h, "count")));
+        Map<String, Long> discrepancies = new TreeMap<>();
+        docs(d, "discrepancies").forEach(h -> discrepancies.put(h.getString("key"), number(h, "count")));
         return new Tally(number(d, "intakeAccepted"), number(d, "intakeRejected"), number(d, "aswVerified"),
                 number(d, "aswNotVerified"), number(d, "aswOther"), number(d, "issued"), number(d, "issuanceRejected"),
                 number(d, "revoked"), number(d, "issuanceOpen"), number(d, "issuanceFailed"),
                 number(d, "consignmentsComplete"), number(d, "consignmentsIncomplete"), number(d, "consignmentsHandled"),
-                handling, days);
+                handling, days, number(d, "consistencyChecked"), number(d, "consistencyDiscrepant"), discrepancies);
     }
 
     static Document score(SupplierScore s) {

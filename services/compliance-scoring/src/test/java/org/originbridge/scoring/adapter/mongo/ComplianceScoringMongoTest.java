@@ -88,6 +88,9 @@ class ComplianceScoringMongoTest {
         // stored when it sends, so a version overtaken before its send may be skipped: the topic is compacted)
         assertThat(sent).extracting(SupplierScore::version).contains(stored.latest().version())
                 .allMatch(v -> v <= stored.latest().version());
+        // and in order: a supplier's versions reach the (compacted) topic strictly increasing, so its newest
+        // record is always its latest score (an older version sent after a newer one would stay as the latest)
+        assertThat(sent).extracting(SupplierScore::version).isSorted().doesNotHaveDuplicates();
         assertThat(sent.stream().collect(java.util.stream.Collectors.groupingBy(SupplierScore::version,
                 java.util.stream.Collectors.toSet())).values()).allMatch(contents -> contents.size() == 1);
         assertThat(stored.latest().factors()).filteredOn(f -> f.code().equals(ScoringModel.ASW_VERIFICATION))

@@ -14,6 +14,8 @@ import org.originbridge.events.logistics.LogisticsNodeEvent;
 import org.originbridge.events.scoring.SupplierComplianceScore;
 import org.originbridge.events.signing.SigningKeyPublished;
 import org.originbridge.platform.errors.InvalidRecordException;
+import org.originbridge.status.domain.ConsistencyFacts;
+import org.originbridge.status.domain.LogisticsEvent;
 import org.originbridge.status.domain.ProjectionResult;
 import org.originbridge.status.domain.StatusProjection;
 import org.springframework.stereotype.Component;
@@ -27,10 +29,12 @@ import org.springframework.stereotype.Component;
 public class ProjectionHandler {
 
     private final StatusProjection projection;
+    private final ConsistencyFacts consistency;
     private final MeterRegistry meters;
 
-    public ProjectionHandler(StatusProjection projection, MeterRegistry meters) {
+    public ProjectionHandler(StatusProjection projection, ConsistencyFacts consistency, MeterRegistry meters) {
         this.projection = projection;
+        this.consistency = consistency;
         this.meters = meters;
     }
 
@@ -51,6 +55,8 @@ public class ProjectionHandler {
         apply("accepted", () -> projection.accepted(e.getDeclarationId(), e.getSupplierId(),
                 EventMapper.declaration(e.getDeclaration()), EventMapper.preCheck(e.getOriginPreCheck()),
                 e.getAcceptedAt()));
+        // applied or stale (a redelivery): the report is recomputed either way and published only if it changed
+        consistency.check(e.getDeclarationId());
     }
 
     void rejected(DeclarationRejected e) {
@@ -70,10 +76,13 @@ public class ProjectionHandler {
         EventMapper.requireIds(e.getDeclarationId(), e.getSupplierId(), e.getTenantId());
         apply("issuance", () -> projection.issuanceChanged(e.getDeclarationId(), e.getSupplierId(),
                 e.getReferenceNumber(), EventMapper.issuance(e)));
+        consistency.check(e.getDeclarationId());
     }
 
     void logistics(LogisticsNodeEvent e) {
-        apply("logistics", () -> projection.logisticsEvent(EventMapper.logistics(e)));
+        LogisticsEvent event = EventMapper.logistics(e);
+        apply("logistics", () -> projection.logisticsEvent(event));
+        consistency.eventRecorded(event);
     }
 
     void score(SupplierComplianceScore e) {
