@@ -44,7 +44,7 @@ class SnapshotRepliesBackendTest {
         try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> docs = client.getDatabase("race").getCollection("docs");
             FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-            for (int round = 0; round < 300; round++) {
+            for (int round = 0; round < 100; round++) {
                 String id = "D-" + round;
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Document>> replies = new ArrayList<>();
