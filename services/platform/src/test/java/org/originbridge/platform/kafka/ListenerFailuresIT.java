@@ -121,7 +121,8 @@ class ListenerFailuresIT {
     void theFactTopicsKeepEveryRecordAndTheScoresTopicIsCompactedOnTheRealBroker() throws Exception {
         // Issue 7 item 3: Kafka is the system of record. What the broker was told, not only what the catalogue
         // says: every fact topic keeps its records for ever (read models are rebuilt from offset 0), and the
-        // scores topic keeps the latest score per supplier for ever (a late subscriber gets every current score).
+        // scores and consistency topics keep the latest record per key for ever (a late subscriber gets every current
+        // score and report).
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
                 org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             List<org.apache.kafka.common.config.ConfigResource> resources = Topics.ALL.stream()
@@ -133,7 +134,7 @@ class ListenerFailuresIT {
             for (String topic : Topics.ALL) {
                 org.apache.kafka.clients.admin.Config config = configs.get(new org.apache.kafka.common.config.ConfigResource(
                         org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic));
-                if (topic.equals(Topics.SUPPLIER_COMPLIANCE_SCORES)) {
+                if (topic.equals(Topics.SUPPLIER_COMPLIANCE_SCORES) || topic.equals(Topics.DECLARATION_CONSISTENCY)) {
                     assertThat(config.get("cleanup.policy").value()).as(topic).isEqualTo("compact");
                 } else {
                     assertThat(config.get("cleanup.policy").value()).as(topic).isEqualTo("delete");
