@@ -108,12 +108,13 @@ public final class ScoringModel {
                 : "; " + failed + " check" + plural(failed) + " could not be completed (technical failure, not counted)";
         long counted = verified + notVerified;
         if (counted == 0) {
-            return Draft.none(ASW_VERIFICATION, "ASW verification", W_ASW, "No completed ASW verification yet" + failedNote);
+            return Draft.none(ASW_VERIFICATION, "Destination verification", W_ASW, "No completed verification with a destination's channel yet" + failedNote);
         }
         int value = percent(verified, counted);
-        return new Draft(ASW_VERIFICATION, "ASW verification", W_ASW, value, true,
+        return new Draft(ASW_VERIFICATION, "Destination verification", W_ASW, value, true,
                 verified + " of " + counted + " declaration" + plural(counted)
-                        + " verified against the ASEAN Single Window (" + value + "%)" + failedNote);
+                        + " verified with the destination's channel (the ASEAN Single Window or the importing Party's customs) ("
+                        + value + "%)" + failedNote);
     }
 
     private Draft issuance(Tally t) {

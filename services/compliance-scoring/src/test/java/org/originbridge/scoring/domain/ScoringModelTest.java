@@ -57,8 +57,9 @@ class ScoringModelTest {
         assertThat(card.asOf()).isEqualTo(day(12));
         assertThat(explanation(card, "INTAKE_ACCEPTANCE"))
                 .isEqualTo("4 of 5 declarations passed intake validation and the origin pre-check (80%)");
-        assertThat(explanation(card, "ASW_VERIFICATION")).isEqualTo("3 of 4 declarations verified against the ASEAN"
-                + " Single Window (75%); 1 check could not be completed (technical failure, not counted)");
+        assertThat(explanation(card, "ASW_VERIFICATION")).isEqualTo("3 of 4 declarations verified with the"
+                + " destination's channel (the ASEAN Single Window or the importing Party's customs) (75%); 1 check could not"
+                + " be completed (technical failure, not counted)");
         assertThat(explanation(card, "ECO_ISSUANCE")).isEqualTo(
                 "2 issued, 1 rejected, 0 revoked (a revocation counts twice): 2 / 3 = 67%; 1 application still open");
         assertThat(explanation(card, "DIRECT_CONSIGNMENT")).isEqualTo("2 consignments with port events: 1 complete"
@@ -140,7 +141,7 @@ class ScoringModelTest {
         assertThat(card.score()).isEqualTo(100);
         assertThat(card.band()).isEqualTo(ScoreBand.EXCELLENT);
         assertThat(explanation(card, "ASW_VERIFICATION"))
-                .isEqualTo("No completed ASW verification yet; its weight is shared among the factors with evidence");
+                .isEqualTo("No completed verification with a destination's channel yet; its weight is shared among the factors with evidence");
     }
 
     @Test
