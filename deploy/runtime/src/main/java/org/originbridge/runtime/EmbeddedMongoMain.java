@@ -16,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
  * shutdown (SIGTERM runs the shutdown hook) is what guarantees the last writes are on disk.
  *
  * <pre>java -cp ... org.originbridge.runtime.EmbeddedMongoMain --file DATA/mongo/originbridge.mv --port 27017</pre>
+ *
+ * <p>With {@code MONGODB_PROFILE_SECONDS=N} it prints, every N seconds, the time spent per collection, command and
+ * filter shape ({@link CommandProfile}).
  */
 public final class EmbeddedMongoMain {
 
@@ -23,10 +26,12 @@ public final class EmbeddedMongoMain {
     public static final int DEFAULT_PORT = 27017;
 
     private final MongoServer server;
+    private final SnapshotRepliesBackend backend;
     private final Path file;
 
-    private EmbeddedMongoMain(MongoServer server, Path file) {
+    private EmbeddedMongoMain(MongoServer server, SnapshotRepliesBackend backend, Path file) {
         this.server = server;
+        this.backend = backend;
         this.file = file;
     }
 
@@ -36,9 +41,10 @@ public final class EmbeddedMongoMain {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        MongoServer server = new MongoServer(SnapshotRepliesBackend.onFile(file.toString()));
+        SnapshotRepliesBackend backend = SnapshotRepliesBackend.onFile(file.toString());
+        MongoServer server = new MongoServer(backend);
         server.bind(host, port);
-        return new EmbeddedMongoMain(server, file);
+        return new EmbeddedMongoMain(server, backend, file);
     }
 
     /** Closes client connections and the backend, which commits and closes the H2 store. */
@@ -52,6 +58,11 @@ public final class EmbeddedMongoMain {
 
     public Path file() {
         return file;
+    }
+
+    /** Where the server's time went so far (see {@link CommandProfile}). */
+    public CommandProfile profile() {
+        return backend.profile();
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,7 +88,12 @@ public final class EmbeddedMongoMain {
             stopped.countDown();
         }, "embedded-mongo-shutdown"));
         System.out.printf("EmbeddedMongo: listening on mongodb://%s:%d (H2 file %s)%n", host, mongo.port(), file.toAbsolutePath());
-        stopped.await();
+        // MONGODB_PROFILE_SECONDS=N prints, every N seconds, where the server's time went (the local stack's profiler)
+        int profileSeconds = Integer.parseInt(System.getenv().getOrDefault("MONGODB_PROFILE_SECONDS", "0"));
+        while (!stopped.await(profileSeconds > 0 ? profileSeconds : Integer.MAX_VALUE, java.util.concurrent.TimeUnit.SECONDS)) {
+            System.out.print("EmbeddedMongo: profile since start\n" + mongo.profile().format(25));
+            System.out.flush();
+        }
     }
 
     private static void usage(String problem) {

@@ -4,6 +4,14 @@ import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -15,14 +23,24 @@ import org.h2.mvstore.MVStore;
  * update of the same document changes that object in place meanwhile; the encoder fails with a
  * {@code ConcurrentModificationException} and the server closes the connection, so the driver sees "Prematurely
  * reached end of stream" and clears its pool. Two consumers upserting the same declaration met it
- * ({@code MongoPendingVerificationsTest}). Here each command runs, and its reply is deep-copied, under one lock, so no
- * update can run while a reply is copied and the encoder only ever sees a private copy. The lock makes the embedded
- * server execute one command at a time (commands are in-memory and short; encoding and I/O stay parallel); a real
- * MongoDB has none of this.
+ * ({@code MongoPendingVerificationsTest}). Here each command runs, and its reply is deep-copied, under its
+ * collection's lock, so no update of that collection can run while a reply is copied and the encoder only ever sees a
+ * private copy. Commands on different collections run in parallel; a command that is not about one collection (an
+ * aggregation, which may read others with {@code $lookup}, or an administrative command) runs alone. A real MongoDB
+ * has none of this.
+ *
+ * <p>{@link #profile()} counts each command's time by collection, command and filter shape (field names, no values):
+ * the local stack prints it ({@link EmbeddedMongoMain}, {@code MONGODB_PROFILE_SECONDS}) to find what scans.
  */
 public final class SnapshotRepliesBackend extends H2Backend {
 
-    private final Object commands = new Object();
+    /** The commands about exactly one collection, named by the command's value ({@code getMore}: by "collection"). */
+    private static final Set<String> ONE_COLLECTION = Set.of("find", "insert", "update", "delete", "findAndModify",
+            "findandmodify", "count", "distinct", "getMore", "createIndexes", "listIndexes", "drop");
+
+    private final ReadWriteLock allCollections = new ReentrantReadWriteLock();
+    private final Map<String, Lock> collections = new ConcurrentHashMap<>();
+    private final CommandProfile profile = new CommandProfile();
 
     private SnapshotRepliesBackend(MVStore store) {
         super(store);
@@ -40,11 +58,111 @@ public final class SnapshotRepliesBackend extends H2Backend {
         return new SnapshotRepliesBackend(MVStore.open(null));
     }
 
+    /** Collections and indexes on maps whose keys and documents are not Java-serialised ({@link OrderedStore}). */
+    @Override
+    protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /**
+     * A database whose collections and unique indexes use {@link OrderedStore}'s types. An inner class: the base
+     * constructor already opens a collection (the namespaces), before a field of this class could be set.
+     */
+    private final class Database extends de.bwaldvogel.mongo.backend.h2.H2Database {
+
+        Database(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
+                de.bwaldvogel.mongo.backend.CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            org.h2.mvstore.MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace,
+                    new org.h2.mvstore.MVMap.Builder<Object, Document>().keyType(OrderedStore.KeyType.INSTANCE)
+                            .valueType(OrderedStore.DocumentType.INSTANCE));
+            org.h2.mvstore.MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new de.bwaldvogel.mongo.backend.h2.H2Collection(this, collectionName, options, data, meta,
+                    getCursorRegistry());
+        }
+
+        @Override
+        protected de.bwaldvogel.mongo.backend.Index<Object> openOrCreateUniqueIndex(String collectionName,
+                String indexName, List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+            org.h2.mvstore.MVMap<de.bwaldvogel.mongo.backend.KeyValue, Object> map = getMvStore().openMap(
+                    getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new org.h2.mvstore.MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>()
+                            .keyType(OrderedStore.KeyType.INSTANCE));
+            return new OrderedStore.UniqueIndex(map, indexName, keys, sparse);
+        }
+    }
+
+    /** The time spent per collection, command and filter shape since the server started. */
+    public CommandProfile profile() {
+        return profile;
+    }
+
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        synchronized (commands) {
-            Document reply = super.handleCommand(channel, database, command, query);
-            return reply == null ? null : reply.cloneDeeply();
+        String collection = collectionOf(command, query);
+        long started = System.nanoTime();
+        Lock shared = collection == null ? allCollections.writeLock() : allCollections.readLock();
+        shared.lock();
+        try {
+            Lock own = collection == null ? null : collections.computeIfAbsent(database + "." + collection,
+                    name -> new ReentrantLock());
+            if (own != null) {
+                own.lock();
+            }
+            try {
+                Document reply = super.handleCommand(channel, database, command, query);
+                return reply == null ? null : reply.cloneDeeply();
+            } finally {
+                if (own != null) {
+                    own.unlock();
+                }
+            }
+        } finally {
+            shared.unlock();
+            profile.record(database, collection, command, query, System.nanoTime() - started);
+        }
+    }
+
+    /** The one collection a command reads or writes, or null when it is not about exactly one. */
+    static String collectionOf(String command, Document query) {
+        if (!ONE_COLLECTION.contains(command)) {
+            return null;
+        }
+        Object name = "getMore".equals(command) ? query.get("collection") : query.get(command);
+        return name instanceof String s ? s : null;
+    }
+
+    /** The filter's field names, sorted, without values: what decides whether the command scans. */
+    static String shapeOf(String command, Document query) {
+        Object filter = switch (command) {
+            case "find", "count", "distinct" -> query.get(command.equals("find") ? "filter" : "query");
+            case "findAndModify", "findandmodify" -> query.get("query");
+            case "update", "delete" -> query.get(command + "s") instanceof List<?> l && !l.isEmpty()
+                    && l.get(0) instanceof Document first ? first.get("q") : null;
+            default -> null;
+        };
+        java.util.SortedSet<String> fields = new java.util.TreeSet<>();
+        addFields(filter, fields);
+        return fields.isEmpty() ? "" : fields.toString();
+    }
+
+    /** The field names of a filter, with those under $and / $or / $nor flattened into it. */
+    private static void addFields(Object filter, java.util.SortedSet<String> fields) {
+        if (filter instanceof Document d) {
+            d.forEach((key, value) -> {
+                if (key.equals("$and") || key.equals("$or") || key.equals("$nor")) {
+                    if (value instanceof List<?> parts) {
+                        parts.forEach(part -> addFields(part, fields));
+                    }
+                } else {
+                    fields.add(key);
+                }
+            });
         }
     }
 }

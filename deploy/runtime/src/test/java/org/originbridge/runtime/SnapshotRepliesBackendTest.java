@@ -70,4 +70,78 @@ class SnapshotRepliesBackendTest {
             server.shutdownNow();
         }
     }
+
+    @Test
+    void theProfileCountsEachCommandByCollectionAndFilterShapeWithoutValues() {
+        SnapshotRepliesBackend backend = SnapshotRepliesBackend.inMemory();
+        MongoServer server = new MongoServer(backend);
+        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> docs = client.getDatabase("prof").getCollection("docs");
+            docs.insertOne(new Document("_id", "A").append("owner", "secret-owner").append("state", "open"));
+            docs.find(Filters.and(Filters.eq("state", "open"), Filters.eq("owner", "secret-owner"))).first();
+            docs.find(Filters.and(Filters.eq("state", "open"), Filters.eq("owner", "other"))).first();
+            docs.findOneAndUpdate(Filters.eq("_id", "A"), Updates.set("state", "closed"));
+            docs.deleteMany(Filters.eq("state", "closed"));
+        } finally {
+            server.shutdownNow();
+        }
+        List<CommandProfile.Line> lines = backend.profile().top(50);
+        assertThat(lines).extracting(CommandProfile.Line::key)
+                .contains("prof.docs find [owner, state]", "prof.docs findAndModify [_id]", "prof.docs delete [state]",
+                        "prof.docs insert ")
+                .noneMatch(key -> key.contains("secret-owner"));
+        assertThat(lines).filteredOn(l -> l.key().equals("prof.docs find [owner, state]"))
+                .singleElement().satisfies(l -> assertThat(l.count()).isEqualTo(2));
+        assertThat(backend.profile().format(5)).contains("prof.docs find [owner, state]");
+    }
+
+    @Test
+    void commandsNamingOneCollectionAreLockedByThatCollectionOthersByAll() {
+        assertThat(SnapshotRepliesBackend.collectionOf("find", new de.bwaldvogel.mongo.bson.Document("find", "a")))
+                .isEqualTo("a");
+        assertThat(SnapshotRepliesBackend.collectionOf("getMore",
+                new de.bwaldvogel.mongo.bson.Document("getMore", 7L).append("collection", "b"))).isEqualTo("b");
+        assertThat(SnapshotRepliesBackend.collectionOf("aggregate",
+                new de.bwaldvogel.mongo.bson.Document("aggregate", "a"))).as("may $lookup another").isNull();
+        assertThat(SnapshotRepliesBackend.collectionOf("listCollections",
+                new de.bwaldvogel.mongo.bson.Document("listCollections", 1))).isNull();
+        assertThat(SnapshotRepliesBackend.collectionOf("find", new de.bwaldvogel.mongo.bson.Document("find", 1)))
+                .as("not a name").isNull();
+    }
+
+    @Test
+    void racesOnTwoCollectionsAtOnceKeepEveryReplyWhole() throws Exception {
+        MongoServer server = new MongoServer(SnapshotRepliesBackend.inMemory());
+        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (MongoClient client = MongoClients.create(uri)) {
+            FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+            for (int round = 0; round < 50; round++) {
+                String id = "D-" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Document>> replies = new ArrayList<>();
+                for (String name : List.of("left", "right")) {
+                    MongoCollection<Document> docs = client.getDatabase("race").getCollection(name);
+                    for (int writer = 0; writer < 4; writer++) {
+                        String field = "half" + writer;
+                        replies.add(pool.submit(() -> {
+                            start.await();
+                            return docs.findOneAndUpdate(Filters.eq("_id", id), Updates.set(field, half(field)), after);
+                        }));
+                    }
+                }
+                start.countDown();
+                for (Future<Document> reply : replies) {
+                    assertThat(reply.get(30, TimeUnit.SECONDS).getString("_id")).as("round %d", round).isEqualTo(id);
+                }
+            }
+            for (String name : List.of("left", "right")) {
+                assertThat(client.getDatabase("race").getCollection(name).countDocuments()).isEqualTo(50);
+            }
+        } finally {
+            pool.shutdownNow();
+            server.shutdownNow();
+        }
+    }
 }

@@ -55,6 +55,10 @@ public final class ComplianceScoring {
 
     private static final int MAX_ATTEMPTS = 20;
 
+    /** Writes of one supplier's record are serialised in this instance (striped by supplier id: bounded). */
+    private final ReentrantLock[] supplierLocks = java.util.stream.IntStream.range(0, 64)
+            .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
+
     /** Sends of one supplier's scores are serialised (striped by supplier id: bounded, whatever the suppliers). */
     private final ReentrantLock[] sendLocks = java.util.stream.IntStream.range(0, 64)
             .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
@@ -239,6 +243,39 @@ public final class ComplianceScoring {
      *         earlier, else UNCHANGED
      */
     private Outcome settle(DeclarationRecord declaration, boolean replay) {
+        Counted counted;
+        // One writer of a supplier's record at a time in this instance: concurrent facts about one busy supplier
+        // otherwise lose the revision guard to each other and pay a re-read and a moved target per loss (issue 11).
+        // The guard still orders writers of other instances.
+        ReentrantLock lock = supplierLocks[Math.floorMod(declaration.supplierId().hashCode(), supplierLocks.length)];
+        lock.lock();
+        try {
+            counted = count(declaration, replay);
+        } finally {
+            lock.unlock();
+        }
+        if (counted.d() == null) {
+            return counted.newScore() ? Outcome.EMITTED : Outcome.UNCHANGED; // someone else settled it
+        }
+        DeclarationRecord d = counted.d();
+        boolean newScore = counted.newScore();
+        clearPending(d);
+        // a rebuilt supplier's first stored score may be the published one it continues from: sent already
+        records.find(d.supplierId()).filter(SupplierRecord::emissionPending)
+                .filter(r -> published.latest(r.supplierId()).map(r.latest()::equals).orElse(false))
+                .ifPresent(r -> records.markEmitted(r.supplierId(), r.latest().version()));
+        if (replay) {
+            return Outcome.UNCHANGED;
+        }
+        boolean sent = records.find(d.supplierId()).map(this::sendPending).orElse(false);
+        return newScore ? Outcome.EMITTED : sent ? Outcome.RESENT : Outcome.UNCHANGED;
+    }
+
+    /** The declaration whose change is now counted (null: settled by someone else), and whether a new score was stored. */
+    private record Counted(DeclarationRecord d, boolean newScore) {}
+
+    /** Counts the declaration's pending change in its supplier's record exactly once (under the supplier's lock). */
+    private Counted count(DeclarationRecord declaration, boolean replay) {
         DeclarationRecord d = declaration;
         boolean newScore = false;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -247,13 +284,12 @@ public final class ComplianceScoring {
             SupplierRecord s = records.find(supplierId).orElseGet(() -> SupplierRecord.empty(supplierId));
             long target = pending.targetRevision();
             String tokenAtTarget = s.applied().get(target);
-            boolean counted;
             if (target <= s.recountedAt() || (s.revision() >= target && tokenAtTarget == null)) {
                 // unknowable from the kept tokens: recount the supplier from its declarations
                 newScore |= recount(s, replay);
-                counted = true;
+                return new Counted(d, newScore);
             } else if (s.revision() >= target && tokenAtTarget.equals(pending.token())) {
-                counted = true; // written by an earlier attempt (ours or a thread settling the same change)
+                return new Counted(d, newScore); // written by an earlier attempt (ours or a thread settling the same change)
             } else if (s.revision() + 1 != target) {
                 // the target revision went to another change (or the record was reset): move the target first
                 DeclarationRecord moved = new DeclarationRecord(d.declarationId(), d.supplierId(), d.version() + 1,
@@ -262,32 +298,19 @@ public final class ComplianceScoring {
                 if (!ledger.save(moved, d.version())) {
                     Optional<DeclarationRecord> reloaded = reloadPending(d);
                     if (reloaded.isEmpty()) {
-                        return newScore ? Outcome.EMITTED : Outcome.UNCHANGED; // someone else settled it
+                        return new Counted(null, newScore); // someone else settled it
                     }
                     d = reloaded.get();
                 } else {
                     d = moved;
                 }
-                continue;
             } else {
                 SupplierRecord next = apply(s, d.delta(), d.evidence(), pending.token(), replay);
-                if (!records.save(next, s.revision())) {
-                    continue; // another change of this supplier came first: re-read it
+                if (records.save(next, s.revision())) {
+                    newScore |= storedNewVersion(s, next.latest());
+                    return new Counted(d, newScore);
                 }
-                newScore |= storedNewVersion(s, next.latest());
-                counted = true;
-            }
-            if (counted) {
-                clearPending(d);
-                // a rebuilt supplier's first stored score may be the published one it continues from: sent already
-                records.find(d.supplierId()).filter(SupplierRecord::emissionPending)
-                        .filter(r -> published.latest(r.supplierId()).map(r.latest()::equals).orElse(false))
-                        .ifPresent(r -> records.markEmitted(r.supplierId(), r.latest().version()));
-                if (replay) {
-                    return Outcome.UNCHANGED;
-                }
-                boolean sent = records.find(d.supplierId()).map(this::sendPending).orElse(false);
-                return newScore ? Outcome.EMITTED : sent ? Outcome.RESENT : Outcome.UNCHANGED;
+                // another change of this supplier came first (another instance): re-read it
             }
         }
         throw new RetryLater("supplier " + d.supplierId() + " kept changing under " + MAX_ATTEMPTS

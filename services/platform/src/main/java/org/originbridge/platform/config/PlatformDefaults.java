@@ -220,6 +220,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.properties.apicurio.registry.use-id", "contentId");
         d.put("spring.kafka.properties.apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler");
         d.put("spring.kafka.properties.apicurio.registry.headers.enabled", "false");
+        // The serdes' schema cache keeps an entry 30 s by default, then asks the registry again: every producer
+        // re-registered each schema (a createArtifact, with a token) twice a minute per sending thread that missed,
+        // 369 registrations in one 10-minute benchmark (issue 11). A producer's schema is its generated class's, and
+        // a content id always names the same schema, so nothing is gained by asking again while the process runs.
+        d.put("spring.kafka.properties.apicurio.registry.check-period-ms", "86400000");
 
         // Actuator + Prometheus with a common application tag. Actuator listens on its own port
         // (each service's application.yml: management.server.port: ${MANAGEMENT_PORT:<port>}),

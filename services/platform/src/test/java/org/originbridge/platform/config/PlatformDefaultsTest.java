@@ -31,6 +31,8 @@ class PlatformDefaultsTest {
         assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("svc");
         assertThat(environment.getProperty("spring.kafka.properties.apicurio.registry.id-handler"))
                 .isEqualTo("io.apicurio.registry.serde.Legacy4ByteIdHandler");
+        assertThat(environment.getProperty("spring.kafka.properties.apicurio.registry.check-period-ms", Long.class))
+                .as("schemas cached for the process's life, not re-registered every 30 s").isGreaterThanOrEqualTo(3_600_000L);
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).isEqualTo("originbridge");
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.jws-algorithms")).isEqualTo("ES256");
         // a poll's work is bounded well inside the poll interval, so a slow counterpart cannot make a consumer

@@ -81,9 +81,12 @@ public class MongoEcoApplications implements EcoApplications {
     @Override
     public void markEmitted(String declarationId, int sequence) {
         // The newest change published: nothing pending any more.
-        applications.updateOne(Filters.and(Filters.eq("_id", declarationId), Filters.eq("sequence", sequence),
+        if (applications.updateOne(Filters.and(Filters.eq("_id", declarationId), Filters.eq("sequence", sequence),
                         Filters.lt("emittedSequence", sequence)),
-                Updates.combine(Updates.set("emittedSequence", sequence), Updates.set("pendingEmission", false)));
+                Updates.combine(Updates.set("emittedSequence", sequence), Updates.set("pendingEmission", false)))
+                .getMatchedCount() == 1) {
+            return; // the stored change is this one, so it is not a newer one: one round trip (issue 11)
+        }
         // An older change published while a newer one was stored: the newer one stays pending.
         applications.updateOne(Filters.and(Filters.eq("_id", declarationId), Filters.gt("sequence", sequence),
                         Filters.lt("emittedSequence", sequence)),
