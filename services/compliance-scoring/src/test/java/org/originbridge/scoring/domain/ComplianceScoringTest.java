@@ -103,6 +103,28 @@ class ComplianceScoringTest {
     }
 
     @Test
+    void concurrentFactsAboutOneSupplierNeverLoseItsRevisionGuardToEachOtherAndAllAreCounted() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Outcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String id = "D" + i;
+                outcomes.add(pool.submit(() -> scoring.declarationAccepted(declaration(id, 1))));
+            }
+            for (java.util.concurrent.Future<Outcome> outcome : outcomes) {
+                outcome.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // one writer of the supplier's record at a time in an instance: no write is refused by the guard, so no
+        // fact pays a re-read and a moved target (before: most of them under eight threads)
+        assertThat(records.lostGuards).isZero();
+        assertThat(records.stored.get("SUP-1").revision()).isEqualTo(200);
+        assertThat(ledger.ofSupplier("SUP-1").filter(d -> d.pending() == null).count()).isEqualTo(200);
+    }
+
+    @Test
     void portEventsBeforeTheDeclarationAreParkedThenAttributed() {
         LogisticsObservation departed = new LogisticsObservation(
                 new NodeEvent("E1", "DEPA", true, "CNSHA", day(3), null), null, "BK-D1", null);

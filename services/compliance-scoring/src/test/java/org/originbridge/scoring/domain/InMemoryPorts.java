@@ -20,6 +20,8 @@ final class InMemoryPorts {
         final Map<String, SupplierRecord> stored = new HashMap<>();
         int staleWritesToSimulate;
         int failuresToSimulate;
+        /** Writes refused because another writer had changed the record since it was read. */
+        int lostGuards;
 
         @Override
         public synchronized Optional<SupplierRecord> find(String supplierId) {
@@ -39,6 +41,7 @@ final class InMemoryPorts {
             SupplierRecord current = stored.get(next.supplierId());
             long currentRevision = current == null ? 0 : current.revision();
             if (currentRevision != expectedRevision) {
+                lostGuards++;
                 return false;
             }
             long emitted = current == null ? next.emittedVersion() : current.emittedVersion();
@@ -91,12 +94,12 @@ final class InMemoryPorts {
         final Map<String, LogisticsObservation> events = new LinkedHashMap<>();
 
         @Override
-        public void register(Consignment consignment) {
+        public synchronized void register(Consignment consignment) {
             consignments.put(consignment.declarationId(), consignment);
         }
 
         @Override
-        public Optional<Consignment> resolve(LogisticsObservation o) {
+        public synchronized Optional<Consignment> resolve(LogisticsObservation o) {
             return Stream.<java.util.function.Predicate<Consignment>>of(
                             c -> o.transportDocumentReference() != null
                                     && o.transportDocumentReference().equals(c.transportDocumentReference()),
@@ -108,12 +111,12 @@ final class InMemoryPorts {
         }
 
         @Override
-        public void remember(LogisticsObservation observation) {
+        public synchronized void remember(LogisticsObservation observation) {
             events.put(observation.event().eventId(), observation);
         }
 
         @Override
-        public List<LogisticsObservation> eventsFor(Consignment c) {
+        public synchronized List<LogisticsObservation> eventsFor(Consignment c) {
             return events.values().stream().filter(o -> Objects.equals(o.transportDocumentReference(),
                             c.transportDocumentReference()) && o.transportDocumentReference() != null
                     || Objects.equals(o.bookingReference(), c.bookingReference()) && o.bookingReference() != null
@@ -126,7 +129,7 @@ final class InMemoryPorts {
         int failuresToSimulate;
 
         @Override
-        public void publish(SupplierScore score) {
+        public synchronized void publish(SupplierScore score) {
             if (failuresToSimulate > 0) {
                 failuresToSimulate--;
                 throw new IllegalStateException("broker unavailable (simulated)");
