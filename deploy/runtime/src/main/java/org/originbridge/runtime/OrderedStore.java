@@ -186,16 +186,31 @@ final class OrderedStore {
             return 64 + 48 * document.size();
         }
 
+        /**
+         * Encodes on the store's background writer, while a command may be changing the same object (a document a
+         * scan matched is updated in place): a {@link java.util.ConcurrentModificationException} there would close
+         * the store, so the encoding is retried until it completes; the changed document is put back and written
+         * again at the next commit anyway.
+         */
         @Override
         public void write(WriteBuffer buffer, Document document) {
-            ByteBuf bson = Unpooled.buffer();
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                int length = bson.readableBytes();
-                buffer.putVarInt(length);
-                buffer.put(bson.nioBuffer(bson.readerIndex(), length));
-            } finally {
-                bson.release();
+            long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                ByteBuf bson = Unpooled.buffer();
+                try {
+                    BsonEncoder.encodeDocument(document, bson);
+                    int length = bson.readableBytes();
+                    buffer.putVarInt(length);
+                    buffer.put(bson.nioBuffer(bson.readerIndex(), length));
+                    return;
+                } catch (java.util.ConcurrentModificationException changing) {
+                    if (System.nanoTime() > giveUpAt) {
+                        throw changing;
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                } finally {
+                    bson.release();
+                }
             }
         }
 

@@ -83,7 +83,18 @@ public final class SnapshotRepliesBackend extends H2Backend {
                             .valueType(OrderedStore.DocumentType.INSTANCE));
             org.h2.mvstore.MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
             return new de.bwaldvogel.mongo.backend.h2.H2Collection(this, collectionName, options, data, meta,
-                    getCursorRegistry());
+                    getCursorRegistry()) {
+                /**
+                 * A copy: mongo-java-server updates the document it read in place before putting it back, and the
+                 * store's background writer may be encoding that very object (a ConcurrentModificationException
+                 * there closes the store for good). With a copy, a stored document is replaced, never changed.
+                 */
+                @Override
+                protected Document getDocument(Object position) {
+                    Document stored = super.getDocument(position);
+                    return stored == null ? null : stored.cloneDeeply();
+                }
+            };
         }
 
         @Override

@@ -85,4 +85,60 @@ class OrderedStoreTest {
             server.shutdownNow();
         }
     }
+
+    @Test
+    void anUpdateReplacesTheStoredDocumentObjectInsteadOfChangingItUnderTheStoresWriter() {
+        SnapshotRepliesBackend backend = SnapshotRepliesBackend.inMemory();
+        MongoServer server = new MongoServer(backend);
+        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> docs = client.getDatabase("race").getCollection("docs");
+            docs.insertOne(new Document("_id", "D-1").append("owner", "S-1").append("n", 0));
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = backend.getMvStore().openMap("databases.race.docs");
+            de.bwaldvogel.mongo.bson.Document before = stored.get("D-1");
+
+            docs.updateOne(Filters.eq("_id", "D-1"), Updates.inc("n", 1));
+
+            // the object a background writer may be encoding right now was not touched
+            assertThat(before.get("n")).isEqualTo(0);
+            assertThat(stored.get("D-1").get("n")).isEqualTo(1);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDocumentChangedWhileTheStoreEncodesItIsEncodedOnceItHoldsStill() throws Exception {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "D-1");
+        for (int i = 0; i < 200; i++) {
+            document.put("field" + i, "value-" + i);
+        }
+        java.util.concurrent.atomic.AtomicBoolean changing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread mutator = new Thread(() -> {
+            for (int i = 0; changing.get(); i++) {
+                synchronized (document) {
+                    document.put("extra" + (i % 3), i);
+                    document.remove("extra" + ((i + 1) % 3));
+                }
+            }
+        });
+        mutator.start();
+        try {
+            for (int round = 0; round < 200; round++) {
+                org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+                OrderedStore.DocumentType.INSTANCE.write(buffer, document); // would throw the CME that closes a store
+                if (round == 150) {
+                    changing.set(false);
+                }
+            }
+        } finally {
+            changing.set(false);
+            mutator.join();
+        }
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        OrderedStore.DocumentType.INSTANCE.write(buffer, document);
+        java.nio.ByteBuffer bytes = buffer.getBuffer();
+        bytes.flip();
+        assertThat(OrderedStore.DocumentType.INSTANCE.read(bytes)).isEqualTo(document);
+    }
 }
