@@ -2,6 +2,8 @@ package org.originbridge.runtime;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Comparator;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the embedded MongoDB server spends its time on, per collection, command and filter shape (field names only):
  * the local stack's answer to MongoDB's profiler. A shape whose mean time grows with the collection is a scan
- * (mongo-java-server uses only unique indexes).
+ * (mongo-java-server uses only unique indexes). It records nothing until {@link #start()}: working out a filter's
+ * shape is work no command should pay for while nobody reads the profile.
  */
 public final class CommandProfile {
 
@@ -24,10 +27,23 @@ public final class CommandProfile {
     private record Totals(LongAdder count, LongAdder nanos) {}
 
     private final Map<String, Totals> byKey = new ConcurrentHashMap<>();
+    private volatile boolean recording;
+
+    /** From now on, each command's time is counted. */
+    public void start() {
+        recording = true;
+    }
+
+    boolean recording() {
+        return recording;
+    }
 
     void record(String database, String collection, String command, Document query, long nanos) {
+        if (!recording) {
+            return;
+        }
         String key = database + "." + (collection == null ? "*" : collection) + " " + command + " "
-                + SnapshotRepliesBackend.shapeOf(command, query);
+                + shapeOf(command, query);
         Totals totals = byKey.computeIfAbsent(key, k -> new Totals(new LongAdder(), new LongAdder()));
         totals.count().increment();
         totals.nanos().add(nanos);
@@ -51,5 +67,34 @@ public final class CommandProfile {
                     line.key()));
         }
         return out.toString();
+    }
+
+    /** The filter's field names, sorted, without values: what decides whether the command scans. */
+    static String shapeOf(String command, Document query) {
+        Object filter = switch (command) {
+            case "find", "count", "distinct" -> query.get(command.equals("find") ? "filter" : "query");
+            case "findAndModify", "findandmodify" -> query.get("query");
+            case "update", "delete" -> query.get(command + "s") instanceof List<?> l && !l.isEmpty()
+                    && l.get(0) instanceof Document first ? first.get("q") : null;
+            default -> null;
+        };
+        SortedSet<String> fields = new TreeSet<>();
+        addFields(filter, fields);
+        return fields.isEmpty() ? "" : fields.toString();
+    }
+
+    /** The field names of a filter, with those under $and / $or / $nor flattened into it. */
+    private static void addFields(Object filter, SortedSet<String> fields) {
+        if (filter instanceof Document d) {
+            d.forEach((key, value) -> {
+                if (key.equals("$and") || key.equals("$or") || key.equals("$nor")) {
+                    if (value instanceof List<?> parts) {
+                        parts.forEach(part -> addFields(part, fields));
+                    }
+                } else {
+                    fields.add(key);
+                }
+            });
+        }
     }
 }

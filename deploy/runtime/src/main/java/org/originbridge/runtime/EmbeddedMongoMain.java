@@ -90,6 +90,9 @@ public final class EmbeddedMongoMain {
         System.out.printf("EmbeddedMongo: listening on mongodb://%s:%d (H2 file %s)%n", host, mongo.port(), file.toAbsolutePath());
         // MONGODB_PROFILE_SECONDS=N prints, every N seconds, where the server's time went (the local stack's profiler)
         int profileSeconds = Integer.parseInt(System.getenv().getOrDefault("MONGODB_PROFILE_SECONDS", "0"));
+        if (profileSeconds > 0) {
+            mongo.profile().start();
+        }
         while (!stopped.await(profileSeconds > 0 ? profileSeconds : Integer.MAX_VALUE, java.util.concurrent.TimeUnit.SECONDS)) {
             System.out.print("EmbeddedMongo: profile since start\n" + mongo.profile().format(25));
             System.out.flush();

@@ -29,8 +29,9 @@ import org.h2.mvstore.MVStore;
  * aggregation, which may read others with {@code $lookup}, or an administrative command) runs alone. A real MongoDB
  * has none of this.
  *
- * <p>{@link #profile()} counts each command's time by collection, command and filter shape (field names, no values):
- * the local stack prints it ({@link EmbeddedMongoMain}, {@code MONGODB_PROFILE_SECONDS}) to find what scans.
+ * <p>{@link #profile()}, once started, counts each command's time by collection, command and filter shape (field
+ * names, no values): the local stack prints it ({@link EmbeddedMongoMain}, {@code MONGODB_PROFILE_SECONDS}) to find
+ * what scans.
  */
 public final class SnapshotRepliesBackend extends H2Backend {
 
@@ -116,7 +117,8 @@ public final class SnapshotRepliesBackend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         String collection = collectionOf(command, query);
-        long started = System.nanoTime();
+        boolean timed = profile.recording();
+        long started = timed ? System.nanoTime() : 0;
         Lock shared = collection == null ? allCollections.writeLock() : allCollections.readLock();
         shared.lock();
         try {
@@ -135,7 +137,9 @@ public final class SnapshotRepliesBackend extends H2Backend {
             }
         } finally {
             shared.unlock();
-            profile.record(database, collection, command, query, System.nanoTime() - started);
+            if (timed) {
+                profile.record(database, collection, command, query, System.nanoTime() - started);
+            }
         }
     }
 
@@ -146,34 +150,5 @@ public final class SnapshotRepliesBackend extends H2Backend {
         }
         Object name = "getMore".equals(command) ? query.get("collection") : query.get(command);
         return name instanceof String s ? s : null;
-    }
-
-    /** The filter's field names, sorted, without values: what decides whether the command scans. */
-    static String shapeOf(String command, Document query) {
-        Object filter = switch (command) {
-            case "find", "count", "distinct" -> query.get(command.equals("find") ? "filter" : "query");
-            case "findAndModify", "findandmodify" -> query.get("query");
-            case "update", "delete" -> query.get(command + "s") instanceof List<?> l && !l.isEmpty()
-                    && l.get(0) instanceof Document first ? first.get("q") : null;
-            default -> null;
-        };
-        java.util.SortedSet<String> fields = new java.util.TreeSet<>();
-        addFields(filter, fields);
-        return fields.isEmpty() ? "" : fields.toString();
-    }
-
-    /** The field names of a filter, with those under $and / $or / $nor flattened into it. */
-    private static void addFields(Object filter, java.util.SortedSet<String> fields) {
-        if (filter instanceof Document d) {
-            d.forEach((key, value) -> {
-                if (key.equals("$and") || key.equals("$or") || key.equals("$nor")) {
-                    if (value instanceof List<?> parts) {
-                        parts.forEach(part -> addFields(part, fields));
-                    }
-                } else {
-                    fields.add(key);
-                }
-            });
-        }
     }
 }

@@ -36,35 +36,48 @@ class SnapshotRepliesBackendTest {
         return half.append("list", List.of("a", "b", "c"));
     }
 
-    @Test
-    void concurrentUpdatesOfOneDocumentEachGetAWholeReplyAndTheConnectionStaysUp() throws Exception {
-        MongoServer server = new MongoServer(SnapshotRepliesBackend.inMemory());
-        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (MongoClient client = MongoClients.create(uri)) {
-            MongoCollection<Document> docs = client.getDatabase("race").getCollection("docs");
-            FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-            for (int round = 0; round < 100; round++) {
-                String id = "D-" + round;
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Document>> replies = new ArrayList<>();
+    /**
+     * Rounds of four concurrent upserts of one document in each collection at once, each returning the document after
+     * it: every reply is the whole document, and the last writer of each collection sees all four halves.
+     */
+    private static void race(ExecutorService pool, List<MongoCollection<Document>> collections, int rounds)
+            throws Exception {
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        for (int round = 0; round < rounds; round++) {
+            String id = "D-" + round;
+            CountDownLatch start = new CountDownLatch(1);
+            List<List<Future<Document>>> replies = new ArrayList<>();
+            for (MongoCollection<Document> docs : collections) {
+                List<Future<Document>> ofCollection = new ArrayList<>();
                 for (int writer = 0; writer < 4; writer++) {
                     String field = "half" + writer;
-                    replies.add(pool.submit(() -> {
+                    ofCollection.add(pool.submit(() -> {
                         start.await();
-                        return docs.findOneAndUpdate(Filters.eq("_id", id),
-                                Updates.set(field, half(field)), after);
+                        return docs.findOneAndUpdate(Filters.eq("_id", id), Updates.set(field, half(field)), after);
                     }));
                 }
-                start.countDown();
+                replies.add(ofCollection);
+            }
+            start.countDown();
+            for (List<Future<Document>> ofCollection : replies) {
                 List<Document> seen = new ArrayList<>();
-                for (Future<Document> reply : replies) {
+                for (Future<Document> reply : ofCollection) {
                     seen.add(reply.get(30, TimeUnit.SECONDS));
                 }
                 assertThat(seen).as("round %d", round).allSatisfy(d -> assertThat(d.getString("_id")).isEqualTo(id));
                 assertThat(seen).as("the last writer sees all four halves, round %d", round)
                         .anySatisfy(d -> assertThat(d.keySet()).contains("half0", "half1", "half2", "half3"));
             }
+        }
+    }
+
+    @Test
+    void concurrentUpdatesOfOneDocumentEachGetAWholeReplyAndTheConnectionStaysUp() throws Exception {
+        MongoServer server = new MongoServer(SnapshotRepliesBackend.inMemory());
+        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (MongoClient client = MongoClients.create(uri)) {
+            race(pool, List.of(client.getDatabase("race").getCollection("docs")), 100);
         } finally {
             pool.shutdownNow();
             server.shutdownNow();
@@ -74,6 +87,7 @@ class SnapshotRepliesBackendTest {
     @Test
     void theProfileCountsEachCommandByCollectionAndFilterShapeWithoutValues() {
         SnapshotRepliesBackend backend = SnapshotRepliesBackend.inMemory();
+        backend.profile().start();
         MongoServer server = new MongoServer(backend);
         String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
         try (MongoClient client = MongoClients.create(uri)) {
@@ -116,26 +130,8 @@ class SnapshotRepliesBackendTest {
         String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (MongoClient client = MongoClients.create(uri)) {
-            FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-            for (int round = 0; round < 50; round++) {
-                String id = "D-" + round;
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Document>> replies = new ArrayList<>();
-                for (String name : List.of("left", "right")) {
-                    MongoCollection<Document> docs = client.getDatabase("race").getCollection(name);
-                    for (int writer = 0; writer < 4; writer++) {
-                        String field = "half" + writer;
-                        replies.add(pool.submit(() -> {
-                            start.await();
-                            return docs.findOneAndUpdate(Filters.eq("_id", id), Updates.set(field, half(field)), after);
-                        }));
-                    }
-                }
-                start.countDown();
-                for (Future<Document> reply : replies) {
-                    assertThat(reply.get(30, TimeUnit.SECONDS).getString("_id")).as("round %d", round).isEqualTo(id);
-                }
-            }
+            race(pool, List.of(client.getDatabase("race").getCollection("left"),
+                    client.getDatabase("race").getCollection("right")), 50);
             for (String name : List.of("left", "right")) {
                 assertThat(client.getDatabase("race").getCollection(name).countDocuments()).isEqualTo(50);
             }
